@@ -1,0 +1,32 @@
+import { Canvas } from "@react-three/fiber";
+import { useConnection } from "../net/useConnection.ts";
+import { Avatars } from "./Avatars.tsx";
+import { Campfire } from "./Campfire.tsx";
+import { DesktopRig } from "./DesktopRig.tsx";
+import { NameTags } from "./NameTags.tsx";
+import { PoseSender } from "./PoseSender.tsx";
+import { Surroundings } from "./Surroundings.tsx";
+import { SceneProbe } from "./test-hook.ts";
+
+export function CircleScene() {
+  const capacity = useConnection((s) => s.capacity);
+  const selfId = useConnection((s) => s.selfId);
+  const seat = useConnection((s) => s.participants.find((p) => p.id === selfId)?.seat);
+  if (!capacity || seat === undefined) return null;
+
+  return (
+    <Canvas className="circle-canvas" dpr={[1, 1.5]} camera={{ fov: 70, near: 0.05, far: 60 }} gl={{ antialias: true }}>
+      <color attach="background" args={["#17141f"]} />
+      <fog attach="fog" args={["#17141f", 8, 24]} />
+      <hemisphereLight args={["#7c82b0", "#3a2c1e", 1.2]} />
+      <directionalLight position={[4, 8, 3]} intensity={0.35} color="#9aa4d6" />
+      <Surroundings capacity={capacity} />
+      <Campfire />
+      <Avatars />
+      <NameTags />
+      <DesktopRig seat={seat} capacity={capacity} />
+      <PoseSender />
+      <SceneProbe />
+    </Canvas>
+  );
+}

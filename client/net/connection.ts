@@ -1,0 +1,185 @@
+import { Client, type Room } from "colyseus.js";
+import { createStore } from "zustand/vanilla";
+import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
+import {
+  type ClientMessageType,
+  CloseCode,
+  type ErrorReply,
+  type NoticeMessage,
+  ROOM_NAME,
+  ServerMessage,
+} from "../../shared/protocol.ts";
+import type { JoinOptions } from "../../shared/schemas.ts";
+import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
+
+export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
+
+/** What the UI shows about a participant: flags only. Poses are read per frame from the room state. */
+export interface ParticipantSummary {
+  id: string;
+  pseudonym: string;
+  role: string;
+  seat: number;
+  color: string;
+  muted: boolean;
+  handRaised: boolean;
+  away: boolean;
+  connected: boolean;
+}
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Why the last join or connection failed, in words for the user. */
+  error: string | null;
+  /** The latest refusal of one of our messages. */
+  lastRefusal: ErrorReply | null;
+  notice: NoticeMessage | null;
+  room: Room<CircleStateView> | null;
+  selfId: string | null;
+  title: string;
+  capacity: number;
+  phase: string;
+  participants: ParticipantSummary[];
+}
+
+const initialState: ConnectionState = {
+  status: "idle",
+  error: null,
+  lastRefusal: null,
+  notice: null,
+  room: null,
+  selfId: null,
+  title: "",
+  capacity: 0,
+  phase: "",
+  participants: [],
+};
+
+export const connection = createStore<ConnectionState>(() => initialState);
+
+const CONSENTED_CLOSE = 4000;
+const RECONNECT_TOKEN_KEY = "hearth.reconnectionToken";
+
+function serverUrl(): string {
+  const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
+  if (configured) return configured;
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
+}
+
+let client: Client | null = null;
+function colyseus(): Client {
+  client ??= new Client(serverUrl());
+  return client;
+}
+
+export async function joinCircle(options: JoinOptions): Promise<void> {
+  connection.setState({ status: "joining", error: null });
+  try {
+    const room = await colyseus().joinOrCreate<CircleStateView>(ROOM_NAME, options);
+    attach(room);
+  } catch (error) {
+    connection.setState({ status: "idle", error: errorMessage(error) });
+  }
+}
+
+export function leaveCircle(): void {
+  const room = connection.getState().room;
+  sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  connection.setState({ ...initialState, status: "left" });
+  void room?.leave(true);
+}
+
+export function sendMessage(type: ClientMessageType, payload: unknown): void {
+  connection.getState().room?.send(type, payload);
+}
+
+export function sendBytes(type: ClientMessageType, bytes: Uint8Array): void {
+  connection.getState().room?.sendBytes(type, bytes);
+}
+
+function attach(room: Room<CircleStateView>): void {
+  sessionStorage.setItem(RECONNECT_TOKEN_KEY, room.reconnectionToken);
+  connection.setState({ room, selfId: room.sessionId, status: "in-circle", error: null });
+
+  let signature = "";
+  room.onStateChange((state) => {
+    const participants = summarise(state);
+    const next = JSON.stringify([state.title, state.capacity, state.phase, participants]);
+    if (next === signature) return; // pose-only patches do not touch React
+    signature = next;
+    connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, participants });
+  });
+  room.onMessage(ServerMessage.Error, (reply: ErrorReply) => connection.setState({ lastRefusal: reply }));
+  room.onMessage(ServerMessage.Notice, (notice: NoticeMessage) => connection.setState({ notice }));
+  room.onLeave((code) => {
+    if (connection.getState().room !== room) return;
+    if (code === CONSENTED_CLOSE) return;
+    if (code === CloseCode.Removed || code === CloseCode.SessionEnded) {
+      sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+      const error =
+        code === CloseCode.Removed ? "You have been removed from the circle." : "The circle has ended. Thank you for coming.";
+      connection.setState({ ...initialState, status: "left", error });
+      return;
+    }
+    void reconnect(room.reconnectionToken);
+  });
+}
+
+/** Tries to take the same seat back until the server stops holding it. */
+async function reconnect(token: string): Promise<void> {
+  connection.setState({ status: "reconnecting" });
+  const deadline = Date.now() + RECONNECT_GRACE_SECONDS * 1000;
+  let delay = 500;
+  while (Date.now() < deadline) {
+    if (connection.getState().status !== "reconnecting") return;
+    try {
+      const room = await colyseus().reconnect<CircleStateView>(token);
+      attach(room);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 4000);
+    }
+  }
+  sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  connection.setState({
+    ...initialState,
+    status: "idle",
+    error: "The connection was lost and your seat could not be kept. You can join again.",
+  });
+}
+
+/** After a page reload, come back to the seat we had if the server still holds it. */
+export async function resumeAfterReload(): Promise<void> {
+  const token = sessionStorage.getItem(RECONNECT_TOKEN_KEY);
+  if (!token || connection.getState().status !== "idle") return;
+  try {
+    attach(await colyseus().reconnect<CircleStateView>(token));
+  } catch {
+    sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  }
+}
+
+function summarise(state: CircleStateView): ParticipantSummary[] {
+  const list: ParticipantSummary[] = [];
+  state.participants.forEach((p: ParticipantStateView) => {
+    list.push({
+      id: p.id,
+      pseudonym: p.pseudonym,
+      role: p.role,
+      seat: p.seat,
+      color: p.color,
+      muted: p.muted,
+      handRaised: p.handRaised,
+      away: p.away,
+      connected: p.connected,
+    });
+  });
+  return list.sort((a, b) => a.seat - b.seat);
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "object" && error && "message" in error) return String(error.message);
+  return "Could not reach the circle. Please check your connection and try again.";
+}

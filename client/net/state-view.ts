@@ -1,0 +1,38 @@
+/**
+ * The shape of the CircleRoom state as the client sees it (decoded by reflection).
+ * Mirrors server/rooms/state.ts without importing server code into the bundle.
+ */
+export interface PoseStateView {
+  x: number;
+  y: number;
+  z: number;
+  q: number;
+}
+
+export interface ParticipantStateView {
+  id: string;
+  pseudonym: string;
+  role: string;
+  seat: number;
+  color: string;
+  head: PoseStateView;
+  leftHand: PoseStateView;
+  rightHand: PoseStateView;
+  handsTracked: boolean;
+  muted: boolean;
+  handRaised: boolean;
+  away: boolean;
+  connected: boolean;
+}
+
+export interface CircleStateView {
+  circleId: string;
+  title: string;
+  capacity: number;
+  phase: string;
+  participants: {
+    get(id: string): ParticipantStateView | undefined;
+    forEach(cb: (p: ParticipantStateView, id: string) => void): void;
+    readonly size: number;
+  };
+}

@@ -1,0 +1,39 @@
+import { CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "../../shared/limits.ts";
+
+export interface CircleInfo {
+  id: string;
+  title: string;
+  description: string;
+  capacity: number;
+  /** The demo circle anyone may enter at any time. */
+  alwaysOpen: boolean;
+}
+
+export interface CircleCatalog {
+  list(): Promise<CircleInfo[]>;
+  get(id: string): Promise<CircleInfo | undefined>;
+}
+
+export const OPEN_CIRCLE_ID = "open-circle";
+
+export function openCircle(title: string, capacity: number): CircleInfo {
+  if (capacity < CIRCLE_CAPACITY_MIN || capacity > CIRCLE_CAPACITY_MAX) {
+    throw new Error(`Circle capacity must be ${CIRCLE_CAPACITY_MIN}–${CIRCLE_CAPACITY_MAX}, got ${capacity}.`);
+  }
+  return {
+    id: OPEN_CIRCLE_ID,
+    title,
+    description: "An always-open circle for trying Hearth. Come in, sit by the fire, say hello.",
+    capacity,
+    alwaysOpen: true,
+  };
+}
+
+/** Circles held in memory; scheduling replaces it with the durable store. */
+export function memoryCatalog(circles: CircleInfo[]): CircleCatalog {
+  const byId = new Map(circles.map((c) => [c.id, c]));
+  return {
+    list: async () => [...byId.values()],
+    get: async (id) => byId.get(id),
+  };
+}

@@ -1,0 +1,32 @@
+/** Numbers both sides agree on. Change them here and nowhere else. */
+export const CIRCLE_CAPACITY_DEFAULT = 12;
+export const CIRCLE_CAPACITY_MIN = 2;
+export const CIRCLE_CAPACITY_MAX = 16;
+
+export const PSEUDONYM_MIN_LENGTH = 2;
+export const PSEUDONYM_MAX_LENGTH = 24;
+
+/** A dropped connection keeps its seat and flags this long. */
+export const RECONNECT_GRACE_SECONDS = 30;
+
+/** Poses are sent at most this often by a client, and only while they change. */
+export const POSE_SEND_HZ = 20;
+/** The server drops poses arriving faster than this (per client). */
+export const POSE_MAX_HZ = 30;
+/** Movement below these thresholds is not worth a packet. */
+export const POSE_SEND_MIN_METRES = 0.005;
+export const POSE_SEND_MIN_RADIANS = 0.01;
+
+/** How far (metres) a head may wander from its seat, and a hand from its head. */
+export const HEAD_MAX_DISTANCE_FROM_SEAT = 1.5;
+export const HEAD_MAX_HEIGHT = 2.6;
+export const HAND_MAX_DISTANCE_FROM_HEAD = 1.3;
+
+/** Seated eye height used for desktop users and as the XR fallback. */
+export const SEATED_EYE_HEIGHT = 1.15;
+/** Distance between neighbouring seats; the circle's radius follows from it. */
+export const SEAT_SPACING = 1.3;
+export const CIRCLE_MIN_RADIUS = 1.8;
+
+/** Largest message body the server will look at, in bytes (after decoding). */
+export const MAX_MESSAGE_BYTES = 2048;

@@ -1,0 +1,155 @@
+/**
+ * The pose codec: one place where head and hand poses are quantised for the wire.
+ *
+ * A pose is a position in millimetres (three int16, ±32.767 m, error ≤ 0.5 mm) and a
+ * rotation as a "smallest three" quaternion packed in one uint32 (2 bits for the
+ * dropped component, 10 bits each for the other three; error ≤ 0.2°).
+ * A frame is one flags byte, the head (10 bytes) and optionally both hands (20 bytes).
+ */
+
+export interface Vec3Like {
+  x: number;
+  y: number;
+  z: number;
+}
+export interface QuatLike extends Vec3Like {
+  w: number;
+}
+export interface Pose {
+  position: Vec3Like;
+  rotation: QuatLike;
+}
+/** The quantised form, exactly what the room state stores. */
+export interface QuantisedPose {
+  x: number;
+  y: number;
+  z: number;
+  q: number;
+}
+export interface QuantisedFrame {
+  head: QuantisedPose;
+  /** Both hands or neither: desktop users send the head only. */
+  hands: { left: QuantisedPose; right: QuantisedPose } | null;
+}
+
+export const POSE_BYTES = 10;
+export const FRAME_BYTES_HEAD_ONLY = 1 + POSE_BYTES;
+export const FRAME_BYTES_WITH_HANDS = 1 + 3 * POSE_BYTES;
+const FLAG_HANDS = 1;
+
+const INT16_MAX = 32767;
+const MM_PER_METRE = 1000;
+const COMPONENT_BITS = 10;
+const COMPONENT_MAX = (1 << COMPONENT_BITS) - 1;
+const COMPONENT_RANGE = Math.SQRT1_2;
+
+export function quantiseMetres(metres: number): number {
+  const mm = Math.round(metres * MM_PER_METRE);
+  return Math.max(-INT16_MAX, Math.min(INT16_MAX, Number.isFinite(mm) ? mm : 0));
+}
+
+export function dequantiseMetres(mm: number): number {
+  return mm / MM_PER_METRE;
+}
+
+/** Packs a unit quaternion with the smallest-three scheme. Non-unit input is normalised. */
+export function packQuaternion(q: QuatLike): number {
+  let { x, y, z, w } = q;
+  const length = Math.hypot(x, y, z, w);
+  if (!Number.isFinite(length) || length === 0) return packQuaternion({ x: 0, y: 0, z: 0, w: 1 });
+  x /= length;
+  y /= length;
+  z /= length;
+  w /= length;
+  const components = [x, y, z, w];
+  let largest = 0;
+  for (let i = 1; i < 4; i++) {
+    if (Math.abs(components[i]!) > Math.abs(components[largest]!)) largest = i;
+  }
+  const sign = components[largest]! < 0 ? -1 : 1;
+  let packed = largest;
+  for (let i = 0; i < 4; i++) {
+    if (i === largest) continue;
+    const v = (components[i]! * sign) / COMPONENT_RANGE;
+    const unit = Math.max(0, Math.min(1, (v + 1) / 2));
+    packed = (packed << COMPONENT_BITS) | Math.round(unit * COMPONENT_MAX);
+  }
+  return packed >>> 0;
+}
+
+export function unpackQuaternion<T extends QuatLike>(packed: number, out: T): T {
+  const largest = (packed >>> (3 * COMPONENT_BITS)) & 3;
+  const rest: number[] = [];
+  for (let shift = 2 * COMPONENT_BITS; shift >= 0; shift -= COMPONENT_BITS) {
+    const unit = ((packed >>> shift) & COMPONENT_MAX) / COMPONENT_MAX;
+    rest.push((unit * 2 - 1) * COMPONENT_RANGE);
+  }
+  const sumSquares = rest[0]! ** 2 + rest[1]! ** 2 + rest[2]! ** 2;
+  const dropped = Math.sqrt(Math.max(0, 1 - sumSquares));
+  const components: number[] = [];
+  for (let i = 0, r = 0; i < 4; i++) components.push(i === largest ? dropped : rest[r++]!);
+  out.x = components[0]!;
+  out.y = components[1]!;
+  out.z = components[2]!;
+  out.w = components[3]!;
+  return out;
+}
+
+export function quantisePose(pose: Pose): QuantisedPose {
+  return {
+    x: quantiseMetres(pose.position.x),
+    y: quantiseMetres(pose.position.y),
+    z: quantiseMetres(pose.position.z),
+    q: packQuaternion(pose.rotation),
+  };
+}
+
+/** Writes a quantised pose into existing objects (no allocation: safe per frame). */
+export function dequantisePose(q: QuantisedPose, position: Vec3Like, rotation: QuatLike): void {
+  position.x = dequantiseMetres(q.x);
+  position.y = dequantiseMetres(q.y);
+  position.z = dequantiseMetres(q.z);
+  unpackQuaternion(q.q, rotation);
+}
+
+function writePose(view: DataView, offset: number, pose: QuantisedPose): void {
+  view.setInt16(offset, pose.x, true);
+  view.setInt16(offset + 2, pose.y, true);
+  view.setInt16(offset + 4, pose.z, true);
+  view.setUint32(offset + 6, pose.q, true);
+}
+
+function readPose(view: DataView, offset: number): QuantisedPose {
+  return {
+    x: view.getInt16(offset, true),
+    y: view.getInt16(offset + 2, true),
+    z: view.getInt16(offset + 4, true),
+    q: view.getUint32(offset + 6, true),
+  };
+}
+
+export function encodeFrame(frame: QuantisedFrame): Uint8Array {
+  const bytes = new Uint8Array(frame.hands ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY);
+  const view = new DataView(bytes.buffer);
+  bytes[0] = frame.hands ? FLAG_HANDS : 0;
+  writePose(view, 1, frame.head);
+  if (frame.hands) {
+    writePose(view, 1 + POSE_BYTES, frame.hands.left);
+    writePose(view, 1 + 2 * POSE_BYTES, frame.hands.right);
+  }
+  return bytes;
+}
+
+/** Decodes a frame, or returns null when the bytes are not a well-formed frame. */
+export function decodeFrame(bytes: Uint8Array): QuantisedFrame | null {
+  const flags = bytes[0];
+  if (flags === undefined || (flags & ~FLAG_HANDS) !== 0) return null;
+  const withHands = (flags & FLAG_HANDS) !== 0;
+  if (bytes.length !== (withHands ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY)) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = readPose(view, 1);
+  const hands = withHands
+    ? { left: readPose(view, 1 + POSE_BYTES), right: readPose(view, 1 + 2 * POSE_BYTES) }
+    : null;
+  return { head, hands };
+}

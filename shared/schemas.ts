@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { AVATAR_COLORS } from "./avatar.ts";
+import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
+import { ClientMessage } from "./protocol.ts";
+import { checkPseudonym } from "./pseudonym.ts";
+
+export const pseudonymSchema = z.string().transform((raw, ctx) => {
+  const check = checkPseudonym(raw);
+  if (!check.ok) {
+    ctx.addIssue({ code: "custom", message: check.reason });
+    return z.NEVER;
+  }
+  return check.value;
+});
+
+export const avatarColorSchema = z.enum(AVATAR_COLORS, {
+  error: "Please pick one of the offered avatar colours.",
+});
+
+/** What a client passes to `joinById` / `joinOrCreate`. */
+export const joinOptionsSchema = z.object({
+  circleId: z.string().min(1).max(64),
+  pseudonym: pseudonymSchema,
+  color: avatarColorSchema,
+});
+export type JoinOptions = z.input<typeof joinOptionsSchema>;
+
+const poseBytesSchema = z
+  .instanceof(Uint8Array, { message: "A pose must be sent as bytes (sendBytes)." })
+  .refine((b) => b.length === FRAME_BYTES_HEAD_ONLY || b.length === FRAME_BYTES_WITH_HANDS, {
+    message: `A pose frame is ${FRAME_BYTES_HEAD_ONLY} or ${FRAME_BYTES_WITH_HANDS} bytes.`,
+  });
+
+/** Payload schema of every client message, by message name. */
+export const clientMessageSchemas = {
+  [ClientMessage.Pose]: poseBytesSchema,
+  [ClientMessage.RaiseHand]: z.object({ raised: z.boolean() }).strict(),
+  [ClientMessage.Away]: z.object({ away: z.boolean() }).strict(),
+  [ClientMessage.SelfMute]: z.object({ muted: z.boolean() }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+export type ClientPayload<K extends keyof typeof clientMessageSchemas> = z.output<
+  (typeof clientMessageSchemas)[K]
+>;
+
+/** First human-readable problem in a zod error, for error replies. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "Invalid input.";
+  const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+

@@ -1,0 +1,29 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: "client",
+  publicDir: "../assets",
+  plugins: [react()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      "/api": "http://localhost:2567",
+      "/matchmake": "http://localhost:2567",
+    },
+  },
+  test: {
+    root: ".",
+    include: ["tests/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    env: { NODE_ENV: "test" },
+    // Colyseus' matchmaker is process-wide: one test file per process.
+    pool: "forks",
+    fileParallelism: false,
+  },
+});
