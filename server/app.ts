@@ -4,6 +4,7 @@ import path from "node:path";
 import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
+import { MAX_MESSAGE_BYTES } from "../shared/limits.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { type CircleCatalog, memoryCatalog, openCircle } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
@@ -35,7 +36,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
 
   const httpServer = http.createServer(app);
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     gracefullyShutdown: false,
   });

@@ -28,5 +28,5 @@ export const SEATED_EYE_HEIGHT = 1.15;
 export const SEAT_SPACING = 1.3;
 export const CIRCLE_MIN_RADIUS = 1.8;
 
-/** Largest message body the server will look at, in bytes (after decoding). */
-export const MAX_MESSAGE_BYTES = 2048;
+/** Largest WebSocket message the server accepts, in bytes; larger ones close the connection. */
+export const MAX_MESSAGE_BYTES = 4096;

@@ -44,8 +44,9 @@ const COMPONENT_MAX = (1 << COMPONENT_BITS) - 1;
 const COMPONENT_RANGE = Math.SQRT1_2;
 
 export function quantiseMetres(metres: number): number {
+  if (Number.isNaN(metres)) return 0;
   const mm = Math.round(metres * MM_PER_METRE);
-  return Math.max(-INT16_MAX, Math.min(INT16_MAX, Number.isFinite(mm) ? mm : 0));
+  return Math.max(-INT16_MAX, Math.min(INT16_MAX, mm));
 }
 
 export function dequantiseMetres(mm: number): number {
@@ -67,14 +68,22 @@ export function packQuaternion(q: QuatLike): number {
     if (Math.abs(components[i]!) > Math.abs(components[largest]!)) largest = i;
   }
   const sign = components[largest]! < 0 ? -1 : 1;
-  let packed = largest;
-  for (let i = 0; i < 4; i++) {
-    if (i === largest) continue;
-    const v = (components[i]! * sign) / COMPONENT_RANGE;
-    const unit = Math.max(0, Math.min(1, (v + 1) / 2));
-    packed = (packed << COMPONENT_BITS) | Math.round(unit * COMPONENT_MAX);
+  const others = components.filter((_, i) => i !== largest).map((c) => c * sign);
+  const levels = others.map((c) => Math.max(0, Math.min(1, (c / COMPONENT_RANGE + 1) / 2)) * COMPONENT_MAX);
+  // Of the 8 floor/ceil roundings, keep the one closest to the input (largest |dot|).
+  let best = 0;
+  let bestDot = -1;
+  for (let choice = 0; choice < 8; choice++) {
+    const steps = levels.map((l, i) => Math.min(COMPONENT_MAX, (choice >> i) & 1 ? Math.ceil(l) : Math.floor(l)));
+    const decoded = steps.map((step) => (step / COMPONENT_MAX * 2 - 1) * COMPONENT_RANGE);
+    const dropped = Math.sqrt(Math.max(0, 1 - decoded[0]! ** 2 - decoded[1]! ** 2 - decoded[2]! ** 2));
+    const dot = Math.abs(dropped * Math.abs(components[largest]!) + decoded[0]! * others[0]! + decoded[1]! * others[1]! + decoded[2]! * others[2]!);
+    if (dot > bestDot) {
+      bestDot = dot;
+      best = (((largest << COMPONENT_BITS | steps[0]!) << COMPONENT_BITS | steps[1]!) << COMPONENT_BITS) | steps[2]!;
+    }
   }
-  return packed >>> 0;
+  return best >>> 0;
 }
 
 export function unpackQuaternion<T extends QuatLike>(packed: number, out: T): T {

@@ -8,7 +8,7 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Trims, strips invisible characters and collapses whitespace. */
 export function normalisePseudonym(raw: string): string {
-  return raw.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/gu, " ").trim();
+  return raw.normalize("NFC").replace(/\s+/gu, " ").replace(INVISIBLE, "").trim();
 }
 
 /** The form used to compare pseudonyms: case-insensitive. */

@@ -4,7 +4,7 @@ import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
 import { ClientMessage } from "./protocol.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 
-export const pseudonymSchema = z.string().transform((raw, ctx) => {
+export const pseudonymSchema = z.string({ error: "Please choose a pseudonym." }).transform((raw, ctx) => {
   const check = checkPseudonym(raw);
   if (!check.ok) {
     ctx.addIssue({ code: "custom", message: check.reason });

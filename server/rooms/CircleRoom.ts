@@ -54,6 +54,8 @@ export class CircleRoom extends Room<CircleState> {
   // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse.
   override maxClients = 64;
   private limits = new Map<string, ClientLimits>();
+  /** Sessions the server closed on purpose: they do not get their seat held. */
+  private removed = new Set<string>();
 
   override async onCreate(options: { circleId?: unknown }): Promise<void> {
     const circleId = typeof options.circleId === "string" ? options.circleId : "";
@@ -114,8 +116,9 @@ export class CircleRoom extends Room<CircleState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const participant = this.state.participants.get(client.sessionId);
+    const removed = this.removed.delete(client.sessionId);
     if (!participant) return;
-    if (!consented) {
+    if (!consented && !removed) {
       participant.connected = false;
       log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant dropped; holding seat");
       try {
@@ -189,6 +192,7 @@ export class CircleRoom extends Room<CircleState> {
     const limits = this.limits.get(client.sessionId);
     if (limits && !limits.strikes.take()) {
       log.warn({ roomId: this.roomId, participantId: client.sessionId }, "disconnecting a client that keeps sending invalid messages");
+      this.removed.add(client.sessionId);
       client.leave(CloseCode.Removed);
     }
   }

@@ -14,7 +14,7 @@ export class TokenBucket {
 
   take(): boolean {
     const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond);
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, t - this.last) / 1000) * this.ratePerSecond);
     this.last = t;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
