@@ -1,0 +1,89 @@
+import { Client, type Room } from "colyseus.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HearthServer, startHearth } from "../../server/app.ts";
+import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
+import { loadConfig } from "../../server/config.ts";
+import type { CircleState } from "../../server/rooms/state.ts";
+import { encodeFrame, FRAME_BYTES_WITH_HANDS, quantisePose } from "../../shared/pose-codec.ts";
+import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
+import { seatTransform } from "../../shared/seats.ts";
+import { freePort } from "../support/free-port.ts";
+import { sleep, waitFor } from "../support/wait.ts";
+
+/** The architecture's budget: head + two hands in at most 64 bytes per participant update. */
+const WIRE_BUDGET_BYTES = 64;
+const ROOM_STATE_PATCH = 15;
+
+let hearth: HearthServer;
+let client: Client;
+
+beforeAll(async () => {
+  const port = await freePort();
+  hearth = await startHearth(loadConfig({ PORT: String(port), HOST: "127.0.0.1", CLIENT_DIR: "nonexistent", VOICE: "off" }));
+  client = new Client(`ws://127.0.0.1:${port}`);
+});
+afterAll(() => hearth?.close());
+
+async function join(pseudonym: string): Promise<Room<CircleState>> {
+  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color: "#81b29a" });
+  await waitFor("first state", () => room.state.participants?.get(room.sessionId));
+  return room;
+}
+
+/** Bytes of every state patch `room` receives while `act` runs and the next patches settle. */
+async function patchBytesDuring(room: Room<CircleState>, act: () => void): Promise<number[]> {
+  type Listener = (data: ArrayBuffer | Uint8Array) => void;
+  const ws = (room.connection.transport as unknown as { ws: { on(e: "message", f: Listener): void; off(e: "message", f: Listener): void } }).ws;
+  const sizes: number[] = [];
+  const listener: Listener = (data) => {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (bytes[0] === ROOM_STATE_PATCH) sizes.push(bytes.byteLength);
+  };
+  ws.on("message", listener);
+  act();
+  await sleep(250); // several patch intervals (50 ms)
+  ws.off("message", listener);
+  return sizes;
+}
+
+/** A headset frame near seat `seat` with every value different from `variant`'s other frames. */
+function headsetFrame(seat: number, variant: number): Uint8Array {
+  const s = seatTransform(seat, 12);
+  const at = (dx: number, y: number, dz: number, angle: number) =>
+    quantisePose({
+      position: { x: s.x + dx, y, z: s.z + dz },
+      rotation: { x: 0, y: Math.sin(angle / 2), z: 0, w: Math.cos(angle / 2) },
+    });
+  const v = variant * 0.031;
+  return encodeFrame({
+    head: at(v, 1.2 + v, -v, s.yaw + v),
+    hands: { left: at(-0.2 + v, 0.9, -0.3 - v, v), right: at(0.2 - v, 0.95 + v, -0.3, -v) },
+  });
+}
+
+describe("a headset participant's pose on the wire", () => {
+  it("is sent as a frame of at most 64 bytes", () => {
+    expect(headsetFrame(0, 1).byteLength).toBe(FRAME_BYTES_WITH_HANDS);
+    expect(FRAME_BYTES_WITH_HANDS).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
+  });
+
+  it("reaches the others in a state patch within the 64-byte budget when head and both hands move", async () => {
+    const a = await join("Quiet Otter");
+    const b = await join("Steady Heron");
+    const seat = a.state.participants.get(a.sessionId)!.seat;
+    a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 1));
+    await waitFor("B to see A's hands", () => b.state.participants.get(a.sessionId)?.handsTracked);
+
+    // Every field of head and both hands changes: the worst case for one update.
+    const sizes = await patchBytesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]!).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
+    console.log(`one head + two hands update: ${sizes[0]} bytes on the wire (budget ${WIRE_BUDGET_BYTES})`);
+
+    // A participant who holds still costs nothing.
+    const still = await patchBytesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
+    expect(still).toEqual([]);
+    await a.leave();
+    await b.leave();
+  });
+});
