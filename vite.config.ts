@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
@@ -5,6 +6,10 @@ export default defineConfig({
   root: "client",
   publicDir: "../assets",
   plugins: [react()],
+  resolve: {
+    // @pmndrs/xr's emulator imports @iwer/sem statically; Hearth never uses it (see the stub).
+    alias: { "@iwer/sem": fileURLToPath(new URL("./client/xr/sem-stub.ts", import.meta.url)) },
+  },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

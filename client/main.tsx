@@ -1,7 +1,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { detectXRSupport } from "./xr/presence.ts";
 import "./styles.css";
+
+// Developer switch: ?xr-emulator installs IWER's emulated headset before anything asks for WebXR.
+if (new URLSearchParams(location.search).has("xr-emulator")) {
+  const { installXREmulator } = await import("./xr/emulator.ts");
+  installXREmulator();
+}
+detectXRSupport();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -25,7 +25,8 @@ export function Avatars() {
   const torsos = useRef<THREE.InstancedMesh>(null);
   const hands = useRef<THREE.InstancedMesh>(null);
 
-  useFrame((_, dt) => {
+  useFrame(() => {
+    const now = performance.now();
     const { room, selfId, capacity } = connection.getState();
     if (!room || !heads.current || !visors.current || !torsos.current || !hands.current) return;
     let i = 0;
@@ -33,7 +34,7 @@ export function Avatars() {
     room.state.participants.forEach((p, id) => {
       if (id === selfId || i >= MAX) return;
       present.add(id);
-      const a = updateRenderedAvatar(id, p, capacity, dt);
+      const a = updateRenderedAvatar(id, p, capacity, now);
       color.set(a.color);
       if (p.away || !p.connected) color.multiplyScalar(0.35);
 

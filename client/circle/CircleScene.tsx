@@ -1,4 +1,7 @@
 import { Canvas } from "@react-three/fiber";
+import { lazy, Suspense } from "react";
+import { useStore } from "zustand";
+import { xrPresence } from "../xr/presence.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
@@ -6,9 +9,15 @@ import { DesktopRig } from "./DesktopRig.tsx";
 import { NameTags } from "./NameTags.tsx";
 import { PoseSender } from "./PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
+import { SpatialAudio } from "../voice/SpatialAudio.tsx";
 import { SceneProbe } from "./test-hook.ts";
+import { SpeakingRings } from "./SpeakingRings.tsx";
+
+// The headset path loads only on browsers that can enter VR.
+const XRCircle = lazy(() => import("../xr/XRCircle.tsx"));
 
 export function CircleScene() {
+  const xrSupported = useStore(xrPresence, (s) => s.supported);
   const capacity = useConnection((s) => s.capacity);
   const selfId = useConnection((s) => s.selfId);
   const seat = useConnection((s) => s.participants.find((p) => p.id === selfId)?.seat);
@@ -24,9 +33,16 @@ export function CircleScene() {
       <Campfire />
       <Avatars />
       <NameTags />
+      <SpeakingRings />
+      <SpatialAudio />
       <DesktopRig seat={seat} capacity={capacity} />
       <PoseSender />
       <SceneProbe />
+      {xrSupported && (
+        <Suspense fallback={null}>
+          <XRCircle seat={seat} capacity={capacity} />
+        </Suspense>
+      )}
     </Canvas>
   );
 }

@@ -1,7 +1,15 @@
+import { useEffect } from "react";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
+import { VoiceBridge } from "../voice/VoiceBridge.tsx";
+import { VoiceControls } from "../voice/VoiceControls.tsx";
+import { voice, setSelfMuted } from "../voice/voice.ts";
+import { useStore } from "zustand";
+import { xrPresence } from "../xr/presence.ts";
 import { CircleScene } from "./CircleScene.tsx";
+import { PeopleList } from "./PeopleList.tsx";
+import { Toasts } from "./Toasts.tsx";
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "Arrival",
@@ -11,46 +19,52 @@ const PHASE_LABELS: Record<string, string> = {
   ended: "Ended",
 };
 
-export function CircleView() {
+export default function CircleView() {
   const title = useConnection((s) => s.title);
   const phase = useConnection((s) => s.phase);
   const status = useConnection((s) => s.status);
-  const participants = useConnection((s) => s.participants);
-  const selfId = useConnection((s) => s.selfId);
-  const refusal = useConnection((s) => s.lastRefusal);
-  const me = participants.find((p) => p.id === selfId);
+  const count = useConnection((s) => s.participants.length);
+  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
+  const xrSupported = useStore(xrPresence, (s) => s.supported);
+  const inVR = useStore(xrPresence, (s) => s.active);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "m" || (e.target as HTMLElement | null)?.tagName === "INPUT") return;
+      const { selfMuted, micAllowed } = voice.getState();
+      if (micAllowed) void setSelfMuted(!selfMuted);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   return (
     <div className="circle-view">
       <CircleScene />
+      <VoiceBridge />
       <header className="circle-bar">
         <strong>{title}</strong>
         <span className="muted">{PHASE_LABELS[phase] ?? phase}</span>
-        <span className="muted">{participants.length} here</span>
+        <span className="muted">{count} here</span>
       </header>
 
       {status === "reconnecting" && (
         <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
       )}
-      {refusal && (
-        <div className="toast" role="alert">{refusal.message}</div>
-      )}
-
-      <aside className="people" aria-label="People in the circle">
-        <ul>
-          {participants.map((p) => (
-            <li key={p.id} data-participant={p.id}>
-              <span className="dot" style={{ background: p.color }} />
-              <span>{p.pseudonym}{p.id === selfId ? " (you)" : ""}</span>
-              {p.handRaised && <span title="Hand raised" aria-label="hand raised">✋</span>}
-              {p.away && <span className="muted">away</span>}
-              {!p.connected && <span className="muted">reconnecting</span>}
-            </li>
-          ))}
-        </ul>
-      </aside>
+      <Toasts />
+      <PeopleList />
 
       <nav className="controls" aria-label="Circle controls">
+        {xrSupported && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void import("../xr/store.ts").then((m) => (inVR ? m.exitVR() : void m.enterVR()))}
+          >
+            {inVR ? "Exit VR" : "Enter VR"}
+          </button>
+        )}
+        <VoiceControls />
         <button
           type="button"
           aria-pressed={me?.handRaised ?? false}
@@ -67,7 +81,7 @@ export function CircleView() {
         </button>
         <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
       </nav>
-      <p className="hint">Drag or use the arrow keys to look around.</p>
+      <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
     </div>
   );
 }

@@ -53,7 +53,8 @@ export function DesktopRig({ seat, capacity }: { seat: number; capacity: number 
     };
   }, [element]);
 
-  useFrame((_, dt) => {
+  useFrame(({ gl }, dt) => {
+    if (gl.xr.isPresenting) return; // the headset moves the camera
     for (const key of held.current) {
       const [yaw, pitch] = KEYS[key];
       turn(yaw * KEY_TURN_RADIANS_PER_SECOND * dt, pitch * KEY_TURN_RADIANS_PER_SECOND * dt);

@@ -2,17 +2,24 @@ import * as THREE from "three";
 import { dequantisePose } from "../../shared/pose-codec.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import type { ParticipantStateView, PoseStateView } from "../net/state-view.ts";
+import { PoseBuffer } from "./pose-buffer.ts";
 
 export interface RenderedPart {
   position: THREE.Vector3;
   quaternion: THREE.Quaternion;
 }
 
+interface TrackedPart extends RenderedPart {
+  buffer: PoseBuffer;
+  /** The quantised pose last pushed, to notice when the room state changed. */
+  last: { x: number; y: number; z: number; q: number };
+}
+
 /** Where each remote avatar is drawn this frame (read by the scene, the voice panners and tests). */
 export interface RenderedAvatar {
-  head: RenderedPart;
-  left: RenderedPart;
-  right: RenderedPart;
+  head: TrackedPart;
+  left: TrackedPart;
+  right: TrackedPart;
   seat: number;
   color: string;
   /** False until the first pose has been applied. */
@@ -21,52 +28,66 @@ export interface RenderedAvatar {
 
 export const renderedAvatars = new Map<string, RenderedAvatar>();
 
-const part = (): RenderedPart => ({ position: new THREE.Vector3(), quaternion: new THREE.Quaternion() });
+const part = (): TrackedPart => ({
+  position: new THREE.Vector3(),
+  quaternion: new THREE.Quaternion(),
+  buffer: new PoseBuffer(),
+  last: { x: NaN, y: NaN, z: NaN, q: NaN },
+});
 
-const target = part();
+const position = new THREE.Vector3();
+const quaternion = new THREE.Quaternion();
 const seatQuat = new THREE.Quaternion();
 const UP = new THREE.Vector3(0, 1, 0);
 /** Where desktop users' hands rest, in seat space (forward is -Z). */
 const REST_LEFT = new THREE.Vector3(-0.2, 0.62, -0.28);
 const REST_RIGHT = new THREE.Vector3(0.2, 0.62, -0.28);
-const SMOOTHING_PER_SECOND = 14;
 
-/** Eases each part towards the latest pose from the room state. Allocation-free after the first call. */
-export function updateRenderedAvatar(id: string, p: ParticipantStateView, capacity: number, dt: number): RenderedAvatar {
+/** Writes the resting pose of a hand at a seat into `out` (world space). */
+export function restingHand(side: "left" | "right", seat: number, capacity: number, out: RenderedPart): void {
+  const s = seatTransform(seat, capacity);
+  seatQuat.setFromAxisAngle(UP, s.yaw);
+  out.position.copy(side === "left" ? REST_LEFT : REST_RIGHT).applyQuaternion(seatQuat);
+  out.position.x += s.x;
+  out.position.z += s.z;
+  out.quaternion.copy(seatQuat);
+}
+
+/** Plays back each part from its interpolation buffer. Allocation-free after the first call. */
+export function updateRenderedAvatar(id: string, p: ParticipantStateView, capacity: number, now: number): RenderedAvatar {
   let avatar = renderedAvatars.get(id);
-  if (!avatar) {
+  if (!avatar || avatar.seat !== p.seat) {
+    // New, or moved to another seat: no interpolating across the circle.
     avatar = { head: part(), left: part(), right: part(), seat: p.seat, color: p.color, placed: false };
     renderedAvatars.set(id, avatar);
   }
-  const alpha = avatar.placed && avatar.seat === p.seat ? 1 - Math.exp(-dt * SMOOTHING_PER_SECOND) : 1;
-  avatar.seat = p.seat;
   avatar.color = p.color;
-  ease(avatar.head, p.head, alpha);
+  play(avatar.head, p.head, now);
   if (p.handsTracked) {
-    ease(avatar.left, p.leftHand, alpha);
-    ease(avatar.right, p.rightHand, alpha);
+    play(avatar.left, p.leftHand, now);
+    play(avatar.right, p.rightHand, now);
   } else {
-    const seat = seatTransform(p.seat, capacity);
-    seatQuat.setFromAxisAngle(UP, seat.yaw);
-    restHand(avatar.left, REST_LEFT, seat.x, seat.z, alpha);
-    restHand(avatar.right, REST_RIGHT, seat.x, seat.z, alpha);
+    avatar.left.buffer.clear();
+    avatar.right.buffer.clear();
+    avatar.left.last.q = avatar.right.last.q = NaN;
+    restingHand("left", p.seat, capacity, avatar.left);
+    restingHand("right", p.seat, capacity, avatar.right);
   }
   avatar.placed = true;
   return avatar;
 }
 
-function ease(out: RenderedPart, pose: PoseStateView, alpha: number): void {
-  dequantisePose(pose, target.position, target.quaternion);
-  out.position.lerp(target.position, alpha);
-  out.quaternion.slerp(target.quaternion, alpha);
-}
-
-function restHand(out: RenderedPart, local: THREE.Vector3, x: number, z: number, alpha: number): void {
-  target.position.copy(local).applyQuaternion(seatQuat);
-  target.position.x += x;
-  target.position.z += z;
-  out.position.lerp(target.position, alpha);
-  out.quaternion.slerp(seatQuat, alpha);
+function play(out: TrackedPart, pose: PoseStateView, now: number): void {
+  const last = out.last;
+  if (pose.x !== last.x || pose.y !== last.y || pose.z !== last.z || pose.q !== last.q) {
+    last.x = pose.x;
+    last.y = pose.y;
+    last.z = pose.z;
+    last.q = pose.q;
+    dequantisePose(pose, position, quaternion);
+    out.buffer.push(now, position, quaternion);
+  }
+  out.buffer.sample(now, out.position, out.quaternion);
 }
 
 export function forgetMissingAvatars(present: Set<string>): void {

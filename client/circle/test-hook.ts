@@ -1,6 +1,9 @@
 import { useFrame, useThree } from "@react-three/fiber";
+import * as THREE from "three";
 import { connection } from "../net/connection.ts";
 import { renderedAvatars } from "./avatar-poses.ts";
+import { xrPresence } from "../xr/presence.ts";
+import { localHands } from "./local-pose.ts";
 import { look } from "./look.ts";
 
 /**
@@ -10,6 +13,7 @@ import { look } from "./look.ts";
 export const testHookEnabled = typeof location !== "undefined" && new URLSearchParams(location.search).has("e2e");
 
 const renderStats = { calls: 0, triangles: 0, frames: 0 };
+const localHead = { position: new THREE.Vector3() };
 
 function headYaw(q: { x: number; y: number; z: number; w: number }): number {
   // Yaw of the head's forward (-Z) direction, as Math.atan2 of the XZ components.
@@ -39,6 +43,14 @@ if (testHookEnabled) {
           ]),
         ),
       look: () => ({ ...look }),
+      /** Your own head and hands in world space as last sent (XR), and whether a session is active. */
+      xr: () => ({
+        ...xrPresence.getState(),
+        handsTracked: localHands.tracked,
+        head: localHead.position.toArray(),
+        left: localHands.left.position.toArray(),
+        right: localHands.right.position.toArray(),
+      }),
       render: () => ({ ...renderStats }),
     },
   });
@@ -47,8 +59,10 @@ if (testHookEnabled) {
 /** Records renderer statistics each frame for the test hook (no-op without it). */
 export function SceneProbe() {
   const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
   useFrame(() => {
     if (!testHookEnabled) return;
+    (gl.xr.isPresenting ? gl.xr.getCamera() : camera).getWorldPosition(localHead.position);
     renderStats.calls = gl.info.render.calls;
     renderStats.triangles = gl.info.render.triangles;
     renderStats.frames++;

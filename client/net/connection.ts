@@ -2,6 +2,7 @@ import { Client, type Room } from "colyseus.js";
 import { createStore } from "zustand/vanilla";
 import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import {
+  ClientMessage,
   type ClientMessageType,
   CloseCode,
   type ErrorReply,
@@ -22,6 +23,7 @@ export interface ParticipantSummary {
   seat: number;
   color: string;
   muted: boolean;
+  micAllowed: boolean;
   handRaised: boolean;
   away: boolean;
   connected: boolean;
@@ -40,6 +42,13 @@ export interface ConnectionState {
   capacity: number;
   phase: string;
   participants: ParticipantSummary[];
+  /** The server offers voice (it sends a seat ticket on join only when it does). */
+  voiceAvailable: boolean;
+}
+
+export interface VoiceTicket {
+  ticket: string;
+  room: string;
 }
 
 const initialState: ConnectionState = {
@@ -53,6 +62,7 @@ const initialState: ConnectionState = {
   capacity: 0,
   phase: "",
   participants: [],
+  voiceAvailable: false,
 };
 
 export const connection = createStore<ConnectionState>(() => initialState);
@@ -110,6 +120,11 @@ function attach(room: Room<CircleStateView>): void {
     connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, participants });
   });
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => connection.setState({ lastRefusal: reply }));
+  room.onMessage(ServerMessage.VoiceTicket, (ticket: VoiceTicket) => {
+    if (!connection.getState().voiceAvailable) connection.setState({ voiceAvailable: true });
+    const waiting = ticketWaiters.splice(0);
+    for (const resolve of waiting) resolve(ticket);
+  });
   room.onMessage(ServerMessage.Notice, (notice: NoticeMessage) => connection.setState({ notice }));
   room.onLeave((code) => {
     if (connection.getState().room !== room) return;
@@ -122,6 +137,22 @@ function attach(room: Room<CircleStateView>): void {
       return;
     }
     void reconnect(room.reconnectionToken);
+  });
+}
+
+const ticketWaiters: ((ticket: VoiceTicket) => void)[] = [];
+
+/** Asks the room for a fresh seat ticket, which the server exchanges for a voice token. */
+export function requestVoiceTicket(timeoutMs = 5000): Promise<VoiceTicket> {
+  return new Promise((resolve, reject) => {
+    const room = connection.getState().room;
+    if (!room) return reject(new Error("Not in a circle."));
+    const timer = setTimeout(() => reject(new Error("No voice ticket arrived.")), timeoutMs);
+    ticketWaiters.push((ticket) => {
+      clearTimeout(timer);
+      resolve(ticket);
+    });
+    room.send(ClientMessage.VoiceTicket, {});
   });
 }
 
@@ -170,6 +201,7 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       seat: p.seat,
       color: p.color,
       muted: p.muted,
+      micAllowed: p.micAllowed,
       handRaised: p.handRaised,
       away: p.away,
       connected: p.connected,

@@ -20,6 +20,8 @@ export interface ParticipantStateView {
   rightHand: PoseStateView;
   handsTracked: boolean;
   muted: boolean;
+  micAllowed: boolean;
+  voiceConnected: boolean;
   handRaised: boolean;
   away: boolean;
   connected: boolean;

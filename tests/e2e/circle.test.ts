@@ -7,7 +7,8 @@ import { startHearthForTest } from "./support/hearth.ts";
 type Vec3 = [number, number, number];
 interface HearthHook {
   connection(): { status: string; selfId: string | null; capacity: number; participants: { id: string; seat: number; pseudonym: string }[] };
-  avatars(): Record<string, { seat: number; head: Vec3; headYaw: number }>;
+  avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
+  xr(): { supported: boolean; active: boolean; handsTracked: boolean; head: Vec3; left: Vec3; right: Vec3 };
   look(): { yaw: number; pitch: number };
   render(): { calls: number; triangles: number; frames: number };
 }

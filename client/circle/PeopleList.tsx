@@ -1,0 +1,39 @@
+import { useConnection } from "../net/useConnection.ts";
+import { useVoice } from "../voice/useVoice.ts";
+import { setVolume } from "../voice/voice.ts";
+
+/** Everyone in seat order with their state; a volume slider for each other person. */
+export function PeopleList() {
+  const participants = useConnection((s) => s.participants);
+  const selfId = useConnection((s) => s.selfId);
+  const speaking = useVoice((s) => s.speaking);
+  const volumes = useVoice((s) => s.volumes);
+
+  return (
+    <aside className="people" aria-label="People in the circle">
+      <ul>
+        {participants.map((p) => (
+          <li key={p.id} data-participant={p.id} className={speaking.includes(p.id) ? "speaking" : undefined}>
+            <span className="dot" style={{ background: p.color }} />
+            <span className="name">{p.pseudonym}{p.id === selfId ? " (you)" : ""}</span>
+            {p.handRaised && <span title="Hand raised" aria-label="hand raised">✋</span>}
+            {(p.muted || !p.micAllowed) && <span className="muted" aria-label="muted">🔇</span>}
+            {p.away && <span className="muted">away</span>}
+            {!p.connected && <span className="muted">reconnecting</span>}
+            {p.id !== selfId && (
+              <input
+                type="range"
+                min={0}
+                max={2}
+                step={0.1}
+                value={volumes[p.id] ?? 1}
+                aria-label={`Volume of ${p.pseudonym}`}
+                onChange={(e) => setVolume(p.id, Number(e.target.value))}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,31 @@
+import { useEffect } from "react";
+import { ClientMessage } from "../../shared/protocol.ts";
+import { sendMessage } from "../net/connection.ts";
+import { useConnection } from "../net/useConnection.ts";
+import { fetchVoiceCredentials } from "./credentials.ts";
+import { useVoice } from "./useVoice.ts";
+import { connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
+
+/** Keeps the voice connection in step with the circle: joins with it, follows the server's mute. */
+export function VoiceBridge() {
+  const roomId = useConnection((s) => (s.voiceAvailable ? (s.room?.roomId ?? null) : null));
+  const micAllowed = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.micAllowed ?? true);
+  const selfMuted = useVoice((s) => s.selfMuted);
+
+  useEffect(() => {
+    if (!roomId) return;
+    void connectVoice(fetchVoiceCredentials);
+    return () => void disconnectVoice();
+  }, [roomId]);
+
+  useEffect(() => {
+    void setMicAllowed(micAllowed);
+  }, [micAllowed]);
+
+  // Others see a muted icon for a self-muted person too.
+  useEffect(() => {
+    sendMessage(ClientMessage.SelfMute, { muted: selfMuted });
+  }, [selfMuted]);
+
+  return null;
+}

@@ -1,0 +1,225 @@
+import {
+  ConnectionState,
+  type Participant,
+  type RemoteAudioTrack,
+  type RemoteParticipant,
+  type RemoteTrack,
+  Room,
+  RoomEvent,
+  Track,
+} from "livekit-client";
+import { createStore } from "zustand/vanilla";
+import { createVoicePanner } from "./spatial.ts";
+
+export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
+
+export interface VoiceState {
+  status: VoiceStatus;
+  /** The browser blocked playback until a user gesture: show "Enable audio". */
+  needsAudioStart: boolean;
+  /** Your own choice to be silent (a normal client mute). */
+  selfMuted: boolean;
+  /** Whether the server lets you publish (false after a facilitator's mute). */
+  micAllowed: boolean;
+  /** A problem with the microphone, in words for the user. */
+  micError: string | null;
+  inputs: { deviceId: string; label: string }[];
+  inputId: string | null;
+  /** Per-person volume, 0–2, by participant id. Kept across reconnects. */
+  volumes: Record<string, number>;
+  /** The whole circle's loudness, 0–1.5 (lowered while you step out). */
+  masterVolume: number;
+  speaking: string[];
+}
+
+export const voice = createStore<VoiceState>(() => ({
+  status: "off",
+  needsAudioStart: false,
+  selfMuted: false,
+  micAllowed: true,
+  micError: null,
+  inputs: [],
+  inputId: null,
+  volumes: {},
+  masterVolume: 1,
+  speaking: [],
+}));
+
+export interface VoiceCredentials {
+  url: string;
+  token: string;
+}
+
+/** Remote voices: the track and its panner, by participant id (LiveKit identity). */
+export const voices = new Map<string, { track: RemoteAudioTrack; panner: PannerNode; element: HTMLMediaElement }>();
+/** Latest audio level per participant id (0–1), for speaking rings; read per frame. */
+export const audioLevels = new Map<string, number>();
+
+let audioContext: AudioContext | null = null;
+let room: Room | null = null;
+
+export function sharedAudioContext(): AudioContext {
+  audioContext ??= new AudioContext({ latencyHint: "interactive" });
+  return audioContext;
+}
+
+/** Joins the voice room. `fetchCredentials` is asked again whenever voice must reconnect. */
+export async function connectVoice(fetchCredentials: () => Promise<VoiceCredentials>): Promise<void> {
+  await disconnectVoice();
+  const context = sharedAudioContext();
+  const lk = new Room({
+    webAudioMix: { audioContext: context },
+    adaptiveStream: false,
+    dynacast: false,
+    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    publishDefaults: { dtx: true, red: true },
+  });
+  room = lk;
+  wire(lk, fetchCredentials);
+  voice.setState({ status: "connecting" });
+  try {
+    const { url, token } = await fetchCredentials();
+    await lk.connect(url, token, { autoSubscribe: true });
+    if (room !== lk) return;
+    voice.setState({ status: "connected", needsAudioStart: !lk.canPlaybackAudio });
+    await applyMicrophone();
+    await refreshInputs();
+  } catch {
+    if (room === lk) scheduleReconnect(fetchCredentials);
+  }
+}
+
+export async function disconnectVoice(): Promise<void> {
+  const lk = room;
+  room = null;
+  clearTimeout(reconnectTimer);
+  for (const id of [...voices.keys()]) dropVoice(id);
+  audioLevels.clear();
+  voice.setState({ status: "off", speaking: [] });
+  await lk?.disconnect();
+}
+
+export async function setSelfMuted(muted: boolean): Promise<void> {
+  voice.setState({ selfMuted: muted });
+  await applyMicrophone();
+}
+
+/** Called when the server's permission for us changes (the room state mirrors LiveKit). */
+export async function setMicAllowed(allowed: boolean): Promise<void> {
+  if (voice.getState().micAllowed === allowed) return;
+  voice.setState({ micAllowed: allowed });
+  await applyMicrophone();
+}
+
+export function setVolume(participantId: string, volume: number): void {
+  const clamped = Math.max(0, Math.min(2, volume));
+  voice.setState((s) => ({ volumes: { ...s.volumes, [participantId]: clamped } }));
+  applyVolume(participantId);
+}
+
+export function setMasterVolume(volume: number): void {
+  voice.setState({ masterVolume: Math.max(0, Math.min(1.5, volume)) });
+  for (const id of voices.keys()) applyVolume(id);
+}
+
+function applyVolume(participantId: string): void {
+  const { volumes, masterVolume } = voice.getState();
+  voices.get(participantId)?.track.setVolume((volumes[participantId] ?? 1) * masterVolume);
+}
+
+export async function chooseInput(deviceId: string): Promise<void> {
+  voice.setState({ inputId: deviceId });
+  await room?.switchActiveDevice("audioinput", deviceId);
+}
+
+/** Must run inside a user gesture (a click on "Enable audio"). */
+export async function startAudio(): Promise<void> {
+  await sharedAudioContext().resume();
+  await room?.startAudio();
+  voice.setState({ needsAudioStart: !(room?.canPlaybackAudio ?? true) });
+}
+
+async function applyMicrophone(): Promise<void> {
+  const lk = room;
+  if (!lk || lk.state !== ConnectionState.Connected) return;
+  const { selfMuted, micAllowed, inputId } = voice.getState();
+  const enabled = micAllowed && !selfMuted;
+  try {
+    // Never turns a microphone on that the user muted; the server decides whether we may publish.
+    await lk.localParticipant.setMicrophoneEnabled(enabled, inputId ? { deviceId: inputId } : undefined);
+    voice.setState({ micError: null });
+  } catch (error) {
+    const denied = error instanceof Error && error.name === "NotAllowedError";
+    voice.setState({
+      micError: denied
+        ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
+        : "Your microphone could not be started.",
+    });
+  }
+}
+
+async function refreshInputs(): Promise<void> {
+  const devices = await Room.getLocalDevices("audioinput", false);
+  voice.setState({ inputs: devices.map((d) => ({ deviceId: d.deviceId, label: d.label || "Microphone" })) });
+}
+
+function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void {
+  lk.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
+    if (track.kind !== Track.Kind.Audio) return;
+    addVoice(participant.identity, track as RemoteAudioTrack);
+  });
+  lk.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
+    if (track.kind === Track.Kind.Audio) dropVoice(participant.identity);
+  });
+  lk.on(RoomEvent.ActiveSpeakersChanged, (speakers: Participant[]) => {
+    voice.setState({ speaking: speakers.map((p) => p.identity) });
+    audioLevels.clear();
+    for (const p of speakers) audioLevels.set(p.identity, p.audioLevel);
+  });
+  lk.on(RoomEvent.AudioPlaybackStatusChanged, () => voice.setState({ needsAudioStart: !lk.canPlaybackAudio }));
+  lk.on(RoomEvent.ParticipantPermissionsChanged, (_prev, participant: Participant) => {
+    if (participant !== lk.localParticipant) return;
+    void setMicAllowed(participant.permissions?.canPublish ?? true);
+  });
+  lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs());
+  lk.on(RoomEvent.Reconnecting, () => voice.setState({ status: "reconnecting" }));
+  lk.on(RoomEvent.Reconnected, () => voice.setState({ status: "connected" }));
+  lk.on(RoomEvent.Disconnected, () => {
+    if (room === lk) scheduleReconnect(fetchCredentials);
+  });
+}
+
+let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+let reconnectDelay = 1000;
+
+/** LiveKit down or restarted: keep the circle going and come back by ourselves. */
+function scheduleReconnect(fetchCredentials: () => Promise<VoiceCredentials>): void {
+  voice.setState({ status: "reconnecting", speaking: [] });
+  for (const id of [...voices.keys()]) dropVoice(id);
+  clearTimeout(reconnectTimer);
+  reconnectTimer = setTimeout(() => {
+    reconnectDelay = Math.min(reconnectDelay * 2, 10_000);
+    void connectVoice(fetchCredentials).then(() => {
+      if (voice.getState().status === "connected") reconnectDelay = 1000;
+    });
+  }, reconnectDelay);
+}
+
+function addVoice(id: string, track: RemoteAudioTrack): void {
+  dropVoice(id);
+  const panner = createVoicePanner(sharedAudioContext());
+  track.setWebAudioPlugins([panner]);
+  // Chromium plays a remote WebRTC stream into WebAudio only while a (muted) element plays it too.
+  const element = track.attach();
+  voices.set(id, { track, panner, element });
+  applyVolume(id);
+}
+
+function dropVoice(id: string): void {
+  const entry = voices.get(id);
+  if (!entry) return;
+  entry.track.detach();
+  entry.element.remove();
+  entry.panner.disconnect();
+  voices.delete(id);
+}

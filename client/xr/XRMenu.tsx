@@ -1,0 +1,78 @@
+import type { ThreeEvent } from "@react-three/fiber";
+import { useEffect, useMemo } from "react";
+import * as THREE from "three";
+import { ClientMessage } from "../../shared/protocol.ts";
+import { seatTransform } from "../../shared/seats.ts";
+import { labelTexture } from "../circle/label-texture.ts";
+import { leaveCircle, sendMessage } from "../net/connection.ts";
+import { useConnection } from "../net/useConnection.ts";
+import { useVoice } from "../voice/useVoice.ts";
+import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
+import { xrControls } from "./controls.ts";
+import { exitVR } from "./store.ts";
+
+const BUTTON_HEIGHT = 0.06;
+const plane = new THREE.PlaneGeometry(1, 1);
+
+interface MenuButtonProps {
+  label: string;
+  position: [number, number, number];
+  active?: boolean;
+  disabled?: boolean;
+  onPress: () => void;
+}
+
+function MenuButton({ label, position, active = false, disabled = false, onPress }: MenuButtonProps) {
+  const background = disabled ? "rgba(60, 56, 66, 0.8)" : active ? "rgba(140, 100, 40, 0.95)" : "rgba(40, 34, 50, 0.92)";
+  const { texture, aspect } = useMemo(() => labelTexture(label, { background, width: 320 }), [label, background]);
+  useEffect(() => () => texture.dispose(), [texture]);
+  const press = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    if (!disabled) onPress();
+  };
+  return (
+    <mesh geometry={plane} position={position} scale={[BUTTON_HEIGHT * aspect, BUTTON_HEIGHT, 1]} onClick={press} name={`xr-button:${label}`}>
+      <meshBasicMaterial map={texture} transparent toneMapped={false} />
+    </mesh>
+  );
+}
+
+/** The in-VR controls, on a lap panel in front of your seat: the same actions as the desktop bar. */
+export function XRMenu({ seat, capacity }: { seat: number; capacity: number }) {
+  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
+  const selfMuted = useVoice((s) => s.selfMuted);
+  const micAllowed = useVoice((s) => s.micAllowed);
+  const master = useVoice((s) => s.masterVolume);
+  const s = seatTransform(seat, capacity);
+  const toward = 0.45; // metres in front of the seat, towards the fire
+  const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
+
+  const rows: MenuButtonProps[][] = [
+    [
+      { label: !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute", position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
+      { label: me?.handRaised ? "Lower hand" : "Raise hand", position: [0, 0, 0], active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
+      { label: me?.away ? "I'm back" : "Step out", position: [0, 0, 0], active: me?.away, onPress: () => sendMessage(ClientMessage.Away, { away: !me?.away }) },
+    ],
+    [
+      { label: `Volume − (${Math.round(master * 100)}%)`, position: [0, 0, 0], onPress: () => setMasterVolume(master - 0.1) },
+      { label: "Volume +", position: [0, 0, 0], onPress: () => setMasterVolume(master + 0.1) },
+      { label: "Recentre", position: [0, 0, 0], onPress: () => xrControls.requestRecentre() },
+    ],
+    [
+      { label: "Exit VR", position: [0, 0, 0], onPress: exitVR },
+      { label: "Leave circle", position: [0, 0, 0], onPress: () => { exitVR(); leaveCircle(); } },
+    ],
+  ];
+
+  return (
+    <group position={position} rotation={[0, s.yaw, 0]} name="xr-menu">
+      <group rotation={[-0.6, 0, 0]}>
+        {rows.flatMap((row, r) =>
+          row.map((button, c) => (
+            <MenuButton key={`${r}:${c}`} {...button} position={[(c - (row.length - 1) / 2) * 0.28, -r * 0.08, 0]} />
+          )),
+        )}
+      </group>
+    </group>
+  );
+}
