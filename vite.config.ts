@@ -14,6 +14,7 @@ export default defineConfig({
     outDir: "../dist/client",
     emptyOutDir: true,
     sourcemap: true,
+    manifest: true, // read by bench/render.ts to size the desktop route and the XR chunk
   },
   server: {
     proxy: {

@@ -1,4 +1,4 @@
-import { useFrame, useThree } from "@react-three/fiber";
+import { addAfterEffect, addEffect, useFrame, useThree } from "@react-three/fiber";
 import * as THREE from "three";
 import { connection } from "../net/connection.ts";
 import { renderedAvatars } from "./avatar-poses.ts";
@@ -13,6 +13,11 @@ import { look } from "./look.ts";
 export const testHookEnabled = typeof location !== "undefined" && new URLSearchParams(location.search).has("e2e");
 
 const renderStats = { calls: 0, triangles: 0, frames: 0 };
+/** Milliseconds of JavaScript per frame (frame callbacks plus the render call), most recent last. */
+const frameTimes: number[] = [];
+const FRAME_TIMES_KEPT = 1200;
+let frameStart = 0;
+let renderer: THREE.WebGLRenderer | null = null;
 const localHead = { position: new THREE.Vector3() };
 
 function headYaw(q: { x: number; y: number; z: number; w: number }): number {
@@ -23,6 +28,18 @@ function headYaw(q: { x: number; y: number; z: number; w: number }): number {
 }
 
 if (testHookEnabled) {
+  addEffect(() => {
+    frameStart = performance.now();
+  });
+  addAfterEffect(() => {
+    frameTimes.push(performance.now() - frameStart);
+    if (frameTimes.length > FRAME_TIMES_KEPT) frameTimes.shift();
+    if (renderer) {
+      renderStats.calls = renderer.info.render.calls;
+      renderStats.triangles = renderer.info.render.triangles;
+      renderStats.frames++;
+    }
+  });
   Object.assign(window, {
     __hearth: {
       connection: () => {
@@ -52,6 +69,7 @@ if (testHookEnabled) {
         right: localHands.right.position.toArray(),
       }),
       render: () => ({ ...renderStats }),
+      frameTimes: () => frameTimes.splice(0),
     },
   });
 }
@@ -62,10 +80,8 @@ export function SceneProbe() {
   const camera = useThree((s) => s.camera);
   useFrame(() => {
     if (!testHookEnabled) return;
+    renderer = gl;
     (gl.xr.isPresenting ? gl.xr.getCamera() : camera).getWorldPosition(localHead.position);
-    renderStats.calls = gl.info.render.calls;
-    renderStats.triangles = gl.info.render.triangles;
-    renderStats.frames++;
   });
   return null;
 }

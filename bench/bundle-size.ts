@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+const DIST = "dist/client";
+
+/** Every chunk a module pulls in statically, itself included. */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const dep of manifest[key]?.imports ?? []) staticClosure(manifest, dep, into);
+  return into;
+}
+
+function gzipBytes(manifest: Manifest, keys: Iterable<string>): number {
+  let total = 0;
+  for (const key of keys) total += gzipSync(readFileSync(path.join(DIST, manifest[key]!.file))).byteLength;
+  return total;
+}
+
+/** Gzipped JavaScript a desktop visitor loads to sit in a circle, and what the XR path adds on top. */
+export function bundleSizes(): { lobby: number; desktopCircle: number; xrChunk: number } {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, ".vite/manifest.json"), "utf8")) as Manifest;
+  const find = (suffix: string) => {
+    const key = Object.keys(manifest).find((k) => k.endsWith(suffix));
+    if (!key) throw new Error(`${suffix} is not in the build manifest; run npm run build.`);
+    return key;
+  };
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const lobby = staticClosure(manifest, entry);
+  const circle = staticClosure(manifest, find("circle/CircleView.tsx"), new Set(lobby));
+  const xr = staticClosure(manifest, find("xr/XRCircle.tsx"), new Set(circle));
+  const only = (all: Set<string>, minus: Set<string>) => [...all].filter((k) => !minus.has(k));
+  return {
+    lobby: gzipBytes(manifest, lobby),
+    desktopCircle: gzipBytes(manifest, circle),
+    xrChunk: gzipBytes(manifest, only(xr, circle)),
+  };
+}
