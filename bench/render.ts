@@ -12,6 +12,7 @@ import { encodeFrame, quantisePose } from "../shared/pose-codec.ts";
 import { ClientMessage, ROOM_NAME } from "../shared/protocol.ts";
 import { seatTransform } from "../shared/seats.ts";
 import { launchChromium } from "../tests/e2e/support/browser.ts";
+import "../tests/e2e/support/hook.ts";
 import { bundleSizes } from "./bundle-size.ts";
 import { machineDetails, percentile } from "./machine.ts";
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   await page.goto(`${url}/?e2e=1`);
   await page.getByLabel(/Pseudonym/).fill("Observer");
   await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => (window as any).__hearth?.connection().status === "in-circle");
+  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
 
   const bots: { room: Room; stop: () => void }[] = [];
   console.log(`Hearth render benchmark — ${machineDetails()}`);
@@ -65,12 +66,12 @@ async function main(): Promise<void> {
       const seat = (room.state as { participants: Map<string, { seat: number }> }).participants.get(room.sessionId)!.seat;
       bots.push({ room, stop: startBot(room, seat) });
     }
-    await page.waitForFunction((n) => Object.keys((window as any).__hearth.avatars()).length === n - 1, total);
+    await page.waitForFunction((n) => Object.keys(window.__hearth.avatars()).length === n - 1, total);
     await page.waitForTimeout(1000);
-    await page.evaluate(() => (window as any).__hearth.frameTimes());
+    await page.evaluate(() => window.__hearth.frameTimes());
     await page.waitForTimeout(SAMPLE_SECONDS * 1000);
-    const times: number[] = await page.evaluate(() => (window as any).__hearth.frameTimes());
-    const stats = await page.evaluate(() => (window as any).__hearth.render());
+    const times: number[] = await page.evaluate(() => window.__hearth.frameTimes());
+    const stats = await page.evaluate(() => window.__hearth.render());
     console.log(`${String(total).padStart(7)} | ${String(stats.calls).padStart(10)} | ${String(stats.triangles).padStart(9)} | ${percentile(times, 50).toFixed(2).padStart(18)} | ${percentile(times, 95).toFixed(2).padStart(5)} | ${times.length}`);
   }
 

@@ -3,20 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatTransform } from "../../shared/seats.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { startHearthForTest } from "./support/hearth.ts";
-
-type Vec3 = [number, number, number];
-interface HearthHook {
-  connection(): { status: string; selfId: string | null; capacity: number; participants: { id: string; seat: number; pseudonym: string }[] };
-  avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
-  xr(): { supported: boolean; active: boolean; handsTracked: boolean; head: Vec3; left: Vec3; right: Vec3 };
-  look(): { yaw: number; pitch: number };
-  render(): { calls: number; triangles: number; frames: number };
-}
-declare global {
-  interface Window {
-    __hearth: HearthHook;
-  }
-}
+import "./support/hook.ts";
 
 /** Head position tolerance (metres) and yaw tolerance (radians) for what a page renders. */
 const POSITION_TOLERANCE = 0.05;

@@ -2,8 +2,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { startHearthForTest } from "./support/hearth.ts";
+import type { Vec3 } from "./support/hook.ts";
 
-type Vec3 = [number, number, number];
 interface XRDeviceHandle {
   position: { set(x: number, y: number, z: number): void };
   controllers: { right: { position: { set(x: number, y: number, z: number): void } } };

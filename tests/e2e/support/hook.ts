@@ -1,0 +1,23 @@
+/** The shape of `window.__hearth` (client/circle/test-hook.ts), as tests and benchmarks read it. */
+export type Vec3 = [number, number, number];
+
+export interface HearthHook {
+  connection(): {
+    status: string;
+    selfId: string | null;
+    capacity: number;
+    participants: { id: string; seat: number; pseudonym: string; muted: boolean; micAllowed: boolean; away: boolean }[];
+    error: string | null;
+  };
+  avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
+  look(): { yaw: number; pitch: number };
+  xr(): { supported: boolean; active: boolean; handsTracked: boolean; head: Vec3; left: Vec3; right: Vec3 };
+  render(): { calls: number; triangles: number; frames: number };
+  frameTimes(): number[];
+}
+
+declare global {
+  interface Window {
+    __hearth: HearthHook;
+  }
+}
