@@ -5,6 +5,7 @@ import { renderedAvatars } from "./avatar-poses.ts";
 import { xrPresence } from "../xr/presence.ts";
 import { localHands } from "./local-pose.ts";
 import { look } from "./look.ts";
+import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
 
 /**
  * A read-only window for end-to-end tests and benchmarks: `window.__hearth`, present only
@@ -68,6 +69,30 @@ if (testHookEnabled) {
         left: localHands.left.position.toArray(),
         right: localHands.right.position.toArray(),
       }),
+      /** Voice as this page hears it: each remote voice's panner position and the listener. */
+      voice: () => {
+        const { status, selfMuted, micAllowed, needsAudioStart, speaking } = voice.getState();
+        const listener = sharedAudioContext().listener;
+        return {
+          status,
+          selfMuted,
+          micAllowed,
+          needsAudioStart,
+          speaking,
+          panners: Object.fromEntries(
+            [...voices].map(([id, v]) => [id, [v.panner.positionX.value, v.panner.positionY.value, v.panner.positionZ.value]]),
+          ),
+          listener: {
+            position: [listener.positionX.value, listener.positionY.value, listener.positionZ.value],
+            forward: [listener.forwardX.value, listener.forwardY.value, listener.forwardZ.value],
+          },
+        };
+      },
+      /** Bytes of audio received so far from each remote voice. */
+      voiceBytes: async () =>
+        Object.fromEntries(
+          await Promise.all([...voices].map(async ([id, v]) => [id, (await v.track.getReceiverStats())?.bytesReceived ?? 0] as const)),
+        ),
       render: () => ({ ...renderStats }),
       frameTimes: () => frameTimes.splice(0),
     },

@@ -11,6 +11,7 @@ import {
   ServerMessage,
 } from "../../shared/protocol.ts";
 import type { JoinOptions } from "../../shared/schemas.ts";
+import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
@@ -27,6 +28,19 @@ export interface ParticipantSummary {
   handRaised: boolean;
   away: boolean;
   connected: boolean;
+  space: string;
+  mutedByFacilitator: boolean;
+}
+
+/** The circle's flow: phase, lock, talking-piece round and raised hands. */
+export interface CircleFlow {
+  phase: string;
+  phaseStartedAt: number;
+  locked: boolean;
+  roundActive: boolean;
+  roundHolder: string;
+  shareEndsAt: number;
+  handQueue: string[];
 }
 
 export interface ConnectionState {
@@ -41,6 +55,7 @@ export interface ConnectionState {
   title: string;
   capacity: number;
   phase: string;
+  flow: CircleFlow;
   participants: ParticipantSummary[];
   /** The server offers voice (it sends a seat ticket on join only when it does). */
   voiceAvailable: boolean;
@@ -61,6 +76,7 @@ const initialState: ConnectionState = {
   title: "",
   capacity: 0,
   phase: "",
+  flow: { phase: "", phaseStartedAt: 0, locked: false, roundActive: false, roundHolder: "", shareEndsAt: 0, handQueue: [] },
   participants: [],
   voiceAvailable: false,
 };
@@ -103,6 +119,14 @@ export function sendMessage(type: ClientMessageType, payload: unknown): void {
   connection.getState().room?.send(type, payload);
 }
 
+export function sendFacilitatorAction(action: FacilitatorAction): void {
+  connection.getState().room?.send(FACILITATE_MESSAGE, action);
+}
+
+export function passTalkingPiece(): void {
+  connection.getState().room?.send(PASS_PIECE_MESSAGE, {});
+}
+
 export function sendBytes(type: ClientMessageType, bytes: Uint8Array): void {
   connection.getState().room?.sendBytes(type, bytes);
 }
@@ -114,10 +138,19 @@ function attach(room: Room<CircleStateView>): void {
   let signature = "";
   room.onStateChange((state) => {
     const participants = summarise(state);
-    const next = JSON.stringify([state.title, state.capacity, state.phase, participants]);
+    const flow: CircleFlow = {
+      phase: state.phase,
+      phaseStartedAt: state.phaseStartedAt ?? 0,
+      locked: state.locked ?? false,
+      roundActive: state.roundActive ?? false,
+      roundHolder: state.roundHolder ?? "",
+      shareEndsAt: state.shareEndsAt ?? 0,
+      handQueue: state.handQueue ? [...state.handQueue] : [],
+    };
+    const next = JSON.stringify([state.title, state.capacity, flow, participants]);
     if (next === signature) return; // pose-only patches do not touch React
     signature = next;
-    connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, participants });
+    connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, flow, participants });
   });
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => connection.setState({ lastRefusal: reply }));
   room.onMessage(ServerMessage.VoiceTicket, (ticket: VoiceTicket) => {
@@ -205,6 +238,8 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       handRaised: p.handRaised,
       away: p.away,
       connected: p.connected,
+      space: p.space ?? "main",
+      mutedByFacilitator: p.mutedByFacilitator ?? false,
     });
   });
   return list.sort((a, b) => a.seat - b.seat);

@@ -25,6 +25,9 @@ export interface ParticipantStateView {
   handRaised: boolean;
   away: boolean;
   connected: boolean;
+  /** "main", "waiting" or "breakout:<name>" (shared/facilitation.ts). */
+  space: string;
+  mutedByFacilitator: boolean;
 }
 
 export interface CircleStateView {
@@ -32,6 +35,15 @@ export interface CircleStateView {
   title: string;
   capacity: number;
   phase: string;
+  /** When the current phase began (ms since the epoch, server clock). */
+  phaseStartedAt: number;
+  locked: boolean;
+  roundActive: boolean;
+  roundHolder: string;
+  /** When the current share's gentle timer runs out (ms since the epoch); 0 for none. */
+  shareEndsAt: number;
+  /** Raised hands in the order they went up. */
+  handQueue: { toArray(): string[] } & Iterable<string>;
   participants: {
     get(id: string): ParticipantStateView | undefined;
     forEach(cb: (p: ParticipantStateView, id: string) => void): void;

@@ -12,6 +12,16 @@ export interface HearthHook {
   avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
   look(): { yaw: number; pitch: number };
   xr(): { supported: boolean; active: boolean; handsTracked: boolean; head: Vec3; left: Vec3; right: Vec3 };
+  voice(): {
+    status: string;
+    selfMuted: boolean;
+    micAllowed: boolean;
+    needsAudioStart: boolean;
+    speaking: string[];
+    panners: Record<string, Vec3>;
+    listener: { position: Vec3; forward: Vec3 };
+  };
+  voiceBytes(): Promise<Record<string, number>>;
   render(): { calls: number; triangles: number; frames: number };
   frameTimes(): number[];
 }
