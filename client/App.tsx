@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
-import { Lobby } from "./lobby/Lobby.tsx";
 import { useConnection } from "./net/useConnection.ts";
+import { Routes } from "./Routes.tsx";
 
 // three, R3F and LiveKit load only once someone enters a circle.
 const CircleView = lazy(() => import("./circle/CircleView.tsx"));
@@ -8,7 +8,8 @@ const CircleView = lazy(() => import("./circle/CircleView.tsx"));
 export function App() {
   const status = useConnection((s) => s.status);
   const inCircle = status === "in-circle" || status === "reconnecting";
-  if (!inCircle) return <Lobby />;
+  // Outside a circle: the lobby ("/"), schedule, session, host and facilitator pages by path.
+  if (!inCircle) return <Routes />;
   return (
     <Suspense fallback={<p className="loading">Finding your seat…</p>}>
       <CircleView />

@@ -2,7 +2,15 @@
 // Installs what Hearth needs, idempotently, using only Node's standard library
 // (it runs before node_modules exists). Usage: node scripts/ensure.mjs deps chromium ...
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import {
+  findLivekitBinary,
+  LIVEKIT_GO_PACKAGE,
+  LIVEKIT_INSTALL_HELP,
+  LIVEKIT_VERSION,
+  livekitCacheDir,
+  onPath,
+} from "./livekit-binary.mjs";
 
 const steps = {
   /** npm packages, reinstalled only when the lockfile changed. */
@@ -16,7 +24,53 @@ const steps = {
     if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) return;
     aptInstall(["chromium"]);
   },
+  /** Debian's PostgreSQL server binaries, for the tests that run the API against a real server. */
+  postgres() {
+    if (process.env.DATABASE_URL || postgresBinDir()) return;
+    aptInstall(["postgresql"]);
+  },
+  /** Debian's redis-server, for the scale-out tests (several Hearth processes sharing rooms). */
+  redis() {
+    if (onPath("redis-server")) return;
+    aptInstall(["redis-server"]);
+  },
+  /** livekit-server for voice: found, or built with `go install` into the cache, or explained. */
+  livekit() {
+    if (process.env.VOICE === "off" || process.env.LIVEKIT_URL) return;
+    const found = findLivekitBinary();
+    if (found.path) return;
+    if (process.env.LIVEKIT_SERVER_BIN) {
+      console.error(found.reason);
+      process.exit(1);
+    }
+    const go = onPath("go") ?? (existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : null);
+    if (!go) {
+      console.error(`${found.reason}\n\n${LIVEKIT_INSTALL_HELP}`);
+      process.exit(1);
+    }
+    const gobin = livekitCacheDir();
+    mkdirSync(gobin, { recursive: true });
+    console.log(`> GOBIN=${gobin} ${go} install ${LIVEKIT_GO_PACKAGE}@${LIVEKIT_VERSION}`);
+    const result = spawnSync(go, ["install", `${LIVEKIT_GO_PACKAGE}@${LIVEKIT_VERSION}`], {
+      stdio: "inherit",
+      env: { ...process.env, GOBIN: gobin },
+    });
+    if (result.status !== 0 || !findLivekitBinary().path) {
+      console.error(`Building livekit-server with ${go} failed (it needs Go 1.26 or newer).\n\n${LIVEKIT_INSTALL_HELP}`);
+      process.exit(result.status || 1);
+    }
+  },
 };
+
+/** Debian's /usr/lib/postgresql/<version>/bin of the newest installed version, or null. */
+function postgresBinDir() {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(`${root}/${v}/bin/initdb`))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? `${root}/${versions[0]}/bin` : null;
+}
 
 function run(command, args) {
   console.log(`> ${command} ${args.join(" ")}`);

@@ -6,26 +6,45 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/limits.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
-import { type CircleCatalog, memoryCatalog, openCircle } from "./circles/catalog.ts";
+import type { CircleCatalog } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
+import { abuseLimits, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
+import { storeRecords } from "./safety/room-records.ts";
+import { scaleOutFromConfig } from "./scale.ts";
+import { openScheduling, type Scheduling } from "./scheduling-setup.ts";
+import { voiceRouter } from "./voice/http.ts";
+import { type LiveKitProcess, startLiveKit } from "./voice/livekit-process.ts";
+import { type VoiceService, voiceServiceFromConfig } from "./voice/service.ts";
 
 export interface HearthServer {
   gameServer: Server;
   catalog: CircleCatalog;
+  /** Store, clock and admission of scheduled circles. */
+  scheduling: Scheduling;
   port: number;
+  /** LiveKit voice; undefined with VOICE=off. */
+  voice?: VoiceService;
+  /** The livekit-server this process started (voice on, no LIVEKIT_URL). */
+  livekit?: LiveKitProcess;
   close(): Promise<void>;
 }
 
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
-  const catalog = memoryCatalog([openCircle(config.OPEN_CIRCLE_TITLE, config.OPEN_CIRCLE_CAPACITY)]);
+  const scheduling = await openScheduling(config);
+  const { catalog } = scheduling;
+
+  const voice = voiceServiceFromConfig(config);
 
   const app = express();
   app.disable("x-powered-by");
-  app.use("/api", apiRouter(catalog));
+  if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
+  app.use("/api", abuseLimits());
+  app.use("/api/voice", voiceRouter(voice));
+  app.use("/api", apiRouter(catalog, scheduling.services));
   const clientDir = path.resolve(config.CLIENT_DIR);
   if (existsSync(clientDir)) {
     app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
@@ -39,18 +58,59 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_MESSAGE_BYTES }),
     greet: false,
     gracefullyShutdown: false,
+    // With REDIS_URL: shared presence and matchmaking, and where clients reach this process.
+    ...scaleOutFromConfig(config),
   });
-  gameServer.define(ROOM_NAME, circleRoomWith({ catalog })).filterBy(["circleId"]);
+  gameServer.define(ROOM_NAME, circleRoomWith({
+      catalog,
+      voice,
+      admission: scheduling.admission,
+      records: storeRecords(scheduling.db, scheduling.clock),
+      openCircleFacilitatorKey: config.FACILITATOR_KEY,
+    })).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "hearth listening");
 
+  // Started once Hearth knows its port, so LiveKit's webhooks find it.
+  let livekit: LiveKitProcess | undefined;
+  if (voice && !config.LIVEKIT_URL) {
+    try {
+      livekit = await startLiveKit({
+        port: config.LIVEKIT_PORT,
+        rtcTcpPort: config.LIVEKIT_RTC_TCP_PORT,
+        rtcUdpPort: config.LIVEKIT_RTC_UDP_PORT,
+        apiKey: config.LIVEKIT_API_KEY,
+        apiSecret: config.LIVEKIT_API_SECRET,
+        webhookUrl: `http://${loopbackFor(config.HOST)}:${port}/api/voice/webhook`,
+      });
+    } catch (error) {
+      await gameServer.gracefullyShutdown(false);
+      await scheduling.close();
+      throw error;
+    }
+  }
+
   return {
     gameServer,
     catalog,
+    scheduling,
     port,
-    close: () => gameServer.gracefullyShutdown(false),
+    voice,
+    livekit,
+    close: async () => {
+      // Rooms first: closing them also closes their voice rooms, which needs LiveKit still up.
+      await gameServer.gracefullyShutdown(false);
+      await livekit?.stop();
+      await scheduling.close();
+    },
   };
+}
+
+/** How a process on this machine reaches Hearth listening on `host`. */
+function loopbackFor(host: string): string {
+  if (["0.0.0.0", "::", "localhost", ""].includes(host)) return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }

@@ -1,5 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { CIRCLE_CAPACITY_DEFAULT, CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "../shared/limits.ts";
+
+const port = z.coerce.number().int().min(1).max(65535);
+const liveKitUrl = z.url({ protocol: /^(https?|wss?)$/, error: "Expected an http(s):// or ws(s):// URL." });
+/** An optional variable; set but empty counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(2567),
@@ -13,6 +20,69 @@ const envSchema = z.object({
     .min(CIRCLE_CAPACITY_MIN)
     .max(CIRCLE_CAPACITY_MAX)
     .default(CIRCLE_CAPACITY_DEFAULT),
+  /** "off" removes the always-open demo circle; scheduled circles are unaffected. */
+  OPEN_CIRCLE: z.enum(["on", "off"], { error: 'OPEN_CIRCLE must be "on" or "off".' }).default("on"),
+  /** Whoever joins the open circle with this key facilitates it (for demos and training); unset, nobody can. */
+  FACILITATOR_KEY: optional(z.string().min(12, "FACILITATOR_KEY needs at least 12 characters.")),
+
+  /**
+   * Storage. With DATABASE_URL (postgres://…) a PostgreSQL server; else PGlite on disk under
+   * DATA_DIR (default "data"; ":memory:" keeps nothing, and is the default when NODE_ENV=test).
+   */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: "Expected a postgres:// URL." })),
+  DATA_DIR: optional(z.string().min(1)).transform(
+    (dir) => dir ?? (process.env.NODE_ENV === "test" ? ":memory:" : "data"),
+  ),
+  /** Base of absolute links in ICS files and invitations; else taken from each request's Host. */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "Expected an http(s):// URL." })),
+  /**
+   * A settable clock for tests: HEARTH_FAKE_NOW (ISO instant) starts the server's clock there, and
+   * POST /api/test/clock moves it. Honoured only with NODE_ENV=test or ALLOW_FAKE_CLOCK=1.
+   */
+  HEARTH_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: "HEARTH_FAKE_NOW must be an ISO date and time." })),
+  ALLOW_FAKE_CLOCK: z.enum(["0", "1"]).default("0"),
+
+  /** Voice through LiveKit: "on" (default) or "off" (everything else keeps working without it). */
+  VOICE: z.enum(["on", "off"], { error: 'VOICE must be "on" or "off".' }).default("on"),
+  /**
+   * LiveKit's server API (http(s):// or ws(s)://). Unset: Hearth starts and stops its own
+   * livekit-server --dev on loopback. Set it for any other LiveKit; that server's webhook must
+   * then point at <this server>/api/voice/webhook, signed with LIVEKIT_API_KEY.
+   */
+  LIVEKIT_URL: optional(liveKitUrl),
+  /** What browsers connect to. Defaults to LIVEKIT_URL, or ws://localhost:LIVEKIT_PORT for the managed server. */
+  LIVEKIT_PUBLIC_URL: optional(liveKitUrl),
+  LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
+  LIVEKIT_API_SECRET: z.string().min(1).default("secret"),
+  /** Ports of the managed livekit-server on 127.0.0.1: HTTP/WebSocket/API, and media (ICE over UDP). */
+  LIVEKIT_PORT: port.default(7880),
+  LIVEKIT_RTC_UDP_PORT: port.default(7882),
+  /**
+   * ICE over TCP for the managed server, off (0) by default: LiveKit opens that port on every
+   * interface, not only loopback. Media on loopback needs only UDP.
+   */
+  LIVEKIT_RTC_TCP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Key that signs voice seat tickets. Unset: a random one per process, which is right for one
+   * process. A deployment with several Hearth processes must give them all the same secret.
+   */
+  TICKET_SECRET: optional(z.string().min(32, "TICKET_SECRET needs at least 32 characters.")).transform(
+    (secret) => secret ?? randomBytes(32).toString("base64url"),
+  ),
+
+  /**
+   * Scale-out: with REDIS_URL (redis://…) several Hearth processes share rooms through Redis
+   * (Colyseus presence and matchmaking driver). Each then needs PUBLIC_ADDRESS: how browsers
+   * reach this very process, as host:port or host/path (no scheme), e.g. "hearth.example.org/n1".
+   * Unset, it is derived from HOST (or the machine's hostname) and the port.
+   */
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "Expected a redis:// or rediss:// URL." })),
+  PUBLIC_ADDRESS: optional(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:[\]]+)(:\d+)?(\/\S*)?$/, "Expected host:port or host/path, without a scheme.")),
+  /**
+   * Express "trust proxy" behind a TLS proxy, so rate limits see the client's address rather
+   * than the proxy's: "loopback", a hop count, or addresses/subnets (comma-separated). Unset: off.
+   */
+  TRUST_PROXY: optional(z.string().min(1)),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -22,6 +92,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  if (parsed.data.REDIS_URL && parsed.data.VOICE === "on" && !env.TICKET_SECRET) {
+    // A ticket signed by one process is traded for a voice token at whichever process answers.
+    throw new Error("Invalid configuration:\n  TICKET_SECRET: set the same secret on every process when REDIS_URL is set.");
   }
   return parsed.data;
 }

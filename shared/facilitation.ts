@@ -2,9 +2,9 @@ import { z } from "zod";
 import { CIRCLE_CAPACITY_MAX } from "./limits.ts";
 import { Phases } from "./protocol.ts";
 
-/** The one message a facilitator's panel sends; `action` picks the handler. */
+/** The one message a facilitator's panel sends (ClientMessage.Facilitate); `action` picks the handler. */
 export const FACILITATE_MESSAGE = "facilitate";
-/** The holder of the talking piece passes it on (a participant's action, not a facilitator's). */
+/** The holder of the talking piece passes it on (ClientMessage.PassPiece): a participant's action. */
 export const PASS_PIECE_MESSAGE = "passPiece";
 
 const target = z.string().min(1).max(64);

@@ -4,6 +4,12 @@ export const ClientMessage = {
   RaiseHand: "raiseHand",
   Away: "away",
   SelfMute: "selfMute",
+  /** Asks for a fresh voice ticket (payload `{}`); the room answers with ServerMessage.VoiceTicket. */
+  VoiceTicket: "voiceTicket",
+  /** A facilitator's action (shared/facilitation.ts); refused for everyone else. */
+  Facilitate: "facilitate",
+  /** The holder of the talking piece passes it on. */
+  PassPiece: "passPiece",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -12,6 +18,8 @@ export const ServerMessage = {
   Error: "error",
   /** Something touched you (kind words for the UI). */
   Notice: "notice",
+  /** A seat ticket to trade for a LiveKit token (VoiceTicketMessage); sent after join, reconnection and on request. */
+  VoiceTicket: "voiceTicket",
 } as const;
 
 export const ROOM_NAME = "circle";
@@ -42,8 +50,37 @@ export interface NoticeMessage {
   message: string;
 }
 
+/** Notice kinds the voice features send. */
+export const NoticeKind = {
+  /** The facilitator took away permission to speak; the server stopped the microphone. */
+  MutedByFacilitator: "muted-by-facilitator",
+  /** Permission to speak is back; the microphone stays off until the person turns it on. */
+  AllowedToSpeak: "allowed-to-speak",
+} as const;
+
+/** Payload of ServerMessage.VoiceTicket. The ticket expires in about two minutes: ask for a fresh one to reconnect. */
+export interface VoiceTicketMessage {
+  ticket: string;
+  /** The LiveKit room this circle session talks in. */
+  room: string;
+}
+
+/** POST this path with `{ ticket }` (JSON) to get a LiveKit token: 200 VoiceTokenResponse, else `{ error }`. */
+export const VOICE_TOKEN_PATH = "/api/voice/token";
+
+export interface VoiceTokenResponse {
+  /** The LiveKit server to connect to (ws:// or wss://). */
+  url: string;
+  token: string;
+  room: string;
+  /** Your LiveKit identity: your participant id (the Colyseus sessionId). */
+  identity: string;
+}
+
 /** Close codes the server uses when it ends a connection on purpose. */
 export const CloseCode = {
   SessionEnded: 4100,
   Removed: 4101,
+  /** The server process is restarting: the client rejoins by itself once it answers again. */
+  ServerRestart: 4102,
 } as const;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AVATAR_COLORS } from "./avatar.ts";
 import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
+import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
+import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
 import { ClientMessage } from "./protocol.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 
@@ -17,11 +19,23 @@ export const avatarColorSchema = z.enum(AVATAR_COLORS, {
   error: "Please pick one of the offered avatar colours.",
 });
 
-/** What a client passes to `joinById` / `joinOrCreate`. */
+/**
+ * What a client passes to `joinById` / `joinOrCreate`.
+ * - The open circle: `{ circleId, pseudonym, color }`.
+ * - A scheduled session: `{ circleId, sessionId, participantKey, registrationId?, color }`; the
+ *   pseudonym is the one registered. Invite-link holders add `inviteToken` and a `pseudonym`.
+ *   Facilitators send `{ circleId, sessionId, color }` and are recognised by their sign-in cookie.
+ */
 export const joinOptionsSchema = z.object({
   circleId: z.string().min(1).max(64),
-  pseudonym: pseudonymSchema,
+  sessionId: z.string().min(1).max(80).optional(),
+  participantKey: z.string().regex(PARTICIPANT_KEY_PATTERN, "The participant key is not valid.").optional(),
+  registrationId: z.string().min(1).max(64).optional(),
+  inviteToken: z.string().min(1).max(128).optional(),
+  pseudonym: pseudonymSchema.optional(),
   color: avatarColorSchema,
+  /** The open circle's facilitator key (FACILITATOR_KEY), until facilitators have accounts there. */
+  facilitatorKey: z.string().min(1).max(256).optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
@@ -37,6 +51,9 @@ export const clientMessageSchemas = {
   [ClientMessage.RaiseHand]: z.object({ raised: z.boolean() }).strict(),
   [ClientMessage.Away]: z.object({ away: z.boolean() }).strict(),
   [ClientMessage.SelfMute]: z.object({ muted: z.boolean() }).strict(),
+  [ClientMessage.VoiceTicket]: z.object({}).strict(),
+  [ClientMessage.Facilitate]: facilitatorActionSchema,
+  [ClientMessage.PassPiece]: passPieceSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type ClientPayload<K extends keyof typeof clientMessageSchemas> = z.output<

@@ -4,7 +4,7 @@ import type { Phase } from "../../shared/protocol.ts";
 import { type ParticipantSummary, sendFacilitatorAction } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
-import { formatDuration, useElapsedSeconds } from "./useElapsed.ts";
+import { formatDuration, useNow } from "./useNow.ts";
 
 const AGENDA: { phase: Phase; label: string }[] = [
   { phase: "arrival", label: "Arrival" },
@@ -23,8 +23,9 @@ export function FacilitatorPanel() {
   const selfId = useConnection((s) => s.selfId);
   const speaking = useVoice((s) => s.speaking);
   const [shareSeconds, setShareSeconds] = useState<number | null>(null);
-  const inPhase = useElapsedSeconds(flow.phaseStartedAt);
-  const shareLeft = flow.shareEndsAt ? Math.max(0, Math.ceil((flow.shareEndsAt - Date.now()) / 1000)) : null;
+  const now = useNow();
+  const inPhase = flow.phaseStartedAt ? Math.max(0, Math.floor((now - flow.phaseStartedAt) / 1000)) : 0;
+  const shareLeft = flow.shareEndsAt ? Math.max(0, Math.ceil((flow.shareEndsAt - now) / 1000)) : null;
 
   const byId = new Map(participants.map((p) => [p.id, p]));
   const waiting = participants.filter((p) => p.space === Spaces.Waiting);

@@ -1,6 +1,5 @@
-import { Client, type Room } from "colyseus.js";
+import { Client, MatchMakeError, type Room } from "colyseus.js";
 import { createStore } from "zustand/vanilla";
-import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import {
   ClientMessage,
   type ClientMessageType,
@@ -85,6 +84,17 @@ export const connection = createStore<ConnectionState>(() => initialState);
 
 const CONSENTED_CLOSE = 4000;
 const RECONNECT_TOKEN_KEY = "hearth.reconnectionToken";
+/** The options of the last successful join, to join afresh when the server no longer holds our seat. */
+const JOIN_OPTIONS_KEY = "hearth.joinOptions";
+/** How long a dropped client keeps trying while the server does not answer at all (a restart, an outage). */
+const SERVER_WAIT_MS = 5 * 60_000;
+const RESTART_NOTICE: NoticeMessage = {
+  kind: "server-restarting",
+  message: "Hearth is restarting. You will be back in the circle by yourself in a moment.",
+};
+const REJOINED_NOTICE: NoticeMessage = { kind: "rejoined", message: "You are back in the circle." };
+/** Our own flags (mute, away), sent again after a fresh join: a restarted server has forgotten them. */
+const ownFlags = new Map<ClientMessageType, unknown>();
 
 function serverUrl(): string {
   const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
@@ -102,6 +112,8 @@ export async function joinCircle(options: JoinOptions): Promise<void> {
   connection.setState({ status: "joining", error: null });
   try {
     const room = await colyseus().joinOrCreate<CircleStateView>(ROOM_NAME, options);
+    ownFlags.clear();
+    sessionStorage.setItem(JOIN_OPTIONS_KEY, JSON.stringify(options));
     attach(room);
   } catch (error) {
     connection.setState({ status: "idle", error: errorMessage(error) });
@@ -110,12 +122,13 @@ export async function joinCircle(options: JoinOptions): Promise<void> {
 
 export function leaveCircle(): void {
   const room = connection.getState().room;
-  sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  forgetSeat();
   connection.setState({ ...initialState, status: "left" });
   void room?.leave(true);
 }
 
 export function sendMessage(type: ClientMessageType, payload: unknown): void {
+  if (type === ClientMessage.SelfMute || type === ClientMessage.Away) ownFlags.set(type, payload);
   connection.getState().room?.send(type, payload);
 }
 
@@ -163,14 +176,35 @@ function attach(room: Room<CircleStateView>): void {
     if (connection.getState().room !== room) return;
     if (code === CONSENTED_CLOSE) return;
     if (code === CloseCode.Removed || code === CloseCode.SessionEnded) {
-      sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+      forgetSeat();
       const error =
         code === CloseCode.Removed ? "You have been removed from the circle." : "The circle has ended. Thank you for coming.";
       connection.setState({ ...initialState, status: "left", error });
       return;
     }
+    if (code === CloseCode.ServerRestart) connection.setState({ notice: RESTART_NOTICE });
     void reconnect(room.reconnectionToken);
   });
+}
+
+function forgetSeat(): void {
+  sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  sessionStorage.removeItem(JOIN_OPTIONS_KEY);
+  ownFlags.clear();
+}
+
+/**
+ * Joins again with the last join's options (same pseudonym, colour, session), for when the
+ * server answers but no longer holds our seat: it restarted, or the grace period ran out.
+ */
+async function rejoin(): Promise<boolean> {
+  const saved = sessionStorage.getItem(JOIN_OPTIONS_KEY);
+  if (!saved) return false;
+  const room = await colyseus().joinOrCreate<CircleStateView>(ROOM_NAME, JSON.parse(saved) as JoinOptions);
+  attach(room);
+  for (const [type, payload] of ownFlags) room.send(type, payload);
+  connection.setState({ notice: REJOINED_NOTICE });
+  return true;
 }
 
 const ticketWaiters: ((ticket: VoiceTicket) => void)[] = [];
@@ -189,28 +223,41 @@ export function requestVoiceTicket(timeoutMs = 5000): Promise<VoiceTicket> {
   });
 }
 
-/** Tries to take the same seat back until the server stops holding it. */
+/**
+ * Tries to take the same seat back while the server holds it; once the server answers that it
+ * does not (a restart, or the grace period is over), joins afresh with the same options.
+ */
 async function reconnect(token: string): Promise<void> {
   connection.setState({ status: "reconnecting" });
-  const deadline = Date.now() + RECONNECT_GRACE_SECONDS * 1000;
+  const deadline = Date.now() + SERVER_WAIT_MS;
   let delay = 500;
+  let seatGone = false;
+  let error = "The connection was lost and your seat could not be kept. You can join again.";
   while (Date.now() < deadline) {
     if (connection.getState().status !== "reconnecting") return;
     try {
-      const room = await colyseus().reconnect<CircleStateView>(token);
-      attach(room);
+      if (seatGone) {
+        if (!(await rejoin())) break;
+      } else {
+        attach(await colyseus().reconnect<CircleStateView>(token));
+      }
       return;
-    } catch {
+    } catch (failure) {
+      // A MatchMakeError is the server's answer; anything else means it is not reachable (yet).
+      if (failure instanceof MatchMakeError) {
+        if (seatGone) {
+          error = errorMessage(failure);
+          break;
+        }
+        seatGone = true;
+        continue;
+      }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 4000);
     }
   }
-  sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
-  connection.setState({
-    ...initialState,
-    status: "idle",
-    error: "The connection was lost and your seat could not be kept. You can join again.",
-  });
+  forgetSeat();
+  connection.setState({ ...initialState, status: "idle", error });
 }
 
 /** After a page reload, come back to the seat we had if the server still holds it. */
@@ -219,8 +266,9 @@ export async function resumeAfterReload(): Promise<void> {
   if (!token || connection.getState().status !== "idle") return;
   try {
     attach(await colyseus().reconnect<CircleStateView>(token));
-  } catch {
-    sessionStorage.removeItem(RECONNECT_TOKEN_KEY);
+  } catch (failure) {
+    // The server no longer holds the seat (it restarted meanwhile): join afresh as before.
+    if (!(failure instanceof MatchMakeError) || !(await rejoin().catch(() => false))) forgetSeat();
   }
 }
 

@@ -9,9 +9,19 @@ export interface CircleInfo {
   alwaysOpen: boolean;
 }
 
+/** One scheduled session of a circle, as a room needs it. */
+export interface SessionInfo {
+  id: string;
+  /** Seats in the room: the circle's places plus its facilitators', at most 16. */
+  seats: number;
+}
+
 export interface CircleCatalog {
+  /** Circles anyone may walk into now (the always-open ones). */
   list(): Promise<CircleInfo[]>;
   get(id: string): Promise<CircleInfo | undefined>;
+  /** A scheduled session of the circle; catalogs without a schedule have none. */
+  session?(circleId: string, sessionId: string): Promise<SessionInfo | undefined>;
 }
 
 export const OPEN_CIRCLE_ID = "open-circle";
@@ -29,7 +39,7 @@ export function openCircle(title: string, capacity: number): CircleInfo {
   };
 }
 
-/** Circles held in memory; scheduling replaces it with the durable store. */
+/** Circles held in memory, without a schedule (the store-backed one is store-catalog.ts). */
 export function memoryCatalog(circles: CircleInfo[]): CircleCatalog {
   const byId = new Map(circles.map((c) => [c.id, c]));
   return {

@@ -1,7 +1,17 @@
 import { matchMaker } from "@colyseus/core";
-import { Router } from "express";
+import express, { Router } from "express";
 import { ROOM_NAME } from "../../shared/protocol.ts";
 import type { CircleCatalog } from "../circles/catalog.ts";
+import type { ScheduleServices } from "../services.ts";
+import { attachAccount, originGuard } from "./auth-middleware.ts";
+import { authRouter } from "./auth-routes.ts";
+import { calendarRouter } from "./calendar-routes.ts";
+import { facilitatorRouter } from "./facilitator-routes.ts";
+import { hostRouter } from "./host-routes.ts";
+import { errorHandler } from "./http-errors.ts";
+import { participantRouter } from "./participant-routes.ts";
+import { publicRouter } from "./public-routes.ts";
+import { testClockRouter } from "./test-routes.ts";
 
 export interface CircleSummary {
   id: string;
@@ -11,8 +21,11 @@ export interface CircleSummary {
   seated: number;
 }
 
-export function apiRouter(catalog: CircleCatalog): Router {
+/** The HTTP API under /api. Without `schedule` (no store) only health and the open circles answer. */
+export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): Router {
   const router = Router();
+  router.use(express.json({ limit: "32kb" }));
+  router.use(originGuard());
 
   router.get("/health", (_req, res) => {
     res.json({ ok: true });
@@ -35,9 +48,21 @@ export function apiRouter(catalog: CircleCatalog): Router {
     res.json({ circles: summaries });
   });
 
+  if (schedule) {
+    router.use(attachAccount(schedule));
+    if (schedule.testClock) router.use("/test", testClockRouter(schedule.testClock));
+    router.use(authRouter(schedule));
+    router.use("/host", hostRouter(schedule));
+    router.use("/facilitate", facilitatorRouter(schedule));
+    router.use(calendarRouter(schedule));
+    router.use(publicRouter(schedule));
+    router.use(participantRouter(schedule));
+  }
+
   router.use((_req, res) => {
     res.status(404).json({ error: "Not found." });
   });
+  router.use(errorHandler);
 
   return router;
 }

@@ -1,5 +1,5 @@
-import { type Client, Room, ServerError } from "@colyseus/core";
-import { CIRCLE_CAPACITY_DEFAULT, POSE_MAX_HZ, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
+import { type AuthContext, type Client, Room, ServerError } from "@colyseus/core";
+import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { decodeFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import {
@@ -7,6 +7,8 @@ import {
   CloseCode,
   type ErrorCode,
   type ErrorReply,
+  NoticeKind,
+  type NoticeMessage,
   ServerMessage,
 } from "../../shared/protocol.ts";
 import { pseudonymKey } from "../../shared/pseudonym.ts";
@@ -16,30 +18,61 @@ import {
   describeZodError,
   joinOptionsSchema,
 } from "../../shared/schemas.ts";
-import { pickSeat, seatedHeadPose, seatTransform } from "../../shared/seats.ts";
-import type { CircleCatalog } from "../circles/catalog.ts";
+import { seatedHeadPose, seatTransform } from "../../shared/seats.ts";
+import { type Admitted, type JoinAdmission, openCircleAdmission } from "../circles/admission.ts";
+import type { CircleCatalog, CircleInfo } from "../circles/catalog.ts";
 import { log } from "../log.ts";
-import { TokenBucket } from "./rate-limit.ts";
-import { CircleState, Participant, type PoseState } from "./state.ts";
+import type { VoiceEvent, VoiceGrant, VoiceRoomApi } from "../voice/room-api.ts";
+import type { VoiceService } from "../voice/service.ts";
+import type { RoomRecords } from "../safety/room-records.ts";
+import { Spaces } from "../../shared/facilitation.ts";
+import { type ActorKind } from "../audit/audit-log.ts";
+import { runFacilitatorAction } from "./facilitation/actions.ts";
+import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
+import { mayFacilitate } from "./facilitation/speaking.ts";
+import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
+import { CircleState, NO_SEAT, Participant, type PoseState } from "./state.ts";
 
 export interface CircleServices {
   catalog: CircleCatalog;
+  /** Who may enter; without it only always-open circles admit anyone. */
+  admission?: JoinAdmission;
+  /** LiveKit voice; undefined when voice is off (VOICE=off). */
+  voice?: VoiceService;
+  /** Bans and the audit log; without a store nothing is persisted (and bans are refused). */
+  records?: RoomRecords;
+  /** Lets someone facilitate the always-open circle (FACILITATOR_KEY); unset, nobody can there. */
+  openCircleFacilitatorKey?: string;
 }
 
-type JoinAuth = ReturnType<typeof joinOptionsSchema.parse>;
+/** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
+interface Identity {
+  accountId?: string;
+  participantKeyHash?: string;
+}
+
+const REMOVED_NOTICE: NoticeMessage = { kind: "removed", message: "A facilitator has asked you to leave this session." };
+const BANNED_NOTICE: NoticeMessage = { kind: "banned", message: "You can no longer take part in this circle." };
+const ENDED_NOTICE: NoticeMessage = { kind: "session-ended", message: "The facilitator has ended the session. Thank you for being here." };
+const WAITING_NOTICE: NoticeMessage = {
+  kind: "waiting-room",
+  message: "Welcome. The circle is settling in: a facilitator will let you in shortly. Take your time.",
+};
+
+/** How often the room tries to apply a microphone permission at LiveKit before giving up. */
+const MIC_ENFORCE_ATTEMPTS = 5;
+const MUTED_NOTICE: NoticeMessage = {
+  kind: NoticeKind.MutedByFacilitator,
+  message: "The facilitator has muted you for now.",
+};
+
+type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted;
 type MessageName = keyof typeof clientMessageSchemas;
 type Handler<K extends MessageName> = (
   client: Client,
   payload: ClientPayload<K>,
   participant: Participant,
 ) => void;
-
-interface ClientLimits {
-  pose: TokenBucket;
-  action: TokenBucket;
-  /** Each refused message costs a strike; a client out of strikes is disconnected. */
-  strikes: TokenBucket;
-}
 
 /** Binds a CircleRoom class to its services, for `gameServer.define`. */
 export function circleRoomWith(services: CircleServices): typeof CircleRoom {
@@ -49,42 +82,97 @@ export function circleRoomWith(services: CircleServices): typeof CircleRoom {
 }
 
 /** One live circle: seats, presence, poses and flags. The authority for everything said here. */
-export class CircleRoom extends Room<CircleState> {
+export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   protected services!: CircleServices;
   // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse.
   override maxClients = 64;
   private limits = new Map<string, ClientLimits>();
   /** Sessions the server closed on purpose: they do not get their seat held. */
   private removed = new Set<string>();
+  /** LiveKit's id for each participant's current voice connection: a stale "left" cannot undo a fresh "joined". */
+  private voiceSids = new Map<string, string>();
+  /** The LiveKit permission update in flight per participant (see enforceMic). */
+  private micUpdates = new Map<string, Promise<void>>();
+  private circle!: CircleInfo;
+  /** The scheduled session this room holds; "" for an always-open circle. */
+  private scheduledSessionId = "";
+  private identities = new Map<string, Identity>();
+  /** Breakout voice rooms this session opened, closed with it. */
+  private voiceSpacesUsed = new Set<string>();
+  /** Spaces, seats, who may speak, rounds and raised hands. */
+  private flow!: CircleFlow;
 
-  override async onCreate(options: { circleId?: unknown }): Promise<void> {
+  override async onCreate(options: { circleId?: unknown; sessionId?: unknown }): Promise<void> {
     const circleId = typeof options.circleId === "string" ? options.circleId : "";
     const circle = await this.services.catalog.get(circleId);
     if (!circle) throw new ServerError(404, "There is no circle with this id.");
+    let seats = circle.capacity || CIRCLE_CAPACITY_DEFAULT;
+    const sessionId = typeof options.sessionId === "string" ? options.sessionId : "";
+    if (sessionId) {
+      const session = await this.services.catalog.session?.(circle.id, sessionId);
+      if (!session) throw new ServerError(404, "There is no such session in this circle.");
+      seats = session.seats;
+    } else if (!circle.alwaysOpen) {
+      throw new ServerError(400, "This circle meets in scheduled sessions: please join from the session's page.");
+    }
+    this.circle = circle;
+    this.scheduledSessionId = sessionId;
 
     this.state = new CircleState();
     this.state.circleId = circle.id;
     this.state.title = circle.title;
-    this.state.capacity = circle.capacity || CIRCLE_CAPACITY_DEFAULT;
-    await this.setMetadata({ circleId: circle.id });
+    this.state.capacity = seats;
+    this.state.phaseStartedAt = Date.now();
+    this.flow = new CircleFlow(this.flowHost());
+    await this.setMetadata({ circleId: circle.id, sessionId });
 
     this.handle(ClientMessage.Pose, this.handlePose);
-    this.handle(ClientMessage.RaiseHand, (_c, { raised }, p) => (p.handRaised = raised));
+    this.handle(ClientMessage.RaiseHand, (_c, { raised }, p) => this.flow.raiseHand(p.id, raised));
     this.handle(ClientMessage.Away, (_c, { away }, p) => (p.away = away));
-    this.handle(ClientMessage.SelfMute, (_c, { muted }, p) => (p.muted = muted));
+    this.handle(ClientMessage.SelfMute, this.handleSelfMute);
+    this.handle(ClientMessage.VoiceTicket, (client) => {
+      if (!this.services.voice) {
+        return this.refuse(client, ClientMessage.VoiceTicket, "not_allowed", "Voice is not available on this server.");
+      }
+      this.sendVoiceTicket(client);
+    });
+    this.handle(ClientMessage.Facilitate, this.handleFacilitate);
+    this.handle(ClientMessage.PassPiece, (client, _payload, p) => {
+      if (!this.state.roundActive || this.state.roundHolder !== p.id) {
+        return this.refuse(client, ClientMessage.PassPiece, "not_allowed", "Only the person holding the talking piece can pass it on.");
+      }
+      this.flow.passPiece("passed");
+    });
     this.onMessage("*", (client, type) =>
       this.refuse(client, String(type), "unknown_message", `Unknown message type "${String(type)}".`),
     );
     log.info({ roomId: this.roomId, circleId: circle.id }, "circle opened");
   }
 
-  override onAuth(_client: Client, options: unknown): JoinAuth {
+  override async onAuth(_client: Client, options: unknown, context?: AuthContext): Promise<JoinAuth> {
     const parsed = joinOptionsSchema.safeParse(options);
     if (!parsed.success) throw new ServerError(400, describeZodError(parsed.error));
-    if (parsed.data.circleId !== this.state.circleId) {
+    const join = parsed.data;
+    if (join.circleId !== this.state.circleId) {
       throw new ServerError(400, "This join is for another circle.");
     }
-    return parsed.data;
+    if ((join.sessionId ?? "") !== this.scheduledSessionId) throw new ServerError(400, "This join is for another session.");
+    // Registration, time window, facilitator sign-in (cookie on the upgrade request) and bans.
+    const result = await (this.services.admission ?? openCircleAdmission).admit({
+      circle: this.circle,
+      sessionId: join.sessionId,
+      participantKey: join.participantKey,
+      registrationId: join.registrationId,
+      inviteToken: join.inviteToken,
+      pseudonym: join.pseudonym,
+      headers: context?.headers ?? {},
+      token: context?.token,
+    });
+    if (!result.ok) throw new ServerError(result.code, result.reason);
+    const key = this.services.openCircleFacilitatorKey;
+    const facilitatorByKey = this.circle.alwaysOpen && key !== undefined && join.facilitatorKey === key;
+    if (join.facilitatorKey !== undefined && !facilitatorByKey) throw new ServerError(403, "That facilitator key is not valid.");
+    return { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}) };
   }
 
   // Synchronous on purpose: checks and seat assignment cannot interleave with another join.
@@ -94,7 +182,8 @@ export class CircleRoom extends Room<CircleState> {
     if (participants.some((p) => pseudonymKey(p.pseudonym) === key)) {
       throw new ServerError(409, `Someone here is already called "${auth.pseudonym}". Please choose another pseudonym.`);
     }
-    const seat = pickSeat(participants.map((p) => p.seat), this.state.capacity);
+    const space = this.flow.arrivalSpace(auth.role);
+    const seat = space === Spaces.Waiting ? NO_SEAT : this.flow.freeSeat(space);
     if (seat === null) {
       throw new ServerError(409, `This circle is full (${this.state.capacity} of ${this.state.capacity} seats are taken). Please try again later.`);
     }
@@ -102,16 +191,18 @@ export class CircleRoom extends Room<CircleState> {
     const participant = new Participant();
     participant.id = client.sessionId;
     participant.pseudonym = auth.pseudonym;
+    participant.role = auth.role;
     participant.color = auth.color;
     participant.seat = seat;
-    copyPose(seatedHeadPose(seat, this.state.capacity), participant.head);
+    participant.space = space;
+    if (seat !== NO_SEAT) copyPose(seatedHeadPose(seat, this.state.capacity), participant.head);
     this.state.participants.set(client.sessionId, participant);
-    this.limits.set(client.sessionId, {
-      pose: new TokenBucket(POSE_MAX_HZ, POSE_MAX_HZ),
-      action: new TokenBucket(5, 10),
-      strikes: new TokenBucket(1, 30),
-    });
-    log.info({ roomId: this.roomId, participantId: client.sessionId, seat }, "participant joined");
+    this.identities.set(client.sessionId, { accountId: auth.accountId, participantKeyHash: auth.participantKeyHash });
+    this.limits.set(client.sessionId, newClientLimits());
+    if (space === Spaces.Waiting) client.send(ServerMessage.Notice, WAITING_NOTICE);
+    else this.sendVoiceTicket(client);
+    void this.flow.syncMicrophones();
+    log.info({ roomId: this.roomId, participantId: client.sessionId, seat, space, role: auth.role }, "participant joined");
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -122,21 +213,100 @@ export class CircleRoom extends Room<CircleState> {
       participant.connected = false;
       log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant dropped; holding seat");
       try {
-        await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+        const reconnected = await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
         participant.connected = true;
+        this.sendVoiceTicket(reconnected);
         log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant reconnected");
         return;
       } catch {
         // grace period over: free the seat below
       }
     }
+    this.flow.forget(client.sessionId);
     this.state.participants.delete(client.sessionId);
     this.limits.delete(client.sessionId);
+    this.identities.delete(client.sessionId);
+    this.leaveVoice(client.sessionId, participant.space);
     log.info({ roomId: this.roomId, participantId: client.sessionId, consented }, "participant left");
   }
 
-  override onDispose(): void {
+  /** The process is shutting down (SIGTERM, deploy): tell clients, who come back once it is up again. */
+  override onBeforeShutdown(): void {
+    void this.disconnect(CloseCode.ServerRestart);
+  }
+
+  override async onDispose(): Promise<void> {
     log.info({ roomId: this.roomId, circleId: this.state.circleId }, "circle closed");
+    // Everyone still in a voice room of this session is disconnected: the session is over.
+    const voice = this.services.voice;
+    if (!voice) return;
+    await Promise.all(
+      [Spaces.Main, ...this.voiceSpacesUsed].map((space) =>
+        voice.closeRoom(this.roomId, space).catch((error: unknown) => {
+          log.warn({ roomId: this.roomId, space, err: String(error) }, "could not close a voice room");
+        }),
+      ),
+    );
+  }
+
+  /**
+   * THE server-enforced mute (the facilitator's mute and "allow to speak" use it): sets whether a
+   * facilitator has muted the participant, recomputes who may speak (rounds count too), applies
+   * it at LiveKit and tells them kindly. Muting stops their microphone at the SFU; allowing again
+   * never turns it on: they unmute themselves when ready.
+   * Rejects when LiveKit could not be told (the room keeps retrying a few times).
+   */
+  async setMicAllowed(participantId: string, allowed: boolean): Promise<void> {
+    const participant = this.state.participants.get(participantId);
+    if (!participant) throw new Error("There is no participant with this id in the circle.");
+    participant.mutedByFacilitator = !allowed;
+    log.info({ roomId: this.roomId, participantId, allowed }, "microphone permission changed");
+    await this.flow.syncMicrophones();
+    await this.enforceMic(participantId);
+  }
+
+  /** For the voice token route: what a seated participant may do in voice, or null when not seated. */
+  voiceGrantFor(participantId: string): VoiceGrant | null {
+    const participant = this.state.participants.get(participantId);
+    if (!participant || participant.space === Spaces.Waiting) return null;
+    return { identity: participant.id, canPublish: participant.micAllowed, space: participant.space };
+  }
+
+  /** For the LiveKit webhook: keeps voiceConnected in step and re-applies mutes LiveKit has not seen. */
+  async handleVoiceEvent(event: VoiceEvent): Promise<void> {
+    const { kind, identity, sid, audio } = event;
+    const participant = this.state.participants.get(identity);
+    if (participant && event.space !== participant.space) {
+      // An old connection in a space they have left (waiting room, breakout): not theirs any more.
+      if (kind === "joined" || kind === "trackPublished") await this.services.voice?.removeParticipant(this.roomId, identity, event.space);
+      return;
+    }
+    if (!participant) {
+      // Not seated here (left, removed, or never was): no business in this circle's voice room.
+      if (kind === "joined" || kind === "trackPublished") await this.services.voice?.removeParticipant(this.roomId, identity, event.space);
+      return;
+    }
+    switch (kind) {
+      case "joined":
+        this.voiceSids.set(identity, sid);
+        participant.voiceConnected = true;
+        // Their token may predate a mute.
+        if (!participant.micAllowed) await this.enforceMic(identity);
+        return;
+      case "left":
+        if (this.voiceSids.get(identity) !== sid) return;
+        this.voiceSids.delete(identity);
+        participant.voiceConnected = false;
+        return;
+      case "trackPublished":
+        if (audio && !participant.micAllowed) {
+          log.warn({ roomId: this.roomId, participantId: identity }, "audio published without permission; muting again");
+          await this.enforceMic(identity);
+        }
+        return;
+      case "trackUnpublished":
+        return;
+    }
   }
 
   override onUncaughtException(error: Error, methodName: string): void {
@@ -150,7 +320,143 @@ export class CircleRoom extends Room<CircleState> {
     }
   }
 
+  private handleSelfMute: Handler<typeof ClientMessage.SelfMute> = (client, { muted }, participant) => {
+    if (!muted && !participant.micAllowed) {
+      return this.refuse(client, ClientMessage.SelfMute, "not_allowed", MUTED_NOTICE.message);
+    }
+    participant.muted = muted;
+  };
+
+  private sendVoiceTicket(client: Client): void {
+    const voice = this.services.voice;
+    const space = this.state.participants.get(client.sessionId)?.space ?? Spaces.Main;
+    if (voice && space !== Spaces.Waiting) {
+      if (space !== Spaces.Main) this.voiceSpacesUsed.add(space);
+      client.send(ServerMessage.VoiceTicket, voice.ticketFor(this.roomId, client.sessionId, space));
+    }
+  }
+
+  /** What the circle's flow may do to this room. */
+  private flowHost(): FlowHost {
+    return {
+      state: this.state,
+      notify: (id, notice) => this.clients.getById(id)?.send(ServerMessage.Notice, notice),
+      sendVoiceTicket: (id) => {
+        const client = this.clients.getById(id);
+        if (client) this.sendVoiceTicket(client);
+      },
+      leaveVoice: (id, space) => this.leaveVoice(id, space),
+      // Failures are logged and retried by enforceMic itself.
+      enforceMic: (id) => this.enforceMic(id).catch(() => {}),
+      dismiss: (id, why) => this.dismiss(id, why),
+      banKey: (id) => this.banKey(id),
+      endSession: () => this.endSession(),
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
+    };
+  }
+
+  private handleFacilitate: Handler<typeof ClientMessage.Facilitate> = (client, action, actor) => {
+    const target = "target" in action ? action.target : null;
+    if (!mayFacilitate(actor.role)) {
+      this.audit(actor, `refused:${action.action}`, target);
+      return this.refuse(client, ClientMessage.Facilitate, "not_allowed", "Only the circle's facilitators can do that.");
+    }
+    void Promise.resolve(runFacilitatorAction(this.flow, actor, action)).then(
+      (result) => {
+        if (result.ok) return this.audit(actor, action.action, target);
+        this.audit(actor, `refused:${action.action}`, target);
+        this.refuse(client, ClientMessage.Facilitate, "not_allowed", result.message);
+      },
+      (error: unknown) => {
+        log.error({ roomId: this.roomId, action: action.action, err: String(error) }, "facilitator action failed");
+        this.refuse(client, ClientMessage.Facilitate, "not_allowed", "That did not work; please try again.");
+      },
+    );
+  };
+
+  /** Writes who did what to whom (ids only) to the durable audit log. */
+  private audit(actor: Participant, action: string, target: string | null): void {
+    const identity = this.identities.get(actor.id);
+    const kind: ActorKind = actor.role === "facilitator" ? "facilitator" : "participant";
+    log.info({ roomId: this.roomId, actorId: actor.id, action, target }, "facilitation");
+    this.services.records
+      ?.audit({
+        actorId: identity?.accountId ?? null,
+        actorKind: kind,
+        action: `${action}${identity?.accountId ? "" : ` (participant ${actor.id})`}`,
+        target,
+        circleId: this.state.circleId,
+        occurrenceId: this.scheduledSessionId || null,
+      })
+      .catch((error: unknown) => log.error({ roomId: this.roomId, err: String(error) }, "could not write the audit log"));
+  }
+
+  private dismiss(id: string, why: "removed" | "banned"): void {
+    const client = this.clients.getById(id);
+    if (!client) return;
+    client.send(ServerMessage.Notice, why === "banned" ? BANNED_NOTICE : REMOVED_NOTICE);
+    this.removed.add(id);
+    client.leave(CloseCode.Removed);
+  }
+
+  private async banKey(id: string): Promise<boolean> {
+    const keyHash = this.identities.get(id)?.participantKeyHash;
+    const records = this.services.records;
+    if (!keyHash || !records) return false;
+    await records.ban(this.state.circleId, keyHash, null);
+    return true;
+  }
+
+  private endSession(): void {
+    this.broadcast(ServerMessage.Notice, ENDED_NOTICE);
+    for (const client of this.clients) this.removed.add(client.sessionId);
+    // Let the notice go out before the connections close.
+    this.clock.setTimeout(() => void this.disconnect(CloseCode.SessionEnded), 200);
+  }
+
+  /**
+   * Applies the participant's current micAllowed at LiveKit; on failure retries a few times, a
+   * second apart. One update per participant at a time, each reading the state when it starts,
+   * so quick mute/allow changes cannot reach LiveKit out of order.
+   */
+  private enforceMic(participantId: string, attempt = 1): Promise<void> {
+    const previous = this.micUpdates.get(participantId) ?? Promise.resolve();
+    const update = previous.catch(() => {}).then(() => this.applyMic(participantId, attempt));
+    this.micUpdates.set(participantId, update);
+    const forget = () => {
+      if (this.micUpdates.get(participantId) === update) this.micUpdates.delete(participantId);
+    };
+    update.then(forget, forget);
+    return update;
+  }
+
+  private async applyMic(participantId: string, attempt: number): Promise<void> {
+    const participant = this.state.participants.get(participantId);
+    const voice = this.services.voice;
+    if (!participant || !voice || participant.space === Spaces.Waiting) return;
+    try {
+      await voice.setMicrophoneAllowed(this.roomId, participantId, participant.micAllowed, participant.space);
+    } catch (error) {
+      log.error({ roomId: this.roomId, participantId, attempt, err: String(error) }, "could not apply the microphone permission at LiveKit");
+      if (attempt < MIC_ENFORCE_ATTEMPTS) {
+        this.clock.setTimeout(() => this.enforceMic(participantId, attempt + 1).catch(() => {}), 1000);
+      }
+      throw error;
+    }
+  }
+
+  /** Takes a participant who left the circle (or its space) out of that voice room too. */
+  private leaveVoice(participantId: string, space: string): void {
+    this.voiceSids.delete(participantId);
+    if (space === Spaces.Waiting) return;
+    this.services.voice?.removeParticipant(this.roomId, participantId, space).catch((error: unknown) => {
+      log.warn({ roomId: this.roomId, participantId, err: String(error) }, "could not remove a participant from voice");
+    });
+  }
+
   private handlePose: Handler<typeof ClientMessage.Pose> = (client, bytes, participant) => {
+    if (participant.seat === NO_SEAT) return; // in the waiting room: nowhere to be
     const frame = decodeFrame(bytes);
     if (!frame) return this.refuse(client, ClientMessage.Pose, "invalid_message", "Malformed pose frame.");
     const reason = implausibleFrameReason(frame, seatTransform(participant.seat, this.state.capacity));
@@ -170,7 +476,7 @@ export class CircleRoom extends Room<CircleState> {
       const participant = this.state.participants.get(client.sessionId);
       const limits = this.limits.get(client.sessionId);
       if (!participant || !limits) return;
-      const bucket = type === ClientMessage.Pose ? limits.pose : limits.action;
+      const bucket = limits[bucketFor(type)];
       if (!bucket.take()) {
         // Excess poses are dropped quietly; excess actions are told why.
         if (type !== ClientMessage.Pose) {

@@ -1,4 +1,7 @@
-import { MapSchema, Schema, type } from "@colyseus/schema";
+import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
+
+/** The seat number of someone without a seat (in the waiting room). */
+export const NO_SEAT = 255;
 
 /** A quantised pose (see shared/pose-codec.ts): millimetres and a packed quaternion. */
 export class PoseState extends Schema {
@@ -24,6 +27,14 @@ export class Participant extends Schema {
   @type("boolean") away = false;
   /** False while a dropped connection may still come back. */
   @type("boolean") connected = true;
+  /** Server-enforced permission to speak (a facilitator's hard mute sets it false). */
+  @type("boolean") micAllowed = true;
+  /** Whether LiveKit reports them in the voice room (kept in step by webhooks). */
+  @type("boolean") voiceConnected = false;
+  /** "main", "waiting" or "breakout:<name>" (shared/facilitation.ts). */
+  @type("string") space = "main";
+  /** A facilitator muted this person and has not yet allowed them to speak. */
+  @type("boolean") mutedByFacilitator = false;
 }
 
 export class CircleState extends Schema {
@@ -31,5 +42,16 @@ export class CircleState extends Schema {
   @type("string") title = "";
   @type("uint8") capacity = 12;
   @type("string") phase = "arrival";
+  /** When the phase began, ms since the epoch (drives the facilitator's timer). */
+  @type("float64") phaseStartedAt = 0;
+  /** Locked: new arrivals wait in the waiting room until a facilitator admits them. */
+  @type("boolean") locked = false;
+  @type("boolean") roundActive = false;
+  /** Participant id holding the talking piece ("" between holders). */
+  @type("string") roundHolder = "";
+  /** When the holder's gentle share timer runs out, ms since the epoch; 0 for no timer. */
+  @type("float64") shareEndsAt = 0;
+  /** Raised hands, in the order they went up. */
+  @type(["string"]) handQueue = new ArraySchema<string>();
   @type({ map: Participant }) participants = new MapSchema<Participant>();
 }

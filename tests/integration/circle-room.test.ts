@@ -58,6 +58,7 @@ beforeAll(async () => {
       HOST: "127.0.0.1",
       CLIENT_DIR: "nonexistent",
       OPEN_CIRCLE_CAPACITY: String(CAPACITY),
+      VOICE: "off",
     }),
   );
   colyseus = new ColyseusTestServer(hearth.gameServer);
@@ -204,8 +205,9 @@ describe("when a client sends an invalid message", () => {
     // A valid flag sent afterwards is a marker: once B sees it, B has seen every earlier change.
     a.room.send("raiseHand", { raised: true });
     await waitFor("B to see the marker", () => seen(b, a)?.handRaised);
-    const expected = structuredClone(before) as { participants: Record<string, { handRaised: boolean }> };
+    const expected = structuredClone(before) as { handQueue: string[]; participants: Record<string, { handRaised: boolean }> };
     expected.participants[a.room.sessionId]!.handRaised = true;
+    expected.handQueue = [a.room.sessionId]; // a raised hand joins the queue
     expect(snapshot(b)).toEqual(expected);
     expect(a.errors).toHaveLength(1);
   });

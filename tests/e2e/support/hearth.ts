@@ -7,6 +7,6 @@ export async function startHearthForTest(env: Record<string, string> = {}): Prom
   if (!existsSync("dist/client/index.html")) {
     throw new Error("The client is not built: run `npm run build` (the test command does this first).");
   }
-  const hearth = await startHearth(loadConfig({ PORT: "0", HOST: "127.0.0.1", ...env }));
+  const hearth = await startHearth(loadConfig({ PORT: "0", HOST: "127.0.0.1", VOICE: "off", ...env }));
   return { ...hearth, url: `http://localhost:${hearth.port}` };
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react";
 
-/** Seconds since `since` (ms epoch), ticking once a second; 0 when `since` is 0. */
-export function useElapsedSeconds(since: number): number {
+/** The current time (ms), ticking once a second. */
+export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return since ? Math.max(0, Math.floor((now - since) / 1000)) : 0;
+  return now;
 }
 
 export function formatDuration(seconds: number): string {

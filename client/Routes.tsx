@@ -1,0 +1,35 @@
+import { lazy, Suspense } from "react";
+import { Lobby } from "./lobby/Lobby.tsx";
+import { matchPath, useLocation } from "./routing.ts";
+
+// Schedule pages are small; host pages load only for hosts and facilitators.
+const BrowseSessions = lazy(() => import("./schedule/BrowseSessions.tsx"));
+const SessionPage = lazy(() => import("./schedule/SessionPage.tsx"));
+const CirclePage = lazy(() => import("./schedule/CirclePage.tsx"));
+const MyRegistrations = lazy(() => import("./schedule/MyRegistrations.tsx"));
+const UpcomingPreview = lazy(() => import("./schedule/UpcomingPreview.tsx"));
+const HostApp = lazy(() => import("./host/HostApp.tsx"));
+
+/** Pages outside a circle, by `location.pathname`. "/" keeps the open circle's lobby. */
+export function Routes() {
+  const { pathname } = useLocation();
+  const session = matchPath("/sessions/:id", pathname);
+  const circle = matchPath("/circles/:id", pathname);
+  let page;
+  if (session) page = <SessionPage sessionId={session.id!} key={session.id} />;
+  else if (pathname === "/sessions" || pathname === "/sessions/") page = <BrowseSessions />;
+  else if (circle) page = <CirclePage circleId={circle.id!} />;
+  else if (pathname === "/me") page = <MyRegistrations />;
+  else if (/^\/(host|facilitate|setup|invite)(\/|$)/.test(pathname)) page = <HostApp />;
+  else {
+    return (
+      <>
+        <Lobby />
+        <Suspense fallback={null}>
+          <UpcomingPreview />
+        </Suspense>
+      </>
+    );
+  }
+  return <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>;
+}

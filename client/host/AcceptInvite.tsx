@@ -1,0 +1,56 @@
+import { type FormEvent, useEffect, useState } from "react";
+import type { MeResponse } from "../../shared/scheduling-api.ts";
+import { PASSWORD_MIN } from "../../shared/account-rules.ts";
+import { navigate } from "../routing.ts";
+import { api, ApiError, errorText } from "../schedule/api.ts";
+import { signedIn } from "./account.ts";
+import { Field, type FieldErrors } from "./forms.tsx";
+
+/** A facilitator's invitation link: create the account (single use). */
+export function AcceptInvite({ token }: { token: string }) {
+  const [info, setInfo] = useState<{ hostName: string; circleTitle: string | null } | null>(null);
+  const [form, setForm] = useState({ displayName: "", email: "", password: "" });
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api<{ hostName: string; circleTitle: string | null }>(`/api/invitations/${encodeURIComponent(token)}`)
+      .then(setInfo)
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [token]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setFields({});
+    try {
+      signedIn(await api<MeResponse>(`/api/invitations/${encodeURIComponent(token)}/accept`, { method: "POST", body: form }));
+      navigate("/facilitate");
+    } catch (e) {
+      setError(errorText(e));
+      if (e instanceof ApiError) setFields(e.fields);
+    }
+  }
+
+  return (
+    <main className="page">
+      <h1>Become a facilitator</h1>
+      {info && <p>{info.hostName} invites you to facilitate{info.circleTitle ? ` “${info.circleTitle}”` : " circles"} on Hearth.</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+      {info && (
+        <form onSubmit={onSubmit}>
+          <Field label="Your name (participants see it in the circle)" error={fields.displayName}>
+            <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          </Field>
+          <Field label="Email" error={fields.email}>
+            <input type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          </Field>
+          <Field label="Password" error={fields.password} hint={`At least ${PASSWORD_MIN} characters.`}>
+            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          </Field>
+          <button type="submit" className="primary">Create my facilitator account</button>
+        </form>
+      )}
+    </main>
+  );
+}

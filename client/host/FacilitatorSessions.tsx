@@ -1,0 +1,52 @@
+import type { FacilitatorSession } from "../../shared/scheduling-api.ts";
+import { joinCircle } from "../net/connection.ts";
+import { useConnection } from "../net/useConnection.ts";
+import { Link } from "../routing.ts";
+import { api } from "../schedule/api.ts";
+import { preferredColor } from "../schedule/preferences.ts";
+import { formatWhen } from "../schedule/time.ts";
+import { usePolling, useResource } from "../schedule/useResource.ts";
+import { useServerClock } from "../schedule/useServerClock.ts";
+
+/** The sessions this account facilitates, each with a join button (facilitator role) once its lobby opens. */
+export function FacilitatorSessions() {
+  const resource = useResource("facilitate", () => api<{ sessions: FacilitatorSession[]; serverNow: string }>("/api/facilitate/sessions"));
+  usePolling(resource.reload, 30_000);
+  const { data, error } = resource;
+  const joinError = useConnection((s) => s.error);
+  const now = useServerClock(data?.serverNow, resource.receivedAt);
+
+  return (
+    <>
+      <h1>Sessions you facilitate</h1>
+      {error && <p role="alert" className="error">{error}</p>}
+      {joinError && <p role="alert" className="error">{joinError}</p>}
+      {data?.sessions.length === 0 && <p>No sessions in the next 30 days.</p>}
+      <ul className="session-list">
+        {data?.sessions.map((s) => {
+          const open = now >= new Date(s.lobbyOpensAt).getTime() && now < new Date(s.end).getTime();
+          return (
+            <li key={s.id} className="session-card">
+              <Link to={`/sessions/${s.id}`}><strong>{s.circle.title}</strong></Link>
+              <span>{formatWhen(s.start)}</span>
+              <span className="muted">
+                {s.circle.capacity - s.placesLeft} registered · {s.waitlisted} waiting{s.status === "cancelled" ? " · cancelled" : ""}
+              </span>
+              <span className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={!open || s.status !== "scheduled"}
+                  onClick={() => void joinCircle({ circleId: s.circle.id, sessionId: s.id, color: preferredColor() })}
+                >
+                  Join as facilitator
+                </button>
+                {!open && s.status === "scheduled" && <span className="muted">Opens {formatWhen(s.lobbyOpensAt)}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

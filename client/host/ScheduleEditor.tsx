@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from "react";
+import type { SeriesView } from "../../shared/scheduling-api.ts";
+import type { Repeat } from "../../shared/scheduling-schemas.ts";
+import { api, ApiError, errorText } from "../schedule/api.ts";
+import { timeZoneOptions, viewerTimeZone } from "../schedule/time.ts";
+import { Field, type FieldErrors } from "./forms.tsx";
+
+const REPEAT_LABELS: Record<Repeat, string> = {
+  once: "Once (a one-off session)",
+  weekly: "Every week",
+  biweekly: "Every two weeks",
+  monthly: "Every month, on the same date",
+  custom: "Custom rule (RRULE)",
+};
+
+const today = () => new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD in the viewer's zone
+
+/** Create or edit a schedule (series). Times are wall-clock times in the chosen zone. */
+export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string; series?: SeriesView; onSaved: () => void }) {
+  const [form, setForm] = useState({
+    repeat: series?.repeat ?? ("weekly" as Repeat),
+    rrule: series?.rrule ?? "",
+    startDate: series?.startDate ?? today(),
+    startTime: series?.startTime ?? "19:00",
+    timeZone: series?.timeZone ?? viewerTimeZone(),
+    durationMinutes: String(series?.durationMinutes ?? 90),
+    lobbyOpenMinutes: String(series?.lobbyOpenMinutes ?? 10),
+    endDate: series?.endDate ?? "",
+  });
+  const [zones] = useState(timeZoneOptions);
+  const [fields, setFields] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setFields({});
+    const body = {
+      repeat: form.repeat,
+      ...(form.repeat === "custom" ? { rrule: form.rrule } : {}),
+      startDate: form.startDate,
+      startTime: form.startTime,
+      timeZone: form.timeZone,
+      durationMinutes: Number(form.durationMinutes),
+      lobbyOpenMinutes: Number(form.lobbyOpenMinutes),
+      ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
+    };
+    try {
+      if (series) await api(`/api/host/series/${series.id}`, { method: "PATCH", body });
+      else await api(`/api/host/circles/${circleId}/series`, { method: "POST", body });
+      onSaved();
+    } catch (e) {
+      setError(errorText(e));
+      if (e instanceof ApiError) setFields(e.fields);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-label={series ? "Edit schedule" : "New schedule"}>
+      <Field label="Repeats" error={fields.repeat}>
+        <select value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value as Repeat })}>
+          {Object.entries(REPEAT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+      </Field>
+      {form.repeat === "custom" && (
+        <Field label="Rule" error={fields.rrule} hint="For example FREQ=WEEKLY;BYDAY=MO,TH">
+          <input value={form.rrule} onChange={(e) => setForm({ ...form, rrule: e.target.value })} />
+        </Field>
+      )}
+      <Field label={form.repeat === "once" ? "Date" : "First date"} error={fields.startDate}>
+        <input type="date" value={form.startDate} onChange={(e) => setForm({ ...form, startDate: e.target.value })} />
+      </Field>
+      <Field label="Start time" error={fields.startTime}>
+        <input type="time" value={form.startTime} onChange={(e) => setForm({ ...form, startTime: e.target.value })} />
+      </Field>
+      <Field label="Time zone" error={fields.timeZone} hint="The session stays at this local time when the clocks change.">
+        <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
+          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+        </select>
+      </Field>
+      <Field label="Duration (minutes)" error={fields.durationMinutes}>
+        <input type="number" min={15} max={480} step={5} value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />
+      </Field>
+      <Field label="Lobby opens (minutes before the start)" error={fields.lobbyOpenMinutes}>
+        <input type="number" min={0} max={120} value={form.lobbyOpenMinutes} onChange={(e) => setForm({ ...form, lobbyOpenMinutes: e.target.value })} />
+      </Field>
+      {form.repeat !== "once" && (
+        <Field label="Last date (optional)" error={fields.endDate}>
+          <input type="date" value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />
+        </Field>
+      )}
+      {form.repeat === "monthly" && Number(form.startDate.slice(8)) > 28 && (
+        <p className="muted">Months without this date are skipped (calendar rules), not moved to the month's last day.</p>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <button type="submit" className="primary">{series ? "Save schedule" : "Add schedule"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from "react";
+import type { HostSession } from "../../shared/scheduling-api.ts";
+import { Link } from "../routing.ts";
+import { api, errorText } from "../schedule/api.ts";
+import { formatWhen } from "../schedule/time.ts";
+import { useResource } from "../schedule/useResource.ts";
+
+/** Coming sessions with attendance counts; skip, move, cancel or restore one. */
+export function SessionsList({ circleId, version }: { circleId: string; version: number }) {
+  const resource = useResource(`${circleId}|${version}`, () => api<{ sessions: HostSession[] }>(`/api/host/circles/${circleId}/sessions?days=120`));
+  const sessions = resource.data?.sessions;
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? resource.error;
+  const [moving, setMoving] = useState<{ id: string; value: string } | null>(null);
+
+  async function change(id: string, body: Record<string, unknown>) {
+    try {
+      await api(`/api/host/sessions/${id}`, { method: "PATCH", body });
+      setError(null);
+      setMoving(null);
+      resource.reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Coming sessions</h2>
+      {error && <p role="alert" className="error">{error}</p>}
+      {sessions?.length === 0 && <p className="muted">No sessions in the next 120 days. Add a schedule above.</p>}
+      <table className="table">
+        <thead>
+          <tr><th>When (your time)</th><th>Registered</th><th>Waitlist</th><th>Status</th><th /></tr>
+        </thead>
+        <tbody>
+          {sessions?.map((s) => (
+            <tr key={s.id} data-session-id={s.id}>
+              <td>
+                <Link to={`/sessions/${s.id}`}>{formatWhen(s.start)}</Link>
+                {s.moved && <span className="muted"> (moved)</span>}
+              </td>
+              <td>{s.counts.registered} / {s.circle.capacity}</td>
+              <td>{s.counts.waitlisted}</td>
+              <td>{s.status}</td>
+              <td className="actions">
+                {s.status === "scheduled" ? (
+                  <>
+                    <button type="button" onClick={() => change(s.id, { action: "skip" })}>Skip</button>{" "}
+                    <button type="button" onClick={() => setMoving({ id: s.id, value: localInputValue(s.start) })}>Move</button>{" "}
+                    <button type="button" className="danger" onClick={() => confirm("Cancel this session? Registered people see it as cancelled.") && change(s.id, { action: "cancel" })}>
+                      Cancel
+                    </button>
+                  </>
+                ) : (
+                  <button type="button" onClick={() => change(s.id, { action: "restore" })}>Restore</button>
+                )}
+                {moving?.id === s.id && (
+                  <form
+                    className="row"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void change(s.id, { action: "move", start: new Date(moving.value).toISOString() });
+                    }}
+                  >
+                    <input type="datetime-local" aria-label="New start (your time)" value={moving.value} onChange={(e) => setMoving({ id: s.id, value: e.target.value })} />
+                    <button type="submit">Move here</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** An instant as a datetime-local value in the viewer's zone ("2026-03-05T19:00"). */
+function localInputValue(iso: string): string {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}

@@ -1,0 +1,60 @@
+import { type FormEvent, useEffect, useState } from "react";
+import type { SessionsResponse, SessionSummary } from "../../shared/scheduling-api.ts";
+import { Link, navigate, useLocation } from "../routing.ts";
+import { api, errorText } from "./api.ts";
+import { SessionCard } from "./SessionCard.tsx";
+import { viewerTimeZone } from "./time.ts";
+import "./schedule.css";
+
+/** Upcoming public sessions, filtered by topic, language and day (in the viewer's zone). */
+export default function BrowseSessions() {
+  const { search } = useLocation();
+  const query = search.toString();
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [topic, setTopic] = useState(search.get("topic") ?? "");
+  const [language, setLanguage] = useState(search.get("language") ?? "");
+  const [day, setDay] = useState(search.get("day") ?? "");
+
+  useEffect(() => {
+    const params = new URLSearchParams(query);
+    if (params.get("day")) params.set("tz", viewerTimeZone());
+    let live = true;
+    api<SessionsResponse>(`/api/sessions?${params}`)
+      .then((body) => live && (setSessions(body.sessions), setError(null)))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    if (topic.trim()) params.set("topic", topic.trim().toLowerCase());
+    if (language.trim()) params.set("language", language.trim());
+    if (day) params.set("day", day);
+    navigate(`/sessions${params.size ? `?${params}` : ""}`);
+  }
+
+  return (
+    <main className="page">
+      <p><Link to="/">← Hearth</Link></p>
+      <h1>Upcoming sessions</h1>
+      <form className="filters" onSubmit={onSubmit} aria-label="Filter sessions">
+        <label>Topic <input value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="e.g. grief" /></label>
+        <label>Language <input value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="e.g. en" size={6} /></label>
+        <label>Day <input type="date" value={day} onChange={(e) => setDay(e.target.value)} /></label>
+        <button type="submit">Filter</button>
+      </form>
+      <p className="muted">Times are shown in your time zone ({viewerTimeZone()}).</p>
+      {error && <p role="alert" className="error">{error}</p>}
+      {!sessions && !error && <p>Loading…</p>}
+      {sessions?.length === 0 && <p>No sessions match. Try fewer filters.</p>}
+      <ul className="session-list">
+        {sessions?.map((s) => <SessionCard key={s.id} session={s} />)}
+      </ul>
+      <p><Link to="/me">My registrations</Link></p>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from "react";
+import type { PublicCircle, SessionsResponse } from "../../shared/scheduling-api.ts";
+import { Link, useLocation } from "../routing.ts";
+import { api, errorText } from "./api.ts";
+import { SessionCard } from "./SessionCard.tsx";
+import "./schedule.css";
+
+/** A circle and its coming sessions; an invite-only circle's invite link lands here. */
+export default function CirclePage({ circleId }: { circleId: string }) {
+  const { search } = useLocation();
+  const invite = search.get("invite");
+  const [data, setData] = useState<(SessionsResponse & { circle: PublicCircle }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api<SessionsResponse & { circle: PublicCircle }>(`/api/circles/${encodeURIComponent(circleId)}${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`)
+      .then((body) => live && setData(body))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [circleId, invite]);
+
+  if (error) return <main className="page"><p role="alert" className="error">{error}</p></main>;
+  if (!data) return <main className="page"><p>Loading…</p></main>;
+  const { circle } = data;
+  return (
+    <main className="page">
+      <p><Link to="/sessions">← Upcoming sessions</Link></p>
+      <h1>{circle.title}</h1>
+      {circle.description && <p>{circle.description}</p>}
+      <p className="muted">{circle.topicTags.map((t) => `#${t}`).join(" ")} · language: {circle.language}</p>
+      <h2>Coming sessions</h2>
+      {data.sessions.length === 0 && <p>No sessions are scheduled yet.</p>}
+      <ul className="session-list">
+        {data.sessions.map((s) => <SessionCard key={s.id} session={s} invite={invite} />)}
+      </ul>
+      <p>
+        <a href={`/api/circles/${circle.id}/calendar.ics${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`}>Subscribe to this circle's calendar</a>
+      </p>
+    </main>
+  );
+}

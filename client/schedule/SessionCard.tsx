@@ -1,0 +1,20 @@
+import type { SessionSummary } from "../../shared/scheduling-api.ts";
+import { Link } from "../routing.ts";
+import { formatWhen } from "./time.ts";
+
+/** One session in a list: when (viewer's zone), what, how full. */
+export function SessionCard({ session, invite }: { session: SessionSummary; invite?: string | null }) {
+  const href = `/sessions/${session.id}${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`;
+  return (
+    <li className="session-card">
+      <Link to={href}>
+        <strong>{session.circle.title}</strong>
+      </Link>
+      <span>{formatWhen(session.start)}</span>
+      <span className="muted">
+        {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · {session.circle.language}
+        {session.status === "cancelled" ? " · cancelled" : session.placesLeft > 0 ? ` · ${session.placesLeft} places left` : " · full (waitlist open)"}
+      </span>
+    </li>
+  );
+}

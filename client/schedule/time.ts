@@ -1,0 +1,39 @@
+/** Times for people: each viewer sees their own time zone (Intl), the circle's zone alongside. */
+
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function formatWhen(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
+}
+
+/** "2 days 3 h", "3 h 05 min", "4 min 09 s". */
+export function formatCountdown(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (days > 0) return `${days} day${days === 1 ? "" : "s"} ${hours} h`;
+  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
+  return `${minutes} min ${pad(seconds)} s`;
+}
+
+/** Time zones for a picker: the runtime's list, with the viewer's own first. */
+export function timeZoneOptions(): string[] {
+  const own = viewerTimeZone();
+  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC", "Europe/London"];
+  return [own, ...all.filter((z) => z !== own)];
+}

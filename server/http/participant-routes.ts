@@ -1,0 +1,128 @@
+import type { Request } from "express";
+import { Router } from "express";
+import type { MyRegistrationsResponse, RegistrationResponse } from "../../shared/scheduling-api.ts";
+import { participantKeySchema, registrationInputSchema } from "../../shared/scheduling-schemas.ts";
+import { recordAudit } from "../audit/audit-log.ts";
+import { findCircle } from "../circles/circles-store.ts";
+import {
+  attendanceCounts,
+  cancelRegistration,
+  capacityOfOccurrence,
+  findOwnRegistration,
+  forgetParticipant,
+  PseudonymTakenError,
+  register,
+  registrationsOf,
+} from "../registrations/registrations-store.ts";
+import { bansOf, isBanned } from "../safety/bans.ts";
+import { sessionSummary } from "../scheduling/session-view.ts";
+import { findSession } from "../scheduling/sessions.ts";
+import type { ScheduleServices } from "../services.ts";
+import { sha256 } from "../store/ids.ts";
+import { HttpError, param, validate } from "./http-errors.ts";
+import { visibleSession } from "./public-routes.ts";
+
+/** The participant key from the X-Participant-Key header (or the JSON body), validated; its hash. */
+function keyHashOf(req: Request): string {
+  const body = (req.body ?? {}) as { participantKey?: unknown };
+  const raw = req.get("x-participant-key") ?? body.participantKey;
+  if (raw === undefined) {
+    throw new HttpError(401, "A participant key is needed: send it in the X-Participant-Key header.", {
+      participantKey: "A participant key is needed.",
+    });
+  }
+  return sha256(validate(participantKeySchema.transform(String), raw));
+}
+
+/** Registration and everything a participant key may see or erase of its own. */
+export function participantRouter(services: ScheduleServices): Router {
+  const { db, clock } = services;
+  const router = Router();
+
+  router.post("/sessions/:id/registrations", async (req, res) => {
+    const input = validate(registrationInputSchema, req.body);
+    const keyHash = keyHashOf(req);
+    const { session, circle } = await visibleSession(services, param(req, "id"), input.invite ?? req.query.invite);
+    const now = clock.now();
+    if (session.status === "cancelled") throw new HttpError(409, "This session was cancelled, so it takes no registrations.");
+    if (now >= session.end) throw new HttpError(409, "This session has ended.");
+    if (await isBanned(db, circle.id, keyHash)) throw new HttpError(403, "You cannot register for this circle.");
+    let result;
+    try {
+      result = await db.transaction(async (tx) => {
+        const registered = await register(tx, { session, capacity: circle.capacity, keyHash, pseudonym: input.pseudonym }, now);
+        if (!registered.alreadyRegistered) {
+          await recordAudit(tx, now, {
+            actorId: null,
+            actorKind: "participant",
+            action: registered.registration.status === "registered" ? "registration.created" : "registration.waitlisted",
+            target: registered.registration.id,
+            circleId: circle.id,
+            occurrenceId: session.id,
+          });
+        }
+        return registered;
+      });
+    } catch (error) {
+      if (error instanceof PseudonymTakenError) throw new HttpError(409, error.message, { pseudonym: error.message });
+      throw error;
+    }
+    const invite = circle.visibility === "invite" ? `?invite=${encodeURIComponent(circle.inviteToken)}` : "";
+    const body: RegistrationResponse = { ...result, joinPath: `/sessions/${session.id}${invite}` };
+    res.status(result.alreadyRegistered ? 200 : 201).json(body);
+  });
+
+  router.get("/me/registrations", async (req, res) => {
+    const keyHash = keyHashOf(req);
+    const registrations = await registrationsOf(db, keyHash);
+    const counts = await attendanceCounts(db, registrations.map((r) => r.sessionId));
+    const body: MyRegistrationsResponse = { registrations: [] };
+    for (const r of registrations) {
+      const session = await findSession(db, r.sessionId);
+      const circle = session && (await findCircle(db, session.circleId));
+      body.registrations.push({ ...r, session: session && circle ? sessionSummary(session, circle, counts.get(session.id)) : null });
+    }
+    res.json(body);
+  });
+
+  router.delete("/me/registrations/:id", async (req, res) => {
+    const keyHash = keyHashOf(req);
+    const id = param(req, "id");
+    const now = clock.now();
+    const result = await db.transaction(async (tx) => {
+      const mine = await findOwnRegistration(tx, keyHash, id);
+      if (!mine) return undefined;
+      const cancelled = await cancelRegistration(tx, keyHash, id, await capacityOfOccurrence(tx, mine.sessionId));
+      await recordAudit(tx, now, { actorId: null, actorKind: "participant", action: "registration.cancelled", target: id, occurrenceId: mine.sessionId });
+      for (const promoted of cancelled?.promoted ?? []) {
+        await recordAudit(tx, now, { actorId: null, actorKind: "system", action: "registration.promoted", target: promoted, occurrenceId: mine.sessionId });
+      }
+      return cancelled;
+    });
+    if (!result) throw new HttpError(404, "You have no registration with this id.");
+    res.json({ registration: result.cancelled, promoted: result.promoted.length });
+  });
+
+  router.get("/me/export", async (req, res) => {
+    const keyHash = keyHashOf(req);
+    const registrations = await registrationsOf(db, keyHash);
+    res.setHeader("Content-Disposition", 'attachment; filename="hearth-my-data.json"');
+    res.json({
+      exportedAt: clock.now().toISOString(),
+      about: "Everything Hearth stores about this participant key. The key itself is never stored, only its SHA-256 hash.",
+      participantKeyHash: keyHash,
+      registrations,
+      bans: await bansOf(db, keyHash),
+    });
+  });
+
+  /** "Forget me": deletes every registration and ban tied to the key. */
+  router.delete("/me", async (req, res) => {
+    const keyHash = keyHashOf(req);
+    const deleted = await db.transaction((tx) => forgetParticipant(tx, keyHash));
+    await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
+    res.json({ deleted });
+  });
+
+  return router;
+}

@@ -1,0 +1,226 @@
+import { breakoutSpace, type FacilitatorAction, type FacilitatorActionName, isBreakout, Spaces } from "../../../shared/facilitation.ts";
+import type { Phase } from "../../../shared/protocol.ts";
+import type { Participant } from "../state.ts";
+
+/** What facilitator actions may do to a room. The CircleRoom provides it; actions hold no state. */
+export interface FacilitationContext {
+  readonly capacity: number;
+  participant(id: string): Participant | undefined;
+  participants(): Participant[];
+  notify(id: string, kind: string, message: string): void;
+  /** Recomputes who may speak (mutes, rounds, spaces) and applies it at LiveKit. */
+  syncMicrophones(): void;
+  /** Moves someone to another space, with a seat there (null when that circle is full). */
+  moveToSpace(id: string, space: string): boolean;
+  moveSeat(id: string, seat: number): void;
+  lowerHand(id: string): void;
+  /** Ends one person's connection on purpose (no seat held). */
+  dismiss(id: string, why: "removed" | "banned"): void;
+  /** Persists a ban of the person's device key from this circle; false when they have no key. */
+  ban(id: string): Promise<boolean>;
+  setPhase(phase: Phase): void;
+  setLocked(locked: boolean): void;
+  startRound(afterSeat: number, shareSeconds: number | null): void;
+  passPiece(why: "passed" | "advanced" | "skipped"): void;
+  endRound(): void;
+  endSession(): void;
+}
+
+export type ActionResult = { ok: true } | { ok: false; message: string };
+const ok: ActionResult = { ok: true };
+const refuse = (message: string): ActionResult => ({ ok: false, message });
+
+type ActionOf<K extends FacilitatorActionName> = Extract<FacilitatorAction, { action: K }>;
+type ActionHandler<K extends FacilitatorActionName> = (
+  room: FacilitationContext,
+  actor: Participant,
+  action: ActionOf<K>,
+) => ActionResult | Promise<ActionResult>;
+
+export const Notices = {
+  invitedToUnmute: "The facilitator invites you to unmute when you're ready.",
+  invitedToSpeak: "The facilitator invites you to speak. Unmute when you're ready.",
+  handLowered: "The facilitator lowered your hand.",
+  movedSeat: (seat: number) => `The facilitator moved you to seat ${seat + 1}.`,
+  waiting: "The facilitator asked you to wait in the waiting room for a moment. You'll be let back in soon.",
+  admitted: "Welcome in. Take a seat by the fire.",
+  breakout: (name: string) => `You're in the breakout circle "${name}" for now.`,
+  broughtBack: "You're back in the main circle.",
+} satisfies Record<string, string | ((...args: never[]) => string)>;
+
+/** A participant other than the actor, or the reason why not. */
+function otherParticipant(room: FacilitationContext, actor: Participant, id: string): Participant | string {
+  const target = room.participant(id);
+  if (!target) return "That person is no longer in the circle.";
+  if (target.id === actor.id) return "You can't do that to yourself.";
+  return target;
+}
+
+/** An action on another participant (given by `action.target`), refused when they are gone. */
+function onParticipant<K extends FacilitatorActionName>(
+  fn: (room: FacilitationContext, target: Participant, action: ActionOf<K>) => ActionResult | Promise<ActionResult>,
+  { notFacilitator = false } = {},
+): ActionHandler<K> {
+  return (room, actor, action) => {
+    const target = otherParticipant(room, actor, (action as { target: string }).target);
+    if (typeof target === "string") return refuse(target);
+    if (notFacilitator && target.role === "facilitator") return refuse("That can't be done to a facilitator.");
+    return fn(room, target, action);
+  };
+}
+
+const seatedSpace = (p: Participant) => p.space === Spaces.Main || isBreakout(p.space);
+
+export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K> } = {
+  mute: onParticipant((room, target) => {
+    target.mutedByFacilitator = true;
+    room.syncMicrophones();
+    return ok;
+  }, { notFacilitator: true }),
+
+  muteAll: (room) => {
+    for (const p of room.participants()) if (p.role !== "facilitator") p.mutedByFacilitator = true;
+    room.syncMicrophones();
+    return ok;
+  },
+
+  allowToSpeak: onParticipant((room, target) => {
+    if (!target.mutedByFacilitator) return refuse("They are free to speak already.");
+    target.mutedByFacilitator = false;
+    room.syncMicrophones();
+    return ok;
+  }),
+
+  askToUnmute: onParticipant((room, target) => {
+    room.notify(target.id, "asked-to-unmute", Notices.invitedToUnmute);
+    return ok;
+  }),
+
+  lowerHand: onParticipant((room, target) => {
+    if (!target.handRaised) return refuse("Their hand is not raised.");
+    room.lowerHand(target.id);
+    room.notify(target.id, "hand-lowered", Notices.handLowered);
+    return ok;
+  }),
+
+  inviteToSpeak: onParticipant((room, target) => {
+    room.lowerHand(target.id);
+    target.mutedByFacilitator = false;
+    room.syncMicrophones();
+    room.notify(target.id, "invited-to-speak", Notices.invitedToSpeak);
+    return ok;
+  }),
+
+  moveSeat: (room, actor, { target: id, seat }) => {
+    const target = room.participant(id);
+    if (!target) return refuse("That person is no longer in the circle.");
+    if (!seatedSpace(target)) return refuse("They are in the waiting room: admit them first.");
+    if (seat >= room.capacity) return refuse(`This circle has ${room.capacity} seats.`);
+    if (target.seat === seat) return refuse("They are already in that seat.");
+    room.moveSeat(target.id, seat);
+    if (target.id !== actor.id) room.notify(target.id, "moved-seat", Notices.movedSeat(seat));
+    return ok;
+  },
+
+  sendToWaitingRoom: onParticipant((room, target) => {
+    if (target.space === Spaces.Waiting) return refuse("They are in the waiting room already.");
+    room.moveToSpace(target.id, Spaces.Waiting);
+    room.notify(target.id, "sent-to-waiting-room", Notices.waiting);
+    return ok;
+  }, { notFacilitator: true }),
+
+  admit: (room, _actor, { target: id }) => {
+    const target = room.participant(id);
+    if (!target || target.space !== Spaces.Waiting) return refuse("That person is not in the waiting room.");
+    if (!room.moveToSpace(id, Spaces.Main)) return refuse("The circle is full: there is no free seat.");
+    room.notify(id, "admitted", Notices.admitted);
+    return ok;
+  },
+
+  admitAll: (room) => {
+    const waiting = room.participants().filter((p) => p.space === Spaces.Waiting);
+    for (const p of waiting) {
+      if (!room.moveToSpace(p.id, Spaces.Main)) return refuse("The circle is full: not everyone could be admitted.");
+      room.notify(p.id, "admitted", Notices.admitted);
+    }
+    return ok;
+  },
+
+  sendToBreakout: onParticipant<"sendToBreakout">((room, target, { breakout }) => {
+    const space = breakoutSpace(breakout);
+    if (target.space === space) return refuse("They are in that breakout circle already.");
+    if (!room.moveToSpace(target.id, space)) return refuse("That breakout circle is full.");
+    room.notify(target.id, "sent-to-breakout", Notices.breakout(breakout));
+    return ok;
+  }, { notFacilitator: true }),
+
+  bringBack: onParticipant((room, target) => {
+    if (!isBreakout(target.space)) return refuse("They are not in a breakout circle.");
+    if (!room.moveToSpace(target.id, Spaces.Main)) return refuse("The main circle is full: there is no free seat.");
+    room.notify(target.id, "brought-back", Notices.broughtBack);
+    return ok;
+  }),
+
+  remove: onParticipant((room, target) => {
+    room.dismiss(target.id, "removed");
+    return ok;
+  }, { notFacilitator: true }),
+
+  ban: onParticipant(async (room, target) => {
+    const persisted = await room.ban(target.id);
+    if (!persisted) return refuse("They joined without a device key, so a lasting ban is not possible; remove them instead.");
+    room.dismiss(target.id, "banned");
+    return ok;
+  }, { notFacilitator: true }),
+
+  lock: (room) => {
+    room.setLocked(true);
+    return ok;
+  },
+
+  unlock: (room) => {
+    room.setLocked(false);
+    return ok;
+  },
+
+  endSession: (room) => {
+    room.endSession();
+    return ok;
+  },
+
+  setPhase: (room, _actor, { phase }) => {
+    if (phase === "ended") room.endSession();
+    else room.setPhase(phase);
+    return ok;
+  },
+
+  startRound: (room, actor, { shareSeconds }) => {
+    room.startRound(actor.seat, shareSeconds);
+    return ok;
+  },
+
+  advanceRound: (room) => {
+    room.passPiece("advanced");
+    return ok;
+  },
+
+  skipHolder: (room) => {
+    room.passPiece("skipped");
+    return ok;
+  },
+
+  endRound: (room) => {
+    room.endRound();
+    return ok;
+  },
+};
+
+/** Runs the handler for `action` (one typed lookup instead of a switch). */
+export function runFacilitatorAction(
+  room: FacilitationContext,
+  actor: Participant,
+  action: FacilitatorAction,
+): ActionResult | Promise<ActionResult> {
+  const handler = facilitatorActions[action.action] as ActionHandler<FacilitatorActionName>;
+  return handler(room, actor, action as ActionOf<FacilitatorActionName>);
+}

@@ -1,0 +1,44 @@
+import { hostname } from "node:os";
+import type { MatchMakerDriver, Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import type { Config } from "./config.ts";
+import { log } from "./log.ts";
+
+/** The Colyseus Server options that make several processes share rooms; none for one process. */
+export interface ScaleOut {
+  presence?: Presence;
+  driver?: MatchMakerDriver;
+  publicAddress?: string;
+}
+
+/**
+ * With REDIS_URL: Redis presence and matchmaking driver, and this process's public address, so
+ * a client that asks any process for a circle is sent to the process that holds it.
+ */
+export function scaleOutFromConfig(config: Pick<Config, "REDIS_URL" | "PUBLIC_ADDRESS" | "HOST" | "PORT">): ScaleOut {
+  if (!config.REDIS_URL) return {};
+  const publicAddress = config.PUBLIC_ADDRESS ?? derivedAddress(config.HOST, config.PORT);
+  const redis = redactedUrl(config.REDIS_URL);
+  log.info({ redis, publicAddress, derived: !config.PUBLIC_ADDRESS }, "scale-out through Redis");
+  return {
+    presence: new RedisPresence(config.REDIS_URL),
+    driver: new RedisDriver(config.REDIS_URL),
+    publicAddress,
+  };
+}
+
+function derivedAddress(host: string, port: number): string {
+  if (port === 0) {
+    throw new Error("Invalid configuration:\n  PUBLIC_ADDRESS: needed with REDIS_URL when PORT is 0 (other processes must know where to send clients).");
+  }
+  const wildcard = ["0.0.0.0", "::", ""].includes(host);
+  const name = wildcard ? hostname() : host;
+  return `${name.includes(":") ? `[${name}]` : name}:${port}`;
+}
+
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}

@@ -1,0 +1,14 @@
+import type { SignInLimiter } from "./accounts/sign-in-limiter.ts";
+import type { Clock, ControllableClock } from "./clock.ts";
+import type { Db } from "./store/db.ts";
+
+/** What the scheduling, account and participant APIs work with. */
+export interface ScheduleServices {
+  db: Db;
+  clock: Clock;
+  signInLimiter: SignInLimiter;
+  /** Base for absolute links (ICS, invitations), e.g. https://hearth.example.org; else taken from the request. */
+  publicUrl?: string;
+  /** Present only when a settable clock was allowed (tests): exposes /api/test/clock. */
+  testClock?: ControllableClock;
+}

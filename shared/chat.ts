@@ -1,0 +1,71 @@
+/**
+ * Text chat in the circle: ephemeral. The server relays each message to the people in the
+ * sender's space who can see the sender, and keeps nothing once it has sent it.
+ */
+import { z } from "zod";
+
+export const CHAT_TEXT_MAX = 500;
+/** Messages one participant may send per window before being asked to slow down. */
+export const CHAT_RATE_MESSAGES = 5;
+export const CHAT_RATE_WINDOW_MS = 10_000;
+/** Messages the client keeps on screen; older ones are forgotten. */
+export const CHAT_SHOWN_MAX = 100;
+
+// Control and format characters (zero-width, bidi overrides) except newlines and tabs.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
+
+/** Trims, strips invisible characters, keeps at most two consecutive line breaks. */
+export function normaliseChatText(raw: string): string {
+  return raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[^\S\n]+/g, " ")
+    .replace(INVISIBLE, (c) => (c === "\n" ? c : ""))
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+export const chatSendSchema = z
+  .object({
+    text: z
+      .string()
+      .max(CHAT_TEXT_MAX * 2, `A message can have at most ${CHAT_TEXT_MAX} characters.`)
+      .transform(normaliseChatText)
+      .pipe(
+        z
+          .string()
+          .min(1, "The message is empty.")
+          .max(CHAT_TEXT_MAX, `A message can have at most ${CHAT_TEXT_MAX} characters.`),
+      ),
+  })
+  .strict();
+export type ChatSend = z.input<typeof chatSendSchema>;
+
+/** Facilitators only: delete one message for everyone, or pause and resume the chat. */
+export const chatModerateSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("delete"), messageId: z.string().min(1).max(32) }).strict(),
+  z.object({ action: z.literal("pause"), paused: z.boolean() }).strict(),
+]);
+export type ChatModerate = z.infer<typeof chatModerateSchema>;
+
+/** Payload of ServerMessage.Chat. */
+export interface ChatMessage {
+  id: string;
+  /** Sender's participant id. */
+  from: string;
+  /** Sender's pseudonym when sent (they may have left since). */
+  pseudonym: string;
+  /** As shown: slurs and abuse already masked by the server. */
+  text: string;
+  /** ms since the epoch, server clock. */
+  at: number;
+  /** Whether the server masked something in it. */
+  masked: boolean;
+  /** Sent by a facilitator. */
+  facilitator: boolean;
+}
+
+/** Payload of ServerMessage.ChatDeleted. */
+export interface ChatDeletedMessage {
+  id: string;
+}

@@ -1,0 +1,109 @@
+/**
+ * Participant safety on the wire: block, report, and what the server tells each side.
+ * Payloads are validated with these schemas on the server; the client builds them from the same types.
+ */
+import { z } from "zod";
+
+/** A participant id (the Colyseus sessionId). */
+const participantId = z.string().min(1).max(64);
+
+export const blockSchema = z.object({ target: participantId }).strict();
+export type BlockRequest = z.infer<typeof blockSchema>;
+
+export const REPORT_CATEGORIES = ["harassment", "hate", "sexual", "threat", "disruptive", "other"] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+export const REPORT_CATEGORY_LABELS: Record<ReportCategory, string> = {
+  harassment: "Harassment or bullying",
+  hate: "Hateful language or slurs",
+  sexual: "Sexual or unwanted content",
+  threat: "Threats or violence",
+  disruptive: "Disrupting the circle",
+  other: "Something else",
+};
+export const REPORT_NOTE_MAX = 500;
+
+export const reportSchema = z
+  .object({
+    target: participantId,
+    category: z.enum(REPORT_CATEGORIES),
+    note: z.string().max(REPORT_NOTE_MAX, `A note can have at most ${REPORT_NOTE_MAX} characters.`).optional(),
+  })
+  .strict();
+export type ReportRequest = z.infer<typeof reportSchema>;
+
+export const reportResolveSchema = z.object({ reportId: z.string().min(1).max(64) }).strict();
+
+/** Reports a participant may file in a row before being asked to wait (per minute). */
+export const REPORTS_PER_MINUTE = 5;
+
+/** Payload of ServerMessage.Blocks, sent to each side of a block whenever it changes. */
+export interface BlocksMessage {
+  /**
+   * Participants hidden from you and you from them (either of you blocked the other): never
+   * subscribe to their audio and deny them yours. Ids only.
+   */
+  hidden: string[];
+  /** The people you blocked who are in this session now, for "unblock". */
+  blocked: { id: string; pseudonym: string }[];
+}
+
+/** Payload of ServerMessage.Report: sent to the session's facilitators only. Never stored. */
+export interface ReportForFacilitators {
+  id: string;
+  /** ms since the epoch, server clock. */
+  at: number;
+  /** The reporter; "" for a report the chat filter raised by itself. */
+  reporterId: string;
+  reporterPseudonym: string;
+  targetId: string;
+  targetPseudonym: string;
+  category: ReportCategory;
+  note: string;
+  source: "participant" | "chat-filter";
+}
+
+export interface ReportResolvedMessage {
+  id: string;
+}
+
+/** Notice kinds the safety features send (ServerMessage.Notice). */
+export const SafetyNotice = {
+  ReportReceived: "report-received",
+  Blocked: "blocked",
+  Unblocked: "unblocked",
+  ChatPaused: "chat-paused",
+  ChatResumed: "chat-resumed",
+} as const;
+
+/** GET this for the deployment's crisis resources (CrisisResources). */
+export const CRISIS_RESOURCES_PATH = "/api/crisis-resources";
+
+export interface CrisisLine {
+  name: string;
+  /** A phone number, text number or short code, as people dial it. */
+  contact?: string;
+  url?: string;
+  hours?: string;
+}
+
+export interface CrisisCountry {
+  /** ISO 3166-1 alpha-2 ("GB"), or "*" for lines that serve everyone. */
+  country: string;
+  name: string;
+  lines: CrisisLine[];
+}
+
+export interface CrisisResources {
+  /** Shown first, always. */
+  intro: string;
+  emergency: string;
+  countries: CrisisCountry[];
+}
+
+export const DEFAULT_CRISIS_RESOURCES: CrisisResources = {
+  intro:
+    "Hearth is a peer-support circle. It is not a crisis service, and nobody here is watching over you around the clock.",
+  emergency:
+    "If you are in danger, or might harm yourself or someone else, call your local emergency number now (112 in Europe, 999 in the UK, 911 in North America) or go to the nearest emergency department.",
+  countries: [],
+};

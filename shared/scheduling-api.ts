@@ -1,0 +1,117 @@
+/** Response shapes of the scheduling API, for the client. Instants are UTC ISO strings. */
+import type { Repeat } from "./scheduling-schemas.ts";
+
+export interface PublicCircle {
+  id: string;
+  title: string;
+  description: string;
+  topicTags: string[];
+  language: string;
+  agreements: string;
+  capacity: number;
+  visibility: "public" | "invite";
+}
+
+export interface SessionSummary {
+  id: string;
+  circle: PublicCircle;
+  start: string;
+  end: string;
+  lobbyOpensAt: string;
+  /** The circle's own time zone (IANA), in which the series was planned. */
+  timeZone: string;
+  status: "scheduled" | "skipped" | "cancelled";
+  moved: boolean;
+  recurring: boolean;
+  placesLeft: number;
+  waitlisted: number;
+}
+
+export interface SessionsResponse {
+  sessions: SessionSummary[];
+  /** The server's clock, for countdowns. */
+  serverNow: string;
+}
+
+export interface SessionResponse {
+  session: SessionSummary;
+  serverNow: string;
+  /** Relative URLs for calendars. */
+  calendar: { session: string; circle: string };
+}
+
+export interface RegistrationView {
+  id: string;
+  sessionId: string;
+  pseudonym: string;
+  status: "registered" | "waitlisted" | "cancelled";
+  createdAt: string;
+  waitlistPosition: number | null;
+}
+
+export interface RegistrationResponse {
+  registration: RegistrationView;
+  alreadyRegistered: boolean;
+  /** The session page, which becomes the join link when the lobby opens. */
+  joinPath: string;
+}
+
+export interface MyRegistrationsResponse {
+  registrations: (RegistrationView & { session: SessionSummary | null })[];
+}
+
+export interface AccountView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: "host" | "facilitator";
+}
+
+export interface MeResponse {
+  account: AccountView | null;
+  csrfToken: string | null;
+}
+
+export interface HostCircle extends PublicCircle {
+  ownerId: string;
+  inviteToken: string;
+  facilitatorIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SeriesView {
+  id: string;
+  circleId: string;
+  repeat: Repeat;
+  rrule: string | null;
+  timeZone: string;
+  startDate: string;
+  startTime: string;
+  endDate: string | null;
+  durationMinutes: number;
+  lobbyOpenMinutes: number;
+}
+
+export interface HostSession extends SessionSummary {
+  seriesId: string;
+  originalStart: string;
+  counts: { registered: number; waitlisted: number; cancelled: number };
+}
+
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorKind: string;
+  action: string;
+  target: string | null;
+  circleId: string | null;
+  sessionId: string | null;
+}
+
+export interface FacilitatorSession extends SessionSummary {
+  /** True when this account facilitates it (or hosts the circle). */
+  canJoinAs: "facilitator";
+}

@@ -1,0 +1,89 @@
+/**
+ * Scale-out: two Hearth processes sharing rooms through a real Redis. Whichever process a
+ * client asks, it is seated in the one live room of its circle, on the process that holds it.
+ */
+import { Client, type Room } from "colyseus.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
+import type { CircleState } from "../../server/rooms/state.ts";
+import { encodeFrame } from "../../shared/pose-codec.ts";
+import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
+import { seatedHeadPose } from "../../shared/seats.ts";
+import { type HearthProcess, startHearthProcess } from "../support/hearth-process.ts";
+import { startTestRedis, type TestRedis } from "../support/redis.ts";
+import { waitFor } from "../support/wait.ts";
+
+const CAPACITY = 6;
+let redis: TestRedis;
+let first: HearthProcess;
+let second: HearthProcess;
+const rooms: Room<CircleState>[] = [];
+
+async function joinThrough(server: HearthProcess, pseudonym: string, color = "#e07a5f"): Promise<Room<CircleState>> {
+  const room = await new Client(server.wsUrl).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
+  rooms.push(room);
+  await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
+  return room;
+}
+
+/** host:port of the process a room's WebSocket is connected to. */
+function connectedTo(room: Room): string {
+  const ws = (room.connection.transport as unknown as { ws: { url: string } }).ws;
+  return new URL(ws.url).host;
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  const env = { REDIS_URL: redis.url, VOICE: "off", DATA_DIR: ":memory:", OPEN_CIRCLE_CAPACITY: String(CAPACITY) };
+  // One after the other: both register with Redis before anyone joins.
+  first = await startHearthProcess(env);
+  second = await startHearthProcess(env);
+});
+
+afterAll(async () => {
+  await Promise.all(rooms.map((room) => room.leave(true).catch(() => {})));
+  await Promise.all([first?.stop(), second?.stop()]);
+  await redis?.stop();
+});
+
+describe("with two server processes sharing Redis", () => {
+  it("seats A (through process 1) and B (through process 2) in the same circle, and they see each other", async () => {
+    const a = await joinThrough(first, "Quiet Otter");
+    const b = await joinThrough(second, "Steady Heron", "#81b29a");
+
+    expect(b.roomId).toBe(a.roomId);
+    // B asked process 2, but is connected to the process that holds the room.
+    expect(connectedTo(b)).toBe(connectedTo(a));
+    expect([`127.0.0.1:${first.port}`, `127.0.0.1:${second.port}`]).toContain(connectedTo(a));
+
+    const bSeenByA = await waitFor("A to see B", () => a.state.participants.get(b.sessionId));
+    const aSeenByB = await waitFor("B to see A", () => b.state.participants.get(a.sessionId));
+    expect(bSeenByA.pseudonym).toBe("Steady Heron");
+    expect(aSeenByB.pseudonym).toBe("Quiet Otter");
+    expect(bSeenByA.seat).not.toBe(aSeenByB.seat);
+
+    // B moves its head; A sees exactly that pose.
+    const seat = b.state.participants.get(b.sessionId)!.seat;
+    const head = seatedHeadPose(seat, CAPACITY, 0.4, 0.1);
+    b.sendBytes(ClientMessage.Pose, encodeFrame({ head, hands: null }));
+    await waitFor("A to see B's new pose", () => {
+      const seen = a.state.participants.get(b.sessionId)?.head;
+      return seen && seen.x === head.x && seen.y === head.y && seen.z === head.z && seen.q === head.q;
+    });
+  });
+
+  it("keeps one authority for the circle: a taken pseudonym is refused through either process", async () => {
+    const a = await waitFor("A from the first test", () => rooms[0]);
+    await expect(joinThrough(second, "QUIET otter")).rejects.toThrow(/already called/);
+    const c = await joinThrough(first, "Gentle Oak", "#6d9dc5");
+    expect(c.roomId).toBe(a.roomId);
+    await waitFor("A to see three people", () => a.state.participants.size === 3);
+  });
+
+  it("lists the circle's occupancy the same through both processes", async () => {
+    for (const server of [first, second]) {
+      const body = (await (await fetch(`${server.httpUrl}/api/circles`)).json()) as { circles: { id: string; seated: number }[] };
+      expect(body.circles.find((c) => c.id === OPEN_CIRCLE_ID)?.seated).toBe(3);
+    }
+  });
+});

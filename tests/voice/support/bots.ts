@@ -1,0 +1,236 @@
+/**
+ * Test bots for voice: a circle participant (colyseus.js) that trades its seat ticket for a
+ * LiveKit token at Hearth's own endpoint, and a LiveKit participant (@livekit/rtc-node) that
+ * speaks a 440 Hz sine and listens for other people's audio.
+ */
+import {
+  AudioFrame,
+  AudioSource,
+  AudioStream,
+  LocalAudioTrack,
+  type LocalTrackPublication,
+  type RemoteParticipant,
+  type RemoteTrack,
+  Room as LiveKitRoom,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+} from "@livekit/rtc-node";
+import { Client, type Room as ColyseusRoom } from "colyseus.js";
+import { OPEN_CIRCLE_ID } from "../../../server/circles/catalog.ts";
+import type { CircleState } from "../../../server/rooms/state.ts";
+import {
+  type ErrorReply,
+  type NoticeMessage,
+  ROOM_NAME,
+  ServerMessage,
+  VOICE_TOKEN_PATH,
+  type VoiceTicketMessage,
+  type VoiceTokenResponse,
+} from "../../../shared/protocol.ts";
+import { waitFor } from "../../support/wait.ts";
+
+export const SAMPLE_RATE = 48_000;
+/** Bots send and receive 10 ms frames. */
+export const FRAME_MS = 10;
+const FRAME_SAMPLES = (SAMPLE_RATE * FRAME_MS) / 1000;
+const SINE_HZ = 440;
+/** 0.3 of full scale: RMS about 6950. */
+const SINE_AMPLITUDE = 0.3 * 32767;
+/** A frame with RMS above this is speech (here: the sine); the silence LiveKit sends measures ~0. */
+export const AUDIBLE_RMS = 500;
+
+// ---------------------------------------------------------------- the circle side
+
+export interface Seat {
+  room: ColyseusRoom<CircleState>;
+  /** Participant id = LiveKit identity. */
+  id: string;
+  tickets: VoiceTicketMessage[];
+  notices: NoticeMessage[];
+  errors: ErrorReply[];
+  /** Waits for a ticket after the `seen` first ones. */
+  ticketAfter(seen: number, timeoutMs?: number): Promise<VoiceTicketMessage>;
+}
+
+let colors = 0;
+const COLORS = ["#e07a5f", "#f2cc8f", "#81b29a", "#6d9dc5", "#b388c9", "#e5989b", "#9fb36b", "#d4a373"] as const;
+
+/** Joins the open circle like a browser would, collecting voice tickets, notices and errors. */
+export async function joinCircle(wsUrl: string, pseudonym: string): Promise<Seat> {
+  const client = new Client(wsUrl);
+  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, {
+    circleId: OPEN_CIRCLE_ID,
+    pseudonym,
+    color: COLORS[colors++ % COLORS.length],
+  });
+  const tickets: VoiceTicketMessage[] = [];
+  const notices: NoticeMessage[] = [];
+  const errors: ErrorReply[] = [];
+  room.onMessage(ServerMessage.VoiceTicket, (message: VoiceTicketMessage) => tickets.push(message));
+  room.onMessage(ServerMessage.Notice, (message: NoticeMessage) => notices.push(message));
+  room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+  await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
+  return {
+    room,
+    id: room.sessionId,
+    tickets,
+    notices,
+    errors,
+    ticketAfter: (seen, timeoutMs = 5000) => waitFor(`voice ticket #${seen + 1} for ${pseudonym}`, () => tickets[seen], timeoutMs),
+  };
+}
+
+export interface HttpReply<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** POST /api/voice/token with whatever body a test wants to send. */
+export async function postToken(httpUrl: string, body: unknown, contentType = "application/json"): Promise<HttpReply> {
+  const response = await fetch(`${httpUrl}${VOICE_TOKEN_PATH}`, {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The seat's newest ticket traded for a token; fails loudly unless Hearth says 200. */
+export async function tokenFor(httpUrl: string, seat: Seat): Promise<VoiceTokenResponse> {
+  const ticket = seat.tickets.at(-1) ?? (await seat.ticketAfter(0));
+  const reply = await postToken(httpUrl, { ticket: ticket.ticket });
+  if (reply.status !== 200) throw new Error(`Token refused (${reply.status}): ${JSON.stringify(reply.body)}`);
+  return reply.body as VoiceTokenResponse;
+}
+
+// ---------------------------------------------------------------- the LiveKit side
+
+export function rms(samples: Int16Array): number {
+  let sum = 0;
+  for (const s of samples) sum += s * s;
+  return samples.length ? Math.sqrt(sum / samples.length) : 0;
+}
+
+/** What one listener hears from one speaker: every frame's arrival time (performance.now) and loudness. */
+export class AudioMonitor {
+  readonly audibleAt: number[] = [];
+  frames = 0;
+  subscriptions = 0;
+  private readers = new Set<ReadableStreamDefaultReader<AudioFrame>>();
+
+  constructor(private readonly onClose: () => void = () => {}) {}
+
+  /** Arrival time of the first audible frame at or after `since`, if any. */
+  firstAudibleSince(since: number): number | undefined {
+    return this.audibleAt.find((t) => t >= since);
+  }
+
+  lastAudible(): number | undefined {
+    return this.audibleAt[this.audibleAt.length - 1];
+  }
+
+  audibleCountSince(since: number): number {
+    return this.audibleAt.filter((t) => t >= since).length;
+  }
+
+  read(track: RemoteTrack): void {
+    this.subscriptions++;
+    const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1 }).getReader();
+    this.readers.add(reader);
+    void (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          this.frames++;
+          if (rms(value.data) > AUDIBLE_RMS) this.audibleAt.push(performance.now());
+        }
+      } catch {
+        // the track went away
+      } finally {
+        this.readers.delete(reader);
+      }
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.onClose();
+    await Promise.all([...this.readers].map((reader) => reader.cancel().catch(() => {})));
+  }
+}
+
+/** One LiveKit participant driven by a test. */
+export class VoiceBot {
+  readonly room = new LiveKitRoom();
+  private source?: AudioSource;
+  private speaking = false;
+  private closing?: Promise<void>;
+  private monitors: AudioMonitor[] = [];
+
+  private constructor(readonly identity: string) {}
+
+  static async connect(token: VoiceTokenResponse): Promise<VoiceBot> {
+    const bot = new VoiceBot(token.identity);
+    await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false });
+    return bot;
+  }
+
+  /** Starts (once) a 440 Hz sine into this bot's audio source; it keeps running while unpublished. */
+  private startSine(): AudioSource {
+    if (this.source) return this.source;
+    const source = new AudioSource(SAMPLE_RATE, 1, 100);
+    this.source = source;
+    this.speaking = true;
+    let n = 0;
+    void (async () => {
+      while (this.speaking) {
+        const frame = AudioFrame.create(SAMPLE_RATE, 1, FRAME_SAMPLES);
+        for (let i = 0; i < FRAME_SAMPLES; i++, n++) {
+          frame.data[i] = Math.round(SINE_AMPLITUDE * Math.sin((2 * Math.PI * SINE_HZ * n) / SAMPLE_RATE));
+        }
+        try {
+          await source.captureFrame(frame);
+        } catch {
+          return;
+        }
+      }
+    })();
+    return source;
+  }
+
+  /** Publishes the sine as this bot's microphone. Rejects if LiveKit refuses. */
+  async publishMicrophone(): Promise<LocalTrackPublication> {
+    const track = LocalAudioTrack.createAudioTrack("microphone", this.startSine());
+    const options = new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE });
+    return this.room.localParticipant!.publishTrack(track, options);
+  }
+
+  /** Audio this bot receives from `identity`, from now on (and from tracks it already has). */
+  listenTo(identity: string): AudioMonitor {
+    const take = (track: RemoteTrack, participant: RemoteParticipant) => {
+      if (participant.identity === identity && track.kind === TrackKind.KIND_AUDIO) monitor.read(track);
+    };
+    const onSubscribed = (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => take(track, participant);
+    const monitor = new AudioMonitor(() => this.room.off(RoomEvent.TrackSubscribed, onSubscribed));
+    this.monitors.push(monitor);
+    this.room.on(RoomEvent.TrackSubscribed, onSubscribed);
+    const present = this.room.remoteParticipants.get(identity);
+    for (const publication of present?.trackPublications.values() ?? []) {
+      if (publication.track) take(publication.track, present!);
+    }
+    return monitor;
+  }
+
+  /** Leaves LiveKit and stops everything; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.speaking = false;
+      await Promise.all(this.monitors.map((m) => m.close()));
+      await this.room.disconnect().catch(() => {});
+      await this.source?.close().catch(() => {});
+    })();
+    return this.closing;
+  }
+}
