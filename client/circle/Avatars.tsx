@@ -31,8 +31,10 @@ export function Avatars() {
     if (!room || !heads.current || !visors.current || !torsos.current || !hands.current) return;
     let i = 0;
     present.clear();
+    const mySpace = room.state.participants.get(selfId ?? "")?.space ?? "main";
     room.state.participants.forEach((p, id) => {
-      if (id === selfId || i >= MAX) return;
+      // Only the people in your own circle (main or your breakout); nobody from the waiting room.
+      if (id === selfId || i >= MAX || (p.space ?? "main") !== mySpace) return;
       present.add(id);
       const a = updateRenderedAvatar(id, p, capacity, now);
       color.set(a.color);

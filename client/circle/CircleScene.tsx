@@ -21,7 +21,7 @@ export function CircleScene() {
   const capacity = useConnection((s) => s.capacity);
   const selfId = useConnection((s) => s.selfId);
   const seat = useConnection((s) => s.participants.find((p) => p.id === selfId)?.seat);
-  if (!capacity || seat === undefined) return null;
+  if (!capacity || seat === undefined || seat >= capacity) return null; // no seat: in the waiting room
 
   return (
     <Canvas className="circle-canvas" dpr={[1, 1.5]} camera={{ fov: 70, near: 0.05, far: 60 }} gl={{ antialias: true }}>

@@ -7,7 +7,10 @@ import { VoiceControls } from "../voice/VoiceControls.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
+import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
+import { RoundBar } from "./RoundBar.tsx";
+import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
 import { Toasts } from "./Toasts.tsx";
 
@@ -38,8 +41,17 @@ export default function CircleView() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  if (me?.space === "waiting") {
+    return (
+      <div className="circle-view">
+        <Toasts />
+        <WaitingRoom />
+      </div>
+    );
+  }
+
   return (
-    <div className="circle-view">
+    <div className={me?.role === "facilitator" ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
       <VoiceBridge />
       <header className="circle-bar">
@@ -52,6 +64,8 @@ export default function CircleView() {
         <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
       )}
       <Toasts />
+      <RoundBar />
+      {me?.role === "facilitator" ? <FacilitatorPanel /> : null}
       <PeopleList />
 
       <nav className="controls" aria-label="Circle controls">

@@ -30,10 +30,11 @@ function NameTag({ id, pseudonym, flags }: { id: string; pseudonym: string; flag
 export function NameTags() {
   const participants = useConnection((s) => s.participants);
   const selfId = useConnection((s) => s.selfId);
+  const mySpace = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.space ?? "main");
   return (
     <group name="name-tags">
       {participants
-        .filter((p) => p.id !== selfId)
+        .filter((p) => p.id !== selfId && p.space === mySpace)
         .map((p) => (
           <NameTag
             key={p.id}

@@ -3,6 +3,7 @@ import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import { joinCircle, resumeAfterReload } from "../net/connection.ts";
+import { participantKey } from "../schedule/participant-key.ts";
 import { useConnection } from "../net/useConnection.ts";
 
 interface CircleSummary {
@@ -32,6 +33,7 @@ export function Lobby() {
   const [pseudonym, setPseudonym] = useState(prefs.pseudonym);
   const [color, setColor] = useState<AvatarColor>(prefs.color);
   const [selected, setSelected] = useState<string | null>(null);
+  const [facilitatorKey, setFacilitatorKey] = useState("");
   const status = useConnection((s) => s.status);
   const joinError = useConnection((s) => s.error);
 
@@ -53,7 +55,15 @@ export function Lobby() {
     event.preventDefault();
     if (!canJoin || !check.ok || !selected) return;
     localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color }));
-    void joinCircle({ circleId: selected, pseudonym: check.value, color });
+    // The device key ties this visit to bans from the circle; it carries no personal data.
+    const key = facilitatorKey.trim();
+    void joinCircle({
+      circleId: selected,
+      pseudonym: check.value,
+      color,
+      participantKey: participantKey(),
+      ...(key ? { facilitatorKey: key } : {}),
+    });
   }
 
   return (
@@ -109,6 +119,18 @@ export function Lobby() {
             </label>
           ))}
         </fieldset>
+
+        <details className="facilitator-key">
+          <summary>I'm facilitating this circle</summary>
+          <label htmlFor="facilitator-key">Facilitator key</label>
+          <input
+            id="facilitator-key"
+            type="password"
+            autoComplete="off"
+            value={facilitatorKey}
+            onChange={(e) => setFacilitatorKey(e.target.value)}
+          />
+        </details>
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>

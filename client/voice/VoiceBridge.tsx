@@ -8,15 +8,19 @@ import { connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
 
 /** Keeps the voice connection in step with the circle: joins with it, follows the server's mute. */
 export function VoiceBridge() {
-  const roomId = useConnection((s) => (s.voiceAvailable ? (s.room?.roomId ?? null) : null));
+  const space = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.space ?? "main");
+  // One voice connection per circle and space: moving to a breakout reconnects to its voice room.
+  const voiceRoom = useConnection((s) =>
+    s.voiceAvailable && s.room && space !== "waiting" ? `${s.room.roomId}:${space}` : null,
+  );
   const micAllowed = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.micAllowed ?? true);
   const selfMuted = useVoice((s) => s.selfMuted);
 
   useEffect(() => {
-    if (!roomId) return;
+    if (!voiceRoom) return;
     void connectVoice(fetchVoiceCredentials);
     return () => void disconnectVoice();
-  }, [roomId]);
+  }, [voiceRoom]);
 
   useEffect(() => {
     void setMicAllowed(micAllowed);
