@@ -67,6 +67,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       admission: scheduling.admission,
       records: storeRecords(scheduling.db, scheduling.clock),
       openCircleFacilitatorKey: config.FACILITATOR_KEY,
+      clock: scheduling.clock,
     })).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);

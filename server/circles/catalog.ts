@@ -14,6 +14,8 @@ export interface SessionInfo {
   id: string;
   /** Seats in the room: the circle's places plus its facilitators', at most 16. */
   seats: number;
+  /** When the session begins (ms since the epoch): arrivals before then wait to be let in. */
+  startsAt: number;
 }
 
 export interface CircleCatalog {

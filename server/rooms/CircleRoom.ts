@@ -25,6 +25,7 @@ import { log } from "../log.ts";
 import type { VoiceEvent, VoiceGrant, VoiceRoomApi } from "../voice/room-api.ts";
 import type { VoiceService } from "../voice/service.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
+import type { Clock } from "../clock.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 import { type ActorKind } from "../audit/audit-log.ts";
 import { runFacilitatorAction } from "./facilitation/actions.ts";
@@ -43,6 +44,8 @@ export interface CircleServices {
   records?: RoomRecords;
   /** Lets someone facilitate the always-open circle (FACILITATOR_KEY); unset, nobody can there. */
   openCircleFacilitatorKey?: string;
+  /** The scheduling clock (settable in tests); the system clock without it. */
+  clock?: Clock;
 }
 
 /** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
@@ -97,6 +100,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   /** The scheduled session this room holds; "" for an always-open circle. */
   private scheduledSessionId = "";
   private identities = new Map<string, Identity>();
+  /** Start of the scheduled session (ms); 0 for the always-open circle. */
+  private sessionStartsAt = 0;
   /** Breakout voice rooms this session opened, closed with it. */
   private voiceSpacesUsed = new Set<string>();
   /** Spaces, seats, who may speak, rounds and raised hands. */
@@ -112,6 +117,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       const session = await this.services.catalog.session?.(circle.id, sessionId);
       if (!session) throw new ServerError(404, "There is no such session in this circle.");
       seats = session.seats;
+      this.sessionStartsAt = session.startsAt;
     } else if (!circle.alwaysOpen) {
       throw new ServerError(400, "This circle meets in scheduled sessions: please join from the session's page.");
     }
@@ -124,6 +130,13 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.state.capacity = seats;
     this.state.phaseStartedAt = Date.now();
     this.flow = new CircleFlow(this.flowHost());
+    const untilStart = this.sessionStartsAt - this.now();
+    if (untilStart > 0) {
+      // Early arrivals wait; at the start time they come in unless a facilitator locked the session.
+      this.clock.setTimeout(() => {
+        if (!this.state.locked) this.flow.admitAllWaiting();
+      }, untilStart);
+    }
     await this.setMetadata({ circleId: circle.id, sessionId });
 
     this.handle(ClientMessage.Pose, this.handlePose);
@@ -182,7 +195,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     if (participants.some((p) => pseudonymKey(p.pseudonym) === key)) {
       throw new ServerError(409, `Someone here is already called "${auth.pseudonym}". Please choose another pseudonym.`);
     }
-    const space = this.flow.arrivalSpace(auth.role);
+    const space = this.flow.arrivalSpace(auth.role, this.now() < this.sessionStartsAt);
     const seat = space === Spaces.Waiting ? NO_SEAT : this.flow.freeSeat(space);
     if (seat === null) {
       throw new ServerError(409, `This circle is full (${this.state.capacity} of ${this.state.capacity} seats are taken). Please try again later.`);
@@ -351,7 +364,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       dismiss: (id, why) => this.dismiss(id, why),
       banKey: (id) => this.banKey(id),
       endSession: () => this.endSession(),
-      now: () => Date.now(),
+      now: () => this.now(),
       setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
     };
   }
@@ -390,6 +403,10 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
         occurrenceId: this.scheduledSessionId || null,
       })
       .catch((error: unknown) => log.error({ roomId: this.roomId, err: String(error) }, "could not write the audit log"));
+  }
+
+  private now(): number {
+    return this.services.clock?.now().getTime() ?? Date.now();
   }
 
   private dismiss(id: string, why: "removed" | "banned"): void {

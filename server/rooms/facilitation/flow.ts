@@ -73,9 +73,19 @@ export class CircleFlow implements FacilitationContext {
     return pickSeat(taken, this.capacity);
   }
 
-  /** Where a newcomer goes: the waiting room while the session is locked (facilitators always enter). */
-  arrivalSpace(role: string): string {
-    return this.host.state.locked && role !== "facilitator" ? Spaces.Waiting : Spaces.Main;
+  /** Where a newcomer goes: the waiting room while locked or before the start (facilitators always enter). */
+  arrivalSpace(role: string, beforeStart: boolean): string {
+    if (role === "facilitator") return Spaces.Main;
+    return this.host.state.locked || beforeStart ? Spaces.Waiting : Spaces.Main;
+  }
+
+  /** Lets everyone waiting in, as far as there are seats. */
+  admitAllWaiting(): void {
+    for (const p of this.participants()) {
+      if (p.space === Spaces.Waiting && this.moveToSpace(p.id, Spaces.Main)) {
+        this.notify(p.id, "admitted", "Welcome in. Take a seat by the fire.");
+      }
+    }
   }
 
   syncMicrophones(): Promise<void> {
