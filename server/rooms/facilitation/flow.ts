@@ -36,6 +36,10 @@ const HOLDING: NoticeMessage = {
   kind: "holding-piece",
   message: "The talking piece is with you. Share what you wish, or pass it on. Unmute when you're ready.",
 };
+const HOLDING_WHILE_MUTED: NoticeMessage = {
+  kind: "holding-piece",
+  message: "The talking piece is with you. You're muted for now: the facilitator can let you speak, or pass it on.",
+};
 const SHARE_TIME_UP: NoticeMessage = {
   kind: "share-time-up",
   message: "Your time is gently up. Finish your thought when you're ready, then pass the piece on.",
@@ -222,7 +226,7 @@ export class CircleFlow implements FacilitationContext {
       this.host.state.shareEndsAt = this.host.now() + this.shareSeconds * 1000;
       this.shareTimer = this.host.setTimeout(() => this.host.notify(id, SHARE_TIME_UP), this.shareSeconds * 1000);
     }
-    if (id) this.host.notify(id, HOLDING);
+    if (id) this.host.notify(id, this.participant(id)?.mutedByFacilitator ? HOLDING_WHILE_MUTED : HOLDING);
     void this.syncMicrophones();
   }
 
