@@ -1,17 +1,29 @@
 import { XR } from "@react-three/xr";
+import { useState } from "react";
+import { useStore } from "zustand";
+import { useConnection } from "../net/useConnection.ts";
+import { xrPresence } from "./presence.ts";
 import { SeatOrigin } from "./SeatOrigin.tsx";
 import { xrStore } from "./store.ts";
+import { XRFacilitatorPanel } from "./XRFacilitatorPanel.tsx";
 import { XRMenu } from "./XRMenu.tsx";
-import { useStore } from "zustand";
-import { xrPresence } from "./presence.ts";
 
-/** The headset path, lazy-loaded: the XR session, your seat as the origin, and the in-VR menu. */
+/** The headset path, lazy-loaded: the XR session, your seat as the origin, and the in-VR menus. */
 export default function XRCircle({ seat, capacity }: { seat: number; capacity: number }) {
   const active = useStore(xrPresence, (s) => s.active);
+  const facilitating = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
+  const [panelOpen, setPanelOpen] = useState(false);
   return (
     <XR store={xrStore}>
       <SeatOrigin seat={seat} capacity={capacity} />
-      {active && <XRMenu seat={seat} capacity={capacity} />}
+      {active && (
+        <XRMenu
+          seat={seat}
+          capacity={capacity}
+          facilitatorPanel={facilitating ? { open: panelOpen, toggle: () => setPanelOpen((o) => !o) } : undefined}
+        />
+      )}
+      {active && facilitating && panelOpen && <XRFacilitatorPanel seat={seat} capacity={capacity} />}
     </XR>
   );
 }

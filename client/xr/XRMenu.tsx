@@ -14,7 +14,7 @@ import { exitVR } from "./store.ts";
 const BUTTON_HEIGHT = 0.06;
 const plane = new THREE.PlaneGeometry(1, 1);
 
-interface MenuButtonProps {
+export interface MenuButtonProps {
   label: string;
   position: [number, number, number];
   active?: boolean;
@@ -22,7 +22,7 @@ interface MenuButtonProps {
   onPress: () => void;
 }
 
-function MenuButton({ label, position, active = false, disabled = false, onPress }: MenuButtonProps) {
+export function MenuButton({ label, position, active = false, disabled = false, onPress }: MenuButtonProps) {
   const background = disabled ? "rgba(60, 56, 66, 0.8)" : active ? "rgba(140, 100, 40, 0.95)" : "rgba(40, 34, 50, 0.92)";
   const { texture, aspect } = useMemo(() => labelTexture(label, { background, width: 320 }), [label, background]);
   useEffect(() => () => texture.dispose(), [texture]);
@@ -38,7 +38,16 @@ function MenuButton({ label, position, active = false, disabled = false, onPress
 }
 
 /** The in-VR controls, on a lap panel in front of your seat: the same actions as the desktop bar. */
-export function XRMenu({ seat, capacity }: { seat: number; capacity: number }) {
+export function XRMenu({
+  seat,
+  capacity,
+  facilitatorPanel,
+}: {
+  seat: number;
+  capacity: number;
+  /** For facilitators: shows or hides their panel. */
+  facilitatorPanel?: { open: boolean; toggle: () => void };
+}) {
   const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
@@ -61,6 +70,9 @@ export function XRMenu({ seat, capacity }: { seat: number; capacity: number }) {
     [
       { label: "Exit VR", position: [0, 0, 0], onPress: exitVR },
       { label: "Leave circle", position: [0, 0, 0], onPress: () => { exitVR(); leaveCircle(); } },
+      ...(facilitatorPanel
+        ? [{ label: facilitatorPanel.open ? "Hide facilitation" : "Facilitate", position: [0, 0, 0] as [number, number, number], active: facilitatorPanel.open, onPress: facilitatorPanel.toggle }]
+        : []),
     ],
   ];
 
