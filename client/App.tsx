@@ -1,6 +1,8 @@
 import { lazy, Suspense } from "react";
 import { useConnection } from "./net/useConnection.ts";
 import { Routes } from "./Routes.tsx";
+import { AgreementsDialog } from "./safety/AgreementsDialog.tsx";
+import { CrisisPanel } from "./safety/CrisisPanel.tsx";
 
 // three, R3F and LiveKit load only once someone enters a circle.
 const CircleView = lazy(() => import("./circle/CircleView.tsx"));
@@ -9,10 +11,18 @@ export function App() {
   const status = useConnection((s) => s.status);
   const inCircle = status === "in-circle" || status === "reconnecting";
   // Outside a circle: the lobby ("/"), schedule, session, host and facilitator pages by path.
-  if (!inCircle) return <Routes />;
   return (
-    <Suspense fallback={<p className="loading">Finding your seat…</p>}>
-      <CircleView />
-    </Suspense>
+    <>
+      {inCircle ? (
+        <Suspense fallback={<p className="loading">Finding your seat…</p>}>
+          <CircleView />
+        </Suspense>
+      ) : (
+        <Routes />
+      )}
+      {/* Safety, everywhere: the agreements before a first circle, crisis resources one click away. */}
+      <AgreementsDialog />
+      <CrisisPanel />
+    </>
   );
 }

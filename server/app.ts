@@ -13,6 +13,8 @@ import { abuseLimits, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
 import { storeRecords } from "./safety/room-records.ts";
+import { blockStore } from "./safety/blocks-store.ts";
+import { crisisResourcesRouter, loadCrisisResources } from "./safety/crisis-resources.ts";
 import { scaleOutFromConfig } from "./scale.ts";
 import { openScheduling, type Scheduling } from "./scheduling-setup.ts";
 import { voiceRouter } from "./voice/http.ts";
@@ -34,6 +36,8 @@ export interface HearthServer {
 
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
+  // Before anything opens: a circle never starts with broken crisis information.
+  const crisisResources = loadCrisisResources(config);
   const scheduling = await openScheduling(config);
   const { catalog } = scheduling;
 
@@ -44,6 +48,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
   app.use("/api", abuseLimits());
   app.use("/api/voice", voiceRouter(voice));
+  app.use("/api", crisisResourcesRouter(crisisResources));
   app.use("/api", apiRouter(catalog, scheduling.services));
   const clientDir = path.resolve(config.CLIENT_DIR);
   if (existsSync(clientDir)) {
@@ -68,6 +73,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       records: storeRecords(scheduling.db, scheduling.clock),
       openCircleFacilitatorKey: config.FACILITATOR_KEY,
       clock: scheduling.clock,
+      blocks: blockStore(scheduling.db),
     })).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);

@@ -24,6 +24,13 @@ const envSchema = z.object({
   OPEN_CIRCLE: z.enum(["on", "off"], { error: 'OPEN_CIRCLE must be "on" or "off".' }).default("on"),
   /** Whoever joins the open circle with this key facilitates it (for demos and training); unset, nobody can. */
   FACILITATOR_KEY: optional(z.string().min(12, "FACILITATOR_KEY needs at least 12 characters.")),
+  /**
+   * Crisis resources shown in every circle (GET /api/crisis-resources): a JSON file, or the JSON
+   * itself, shaped as shared/safety.ts CrisisResources (hotlines by country). Unset: a plain
+   * default that says Hearth is not a crisis service and to call local emergency numbers.
+   */
+  CRISIS_RESOURCES_FILE: optional(z.string().min(1)),
+  CRISIS_RESOURCES: optional(z.string().min(2)),
 
   /**
    * Storage. With DATABASE_URL (postgres://…) a PostgreSQL server; else PGlite on disk under

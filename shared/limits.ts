@@ -31,10 +31,6 @@ export const CIRCLE_MIN_RADIUS = 1.8;
 /** Largest WebSocket message the server accepts, in bytes; larger ones close the connection. */
 export const MAX_MESSAGE_BYTES = 4096;
 
-/** Per-client message limits of a circle room (token buckets: sustained rate, burst). */
+/** Per-client action limit of a circle room (a token bucket: sustained rate, burst). Chat has its own (shared/chat.ts). */
 export const ACTIONS_PER_SECOND = 5;
 export const ACTION_BURST = 10;
-/** Chat: at most CHAT_BURST messages at once, refilling to CHAT_PER_WINDOW per CHAT_WINDOW_SECONDS. */
-export const CHAT_PER_WINDOW = 5;
-export const CHAT_WINDOW_SECONDS = 10;
-export const CHAT_BURST = 5;

@@ -72,15 +72,18 @@ function findEmail(text: string): string | null {
 // Candidate: an optional +, 00 or (, then digits with single separators (space . - / or a
 // closing paren) between groups. Letters or digits right before or after end the candidate.
 const PHONE_CANDIDATE = /(?<![\p{L}\p{N}+])(?:\+|\()?\d(?:[\d]|[ .\-/]\(?|\)\s?)*\d(?![\p{L}\p{N}])/gu;
-const DATE_LIKE = /^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$/;
+/** A date inside a candidate (2026-03-05, 05/03/2026, 5.3.26): not a phone number. */
+const DATE_INSIDE = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/;
 const YEAR_RANGE = /^\d{4}\s?[-/]\s?\d{2,4}$/;
+/** Only years: "2019 2020 2021", "1990-2005". */
+const YEARS_ONLY = /^(?:(?:19|20)\d{2}[\s/-]*)+$/;
 
 function findPhone(text: string): string | null {
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0].trim();
     const digits = candidate.replace(/\D/g, "");
     if (digits.length < 9 || digits.length > 15) continue;
-    if (DATE_LIKE.test(candidate) || YEAR_RANGE.test(candidate)) continue;
+    if (DATE_INSIDE.test(candidate) || YEAR_RANGE.test(candidate) || YEARS_ONLY.test(candidate)) continue;
     // Thousands separators: 1,250,000 never reaches here (a comma ends the candidate), but
     // "1 250 000" would: three-digit groups after a short first group read as an amount.
     if (/^\d{1,3}(?: \d{3})+$/.test(candidate) && !candidate.startsWith("0")) continue;
@@ -99,7 +102,8 @@ const STREET = new RegExp(
   "giu",
 );
 const CAPITALISED_ONLY = new RegExp(`^(?:${CAPITALISED_STREET_WORDS})$`);
-const FRENCH_STREET = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai)\s+(?:d[eu]s?\s+|de\s+la\s+|l['’]\s?)?\p{L}/iu;
+const CAPITALISED_ANY_CASE = new RegExp(`^(?:${CAPITALISED_STREET_WORDS})$`, "i");
+const FRENCH_STREET = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai)\s+(?:d[eu]s?\s+|de\s+la\s+|l['’]\s?)?\p{L}+/iu;
 const GERMAN_STREET = /\b\p{L}+(?:straße|strasse|str\.|weg|gasse|allee|platz)\s+\d{1,4}[a-z]?\b/iu;
 const UK_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b/i;
 const US_STATES =
@@ -112,16 +116,13 @@ function findAddress(text: string): string | null {
     if (names.some(isOrdinary)) continue;
     const streetWord = match[0].slice(match[0].lastIndexOf(" ") + 1).replace(/\.$/, "");
     // "close", "way", "place", "court" are everyday words: only capitalised do they name a street.
-    if (CAPITALISED_ONLY.test(streetWord) === false && new RegExp(`^(?:${CAPITALISED_STREET_WORDS})$`, "i").test(streetWord)) continue;
+    if (CAPITALISED_ANY_CASE.test(streetWord) && !CAPITALISED_ONLY.test(streetWord)) continue;
     return match[0];
   }
-  for (const pattern of [FRENCH_STREET, GERMAN_STREET, US_ZIP]) {
+  for (const pattern of [FRENCH_STREET, GERMAN_STREET, US_ZIP, UK_POSTCODE]) {
     const found = pattern.exec(text)?.[0];
     if (found) return found;
   }
-  const postcode = UK_POSTCODE.exec(text)?.[0];
-  // Both halves present and at least one letter in the outward code beyond a lone word like "a1".
-  if (postcode && /\d[A-Z]{2}$/i.test(postcode) && /\s/.test(postcode) === /\s/.test(postcode)) return postcode;
   return null;
 }
 
@@ -129,7 +130,7 @@ function findAddress(text: string): string | null {
 
 const NAME_PART = "\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}[\\p{Ll}'’-]+)?|\\p{Lu}['’]\\p{Lu}[\\p{Ll}]+|Mc\\p{Lu}\\p{Ll}+|Mac\\p{Lu}\\p{Ll}+";
 const INTRODUCTION =
-  "(?:my\\s+(?:full\\s+|real\\s+)?name\\s+is|my\\s+name['’]s|i\\s+am|i['’]m|im|call\\s+me|this\\s+is|it['’]s|(?:his|her|their)\\s+(?:full\\s+|real\\s+)?name\\s+is|(?:his|her|their)\\s+name['’]s|named|called|known\\s+as)";
+  "(?:my\\s+(?:full\\s+|real\\s+)?name\\s+is|my\\s+name['’]s|i\\s+am|i['’]m|im|call\\s+me|(?:his|her|their)\\s+(?:full\\s+|real\\s+)?name\\s+is|(?:his|her|their)\\s+name['’]s|named|called|known\\s+as)";
 const FULL_NAME = new RegExp(`(?<![\\p{L}])${INTRODUCTION}\\s+(${NAME_PART})\\s+(${NAME_PART})`, "giu");
 const INTRODUCTION_ONLY = new RegExp(`^${INTRODUCTION}$`, "iu");
 

@@ -10,6 +10,15 @@ export const ClientMessage = {
   Facilitate: "facilitate",
   /** The holder of the talking piece passes it on. */
   PassPiece: "passPiece",
+  /** Safety (shared/safety.ts, shared/chat.ts): each validated and rate-limited by the room. */
+  Chat: "chat",
+  /** Facilitators: delete a chat message or pause the chat (chatModerateSchema). */
+  ChatModerate: "chatModerate",
+  Block: "block",
+  Unblock: "unblock",
+  Report: "report",
+  /** Facilitators: take a report off the queue (reportResolveSchema). */
+  ReportResolve: "reportResolve",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -20,6 +29,16 @@ export const ServerMessage = {
   Notice: "notice",
   /** A seat ticket to trade for a LiveKit token (VoiceTicketMessage); sent after join, reconnection and on request. */
   VoiceTicket: "voiceTicket",
+  /** A chat message for you (ChatMessage, shared/chat.ts). Never stored. */
+  Chat: "chat",
+  /** A facilitator deleted a chat message (ChatDeletedMessage). */
+  ChatDeleted: "chatDeleted",
+  /** Who is kept apart from you by a block (BlocksMessage, shared/safety.ts). */
+  Blocks: "blocks",
+  /** Facilitators only: a report about a participant (ReportForFacilitators). */
+  Report: "report",
+  /** Facilitators only: a report was dealt with (ReportResolvedMessage). */
+  ReportResolved: "reportResolved",
 } as const;
 
 export const ROOM_NAME = "circle";

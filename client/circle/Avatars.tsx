@@ -6,6 +6,7 @@ import { seatTransform } from "../../shared/seats.ts";
 import { connection } from "../net/connection.ts";
 import { forgetMissingAvatars, updateRenderedAvatar } from "./avatar-poses.ts";
 import { geometries, materials } from "./materials.ts";
+import { BOUNDARY_FADE_COLOR, boundaryFade, boundaryStats, viewerHead } from "../safety/boundary.ts";
 
 const MAX = CIRCLE_CAPACITY_MAX;
 const ONE = new THREE.Vector3(1, 1, 1);
@@ -25,10 +26,13 @@ export function Avatars() {
   const torsos = useRef<THREE.InstancedMesh>(null);
   const hands = useRef<THREE.InstancedMesh>(null);
 
-  useFrame(() => {
+  useFrame(({ camera, gl }) => {
     const now = performance.now();
     const { room, selfId, capacity } = connection.getState();
     if (!room || !heads.current || !visors.current || !torsos.current || !hands.current) return;
+    // The personal boundary (client/safety/boundary.ts) measures from your own head.
+    (gl.xr.isPresenting ? gl.xr.getCamera() : camera).getWorldPosition(viewerHead);
+    boundaryStats.faded = 0;
     let i = 0;
     present.clear();
     const mySpace = room.state.participants.get(selfId ?? "")?.space ?? "main";
@@ -38,6 +42,11 @@ export function Avatars() {
       present.add(id);
       const a = updateRenderedAvatar(id, p, capacity, now);
       color.set(a.color);
+      const fade = boundaryFade(a.head.position);
+      if (fade > 0) {
+        color.lerp(BOUNDARY_FADE_COLOR, fade);
+        boundaryStats.faded++;
+      }
       if (p.away || !p.connected) color.multiplyScalar(0.35);
 
       matrix.compose(a.head.position, a.head.quaternion, ONE);

@@ -11,6 +11,7 @@ import { PoseSender } from "./PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
 import { SceneProbe } from "./test-hook.ts";
+import { SafetyProbe } from "../safety/test-hook.ts";
 import { SpeakingRings } from "./SpeakingRings.tsx";
 
 // The headset path loads only on browsers that can enter VR.
@@ -38,6 +39,7 @@ export function CircleScene() {
       <DesktopRig seat={seat} capacity={capacity} />
       <PoseSender />
       <SceneProbe />
+      <SafetyProbe />
       {xrSupported && (
         <Suspense fallback={null}>
           <XRCircle seat={seat} capacity={capacity} />

@@ -13,6 +13,11 @@ import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
 import { Toasts } from "./Toasts.tsx";
+import { ChatPanel } from "../chat/ChatPanel.tsx";
+import { CrisisButton } from "../safety/CrisisPanel.tsx";
+import { SafetyBridge } from "../safety/SafetyBridge.tsx";
+import { SafetyControls } from "../safety/SafetyControls.tsx";
+import { toggleStepOut } from "../safety/step-out.ts";
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "Arrival",
@@ -46,6 +51,9 @@ export default function CircleView() {
       <div className="circle-view">
         <Toasts />
         <WaitingRoom />
+        <nav className="controls" aria-label="Safety">
+          <CrisisButton />
+        </nav>
       </div>
     );
   }
@@ -67,6 +75,8 @@ export default function CircleView() {
       <RoundBar />
       {me?.role === "facilitator" ? <FacilitatorPanel /> : null}
       <PeopleList />
+      <ChatPanel />
+      <SafetyBridge />
 
       <nav className="controls" aria-label="Circle controls">
         {xrSupported && (
@@ -89,10 +99,12 @@ export default function CircleView() {
         <button
           type="button"
           aria-pressed={me?.away ?? false}
-          onClick={() => sendMessage(ClientMessage.Away, { away: !me?.away })}
+          title="Take a break: your microphone mutes and the circle's sound lowers"
+          onClick={() => toggleStepOut(me?.away ?? false)}
         >
           {me?.away ? "I'm back" : "Step out"}
         </button>
+        <SafetyControls />
         <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
       </nav>
       <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>

@@ -1,3 +1,4 @@
+import { BlockedPeople, PersonMenu } from "../safety/PersonMenu.tsx";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setVolume } from "../voice/voice.ts";
@@ -31,9 +32,11 @@ export function PeopleList() {
                 onChange={(e) => setVolume(p.id, Number(e.target.value))}
               />
             )}
+            {p.id !== selfId && <PersonMenu id={p.id} pseudonym={p.pseudonym} facilitator={p.role === "facilitator"} />}
           </li>
         ))}
       </ul>
+      <BlockedPeople />
     </aside>
   );
 }

@@ -1,3 +1,4 @@
+import { ReportsQueue } from "../safety/ReportsQueue.tsx";
 import { useState } from "react";
 import { isBreakout, Spaces } from "../../shared/facilitation.ts";
 import type { Phase } from "../../shared/protocol.ts";
@@ -121,6 +122,8 @@ export function FacilitatorPanel() {
           <button type="button" onClick={() => sendFacilitatorAction({ action: "admitAll" })}>Admit all</button>
         </section>
       )}
+
+      <ReportsQueue />
 
       <section aria-label="Participants">
         <h3>In the circle</h3>

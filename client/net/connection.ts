@@ -1,4 +1,5 @@
 import { Client, MatchMakeError, type Room } from "colyseus.js";
+import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { createStore } from "zustand/vanilla";
 import {
   ClientMessage,
@@ -12,6 +13,7 @@ import {
 import type { JoinOptions } from "../../shared/schemas.ts";
 import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
+import { ensureAgreementsAccepted } from "../safety/agreements.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
@@ -88,6 +90,8 @@ const RECONNECT_TOKEN_KEY = "hearth.reconnectionToken";
 const JOIN_OPTIONS_KEY = "hearth.joinOptions";
 /** How long a dropped client keeps trying while the server does not answer at all (a restart, an outage). */
 const SERVER_WAIT_MS = 5 * 60_000;
+/** colyseus' "room not found": the server no longer has our room (it restarted, or the circle closed). */
+const ROOM_GONE = 4212;
 const RESTART_NOTICE: NoticeMessage = {
   kind: "server-restarting",
   message: "Hearth is restarting. You will be back in the circle by yourself in a moment.",
@@ -109,6 +113,8 @@ function colyseus(): Client {
 }
 
 export async function joinCircle(options: JoinOptions): Promise<void> {
+  // The community agreements are read and accepted before a first circle (client/safety/agreements.ts).
+  if (!(await ensureAgreementsAccepted({ circleId: options.circleId, sessionId: options.sessionId }))) return;
   connection.setState({ status: "joining", error: null });
   try {
     const room = await colyseus().joinOrCreate<CircleStateView>(ROOM_NAME, options);
@@ -230,6 +236,8 @@ export function requestVoiceTicket(timeoutMs = 5000): Promise<VoiceTicket> {
 async function reconnect(token: string): Promise<void> {
   connection.setState({ status: "reconnecting" });
   const deadline = Date.now() + SERVER_WAIT_MS;
+  // Until then a refused token may only mean the server has not noticed the drop yet.
+  const graceOver = Date.now() + RECONNECT_GRACE_SECONDS * 1000 + 5000;
   let delay = 500;
   let seatGone = false;
   let error = "The connection was lost and your seat could not be kept. You can join again.";
@@ -249,8 +257,8 @@ async function reconnect(token: string): Promise<void> {
           error = errorMessage(failure);
           break;
         }
-        seatGone = true;
-        continue;
+        seatGone = failure.code === ROOM_GONE || Date.now() > graceOver;
+        if (seatGone) continue;
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 4000);

@@ -10,6 +10,8 @@ import {
 } from "livekit-client";
 import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
+import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
+import { attachVoiceBlocks } from "../safety/voice-blocks.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
 
@@ -76,6 +78,7 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
   });
   room = lk;
   wire(lk, fetchCredentials);
+  attachVoiceBlocks(lk);
   voice.setState({ status: "connecting" });
   try {
     const { url, token } = await fetchCredentials();
@@ -107,7 +110,8 @@ export async function setSelfMuted(muted: boolean): Promise<void> {
 /** Called when the server's permission for us changes (the room state mirrors LiveKit). */
 export async function setMicAllowed(allowed: boolean): Promise<void> {
   if (voice.getState().micAllowed === allowed) return;
-  voice.setState({ micAllowed: allowed });
+  // Losing permission also mutes you; getting it back never turns the microphone on by itself.
+  voice.setState(allowed ? { micAllowed: true } : { micAllowed: false, selfMuted: true });
   await applyMicrophone();
 }
 
@@ -124,7 +128,8 @@ export function setMasterVolume(volume: number): void {
 
 function applyVolume(participantId: string): void {
   const { volumes, masterVolume } = voice.getState();
-  voices.get(participantId)?.track.setVolume((volumes[participantId] ?? 1) * masterVolume);
+  const silenced = silencedForMe(participantId); // muted for me, or kept apart by a block
+  voices.get(participantId)?.track.setVolume(silenced ? 0 : (volumes[participantId] ?? 1) * masterVolume);
 }
 
 export async function chooseInput(deviceId: string): Promise<void> {
@@ -165,7 +170,7 @@ async function refreshInputs(): Promise<void> {
 
 function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void {
   lk.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
-    if (track.kind !== Track.Kind.Audio) return;
+    if (track.kind !== Track.Kind.Audio || isHiddenFromMe(participant.identity)) return;
     addVoice(participant.identity, track as RemoteAudioTrack);
   });
   lk.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {

@@ -1,5 +1,6 @@
 import type { ThreeEvent } from "@react-three/fiber";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useStore } from "zustand";
 import * as THREE from "three";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
@@ -10,8 +11,14 @@ import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
 import { exitVR } from "./store.ts";
+import { safety, setCrisisOpen } from "../safety/session.ts";
+import { safetySettings, setBoundary } from "../safety/settings.ts";
+import { toggleStepOut } from "../safety/step-out.ts";
+import { XRChatPanel, XRCrisisPanel, XRPeoplePanel, type XRSafetyPanel } from "../safety/XRSafetyPanels.tsx";
 
 const BUTTON_HEIGHT = 0.06;
+/** Safety panels float above the lap menu, facing you. */
+const SAFETY_PANEL_POSITION: [number, number, number] = [0, 0.36, -0.08];
 const plane = new THREE.PlaneGeometry(1, 1);
 
 export interface MenuButtonProps {
@@ -52,6 +59,10 @@ export function XRMenu({
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
   const master = useVoice((s) => s.masterVolume);
+  const [safetyPanel, showPanel] = useState<XRSafetyPanel>("none");
+  const crisisOpen = useStore(safety, (s) => s.crisisOpen);
+  const unread = useStore(safety, (s) => s.unread);
+  const boundary = useStore(safetySettings, (s) => s.boundary);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire
   const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
@@ -60,7 +71,7 @@ export function XRMenu({
     [
       { label: !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute", position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
       { label: me?.handRaised ? "Lower hand" : "Raise hand", position: [0, 0, 0], active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
-      { label: me?.away ? "I'm back" : "Step out", position: [0, 0, 0], active: me?.away, onPress: () => sendMessage(ClientMessage.Away, { away: !me?.away }) },
+      { label: me?.away ? "I'm back" : "Step out", position: [0, 0, 0], active: me?.away, onPress: () => toggleStepOut(me?.away ?? false) },
     ],
     [
       { label: `Volume − (${Math.round(master * 100)}%)`, position: [0, 0, 0], onPress: () => setMasterVolume(master - 0.1) },
@@ -74,6 +85,13 @@ export function XRMenu({
         ? [{ label: facilitatorPanel.open ? "Hide facilitation" : "Facilitate", position: [0, 0, 0] as [number, number, number], active: facilitatorPanel.open, onPress: facilitatorPanel.toggle }]
         : []),
     ],
+    // Safety (client/safety/XRSafetyPanels.tsx): the same as the desktop bar and people list.
+    [
+      { label: unread > 0 ? `Chat (${unread})` : "Chat", position: [0, 0, 0], active: safetyPanel === "chat", onPress: () => showPanel(safetyPanel === "chat" ? "none" : "chat") },
+      { label: "People & safety", position: [0, 0, 0], active: safetyPanel === "people", onPress: () => showPanel(safetyPanel === "people" ? "none" : "people") },
+      { label: "Crisis support", position: [0, 0, 0], active: crisisOpen, onPress: () => setCrisisOpen(!crisisOpen) },
+      { label: boundary ? "Boundary on" : "Boundary off", position: [0, 0, 0], active: boundary, onPress: () => setBoundary(!boundary) },
+    ],
   ];
 
   return (
@@ -85,6 +103,13 @@ export function XRMenu({
           )),
         )}
       </group>
+      {crisisOpen ? (
+        <XRCrisisPanel position={SAFETY_PANEL_POSITION} />
+      ) : safetyPanel === "people" ? (
+        <XRPeoplePanel position={SAFETY_PANEL_POSITION} onClose={() => showPanel("none")} />
+      ) : safetyPanel === "chat" ? (
+        <XRChatPanel position={SAFETY_PANEL_POSITION} onClose={() => showPanel("none")} />
+      ) : null}
     </group>
   );
 }

@@ -133,6 +133,8 @@ export async function publicCircles(db: Queryable): Promise<Circle[]> {
 }
 
 export async function deleteCircle(db: Queryable, id: string): Promise<void> {
+  // Bans name circles without a foreign key (open circles are not rows): remove them by hand.
+  await db.query("DELETE FROM bans WHERE circle_id = $1", [id]);
   await db.query("DELETE FROM circles WHERE id = $1", [id]);
 }
 

@@ -15,6 +15,7 @@ import {
   registrationsOf,
 } from "../registrations/registrations-store.ts";
 import { bansOf, isBanned } from "../safety/bans.ts";
+import { blocksMadeBy, forgetBlocks } from "../safety/blocks-store.ts";
 import { sessionSummary } from "../scheduling/session-view.ts";
 import { findSession } from "../scheduling/sessions.ts";
 import type { ScheduleServices } from "../services.ts";
@@ -113,13 +114,15 @@ export function participantRouter(services: ScheduleServices): Router {
       participantKeyHash: keyHash,
       registrations,
       bans: await bansOf(db, keyHash),
+      // People this key blocked (their key's hash): who blocked this key is theirs, not exported.
+      blocks: await blocksMadeBy(db, keyHash),
     });
   });
 
   /** "Forget me": deletes every registration and ban tied to the key. */
   router.delete("/me", async (req, res) => {
     const keyHash = keyHashOf(req);
-    const deleted = await db.transaction((tx) => forgetParticipant(tx, keyHash));
+    const deleted = await db.transaction(async (tx) => ({ ...(await forgetParticipant(tx, keyHash)), blocks: await forgetBlocks(tx, keyHash) }));
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });
   });

@@ -1,4 +1,5 @@
-import { type AuthContext, type Client, Room, ServerError } from "@colyseus/core";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { decodeFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
@@ -33,6 +34,8 @@ import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
 import { mayFacilitate } from "./facilitation/speaking.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
 import { CircleState, NO_SEAT, Participant, type PoseState } from "./state.ts";
+import type { BlockStore } from "../safety/blocks-store.ts";
+import { RoomSafety } from "./safety.ts";
 
 export interface CircleServices {
   catalog: CircleCatalog;
@@ -46,6 +49,8 @@ export interface CircleServices {
   openCircleFacilitatorKey?: string;
   /** The scheduling clock (settable in tests); the system clock without it. */
   clock?: Clock;
+  /** Blocks that outlive a session (by participant key hash); without it blocks last the session. */
+  blocks?: BlockStore;
 }
 
 /** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
@@ -92,6 +97,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private limits = new Map<string, ClientLimits>();
   /** Sessions the server closed on purpose: they do not get their seat held. */
   private removed = new Set<string>();
+  /** Dropped connections whose seat is held for a reconnect; removing or banning them ends the wait. */
+  private reconnections = new Map<string, Deferred<Client>>();
   /** LiveKit's id for each participant's current voice connection: a stale "left" cannot undo a fresh "joined". */
   private voiceSids = new Map<string, string>();
   /** The LiveKit permission update in flight per participant (see enforceMic). */
@@ -106,13 +113,16 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private voiceSpacesUsed = new Set<string>();
   /** Spaces, seats, who may speak, rounds and raised hands. */
   private flow!: CircleFlow;
+  /** Blocks (who sees and hears whom), reports and chat: server/rooms/safety.ts. */
+  private safety!: RoomSafety;
 
   override async onCreate(options: { circleId?: unknown; sessionId?: unknown }): Promise<void> {
-    const circleId = typeof options.circleId === "string" ? options.circleId : "";
+    const circleId = plainId(options.circleId) ?? "";
     const circle = await this.services.catalog.get(circleId);
     if (!circle) throw new ServerError(404, "There is no circle with this id.");
     let seats = circle.capacity || CIRCLE_CAPACITY_DEFAULT;
-    const sessionId = typeof options.sessionId === "string" ? options.sessionId : "";
+    const sessionId = options.sessionId === undefined ? "" : plainId(options.sessionId);
+    if (sessionId === undefined) throw new ServerError(404, "There is no such session in this circle.");
     if (sessionId) {
       const session = await this.services.catalog.session?.(circle.id, sessionId);
       if (!session) throw new ServerError(404, "There is no such session in this circle.");
@@ -130,6 +140,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.state.capacity = seats;
     this.state.phaseStartedAt = Date.now();
     this.flow = new CircleFlow(this.flowHost());
+    this.safety = new RoomSafety(this, { blocks: this.services.blocks, voice: this.services.voice });
+    this.safety.register();
     const untilStart = this.sessionStartsAt - this.now();
     if (untilStart > 0) {
       // Early arrivals wait; at the start time they come in unless a facilitator locked the session.
@@ -140,8 +152,17 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     await this.setMetadata({ circleId: circle.id, sessionId });
 
     this.handle(ClientMessage.Pose, this.handlePose);
-    this.handle(ClientMessage.RaiseHand, (_c, { raised }, p) => this.flow.raiseHand(p.id, raised));
-    this.handle(ClientMessage.Away, (_c, { away }, p) => (p.away = away));
+    this.handle(ClientMessage.RaiseHand, (client, { raised }, p) => {
+      if (raised && p.space === Spaces.Waiting) {
+        return this.refuse(client, ClientMessage.RaiseHand, "not_allowed", "You can raise your hand once you're in the circle.");
+      }
+      this.flow.raiseHand(p.id, raised);
+    });
+    this.handle(ClientMessage.Away, (_c, { away }, p) => {
+      p.away = away;
+      // Stepping out with the talking piece hands it on: nobody waits on an empty seat.
+      if (away && this.state.roundHolder === p.id) this.flow.passPiece("skipped");
+    });
     this.handle(ClientMessage.SelfMute, this.handleSelfMute);
     this.handle(ClientMessage.VoiceTicket, (client) => {
       if (!this.services.voice) {
@@ -156,9 +177,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       }
       this.flow.passPiece("passed");
     });
-    this.onMessage("*", (client, type) =>
-      this.refuse(client, String(type), "unknown_message", `Unknown message type "${String(type)}".`),
-    );
+    this.onMessage("*", (client, type) => {
+      // The type is whatever the wire said: a string, a number, or worse (an object without toString).
+      const name = typeof type === "string" || typeof type === "number" ? String(type) : `(${typeof type})`;
+      this.refuse(client, name, "unknown_message", `Unknown message type "${name.slice(0, 64)}".`);
+    });
     log.info({ roomId: this.roomId, circleId: circle.id }, "circle opened");
   }
 
@@ -183,7 +206,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     });
     if (!result.ok) throw new ServerError(result.code, result.reason);
     const key = this.services.openCircleFacilitatorKey;
-    const facilitatorByKey = this.circle.alwaysOpen && key !== undefined && join.facilitatorKey === key;
+    const facilitatorByKey = this.circle.alwaysOpen && key !== undefined && join.facilitatorKey !== undefined && sameSecret(join.facilitatorKey, key);
     if (join.facilitatorKey !== undefined && !facilitatorByKey) throw new ServerError(403, "That facilitator key is not valid.");
     return { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}) };
   }
@@ -210,6 +233,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     participant.space = space;
     if (seat !== NO_SEAT) copyPose(seatedHeadPose(seat, this.state.capacity), participant.head);
     this.state.participants.set(client.sessionId, participant);
+    this.safety.join(client, participant, auth);
     this.identities.set(client.sessionId, { accountId: auth.accountId, participantKeyHash: auth.participantKeyHash });
     this.limits.set(client.sessionId, newClientLimits());
     if (space === Spaces.Waiting) client.send(ServerMessage.Notice, WAITING_NOTICE);
@@ -225,18 +249,23 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     if (!consented && !removed) {
       participant.connected = false;
       log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant dropped; holding seat");
+      const reconnection = this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+      this.reconnections.set(client.sessionId, reconnection);
       try {
-        const reconnected = await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+        const reconnected = await reconnection;
         participant.connected = true;
         this.sendVoiceTicket(reconnected);
         log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant reconnected");
         return;
       } catch {
-        // grace period over: free the seat below
+        // grace period over (or removed meanwhile): free the seat below
+      } finally {
+        this.reconnections.delete(client.sessionId);
       }
     }
     this.flow.forget(client.sessionId);
     this.state.participants.delete(client.sessionId);
+    this.safety.leave(client.sessionId);
     this.limits.delete(client.sessionId);
     this.identities.delete(client.sessionId);
     this.leaveVoice(client.sessionId, participant.space);
@@ -249,6 +278,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   }
 
   override async onDispose(): Promise<void> {
+    if (!this.circle) return; // onCreate refused (no such circle or session): nothing was opened
     log.info({ roomId: this.roomId, circleId: this.state.circleId }, "circle closed");
     // Everyone still in a voice room of this session is disconnected: the session is over.
     const voice = this.services.voice;
@@ -299,6 +329,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       if (kind === "joined" || kind === "trackPublished") await this.services.voice?.removeParticipant(this.roomId, identity, event.space);
       return;
     }
+    this.safety.onVoiceEvent(event);
     switch (kind) {
       case "joined":
         this.voiceSids.set(identity, sid);
@@ -411,7 +442,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   private dismiss(id: string, why: "removed" | "banned"): void {
     const client = this.clients.getById(id);
-    if (!client) return;
+    if (!client) {
+      // Their connection dropped and the seat is held: stop holding it, so they cannot slip back in.
+      this.reconnections.get(id)?.reject(new Error(why));
+      return;
+    }
     client.send(ServerMessage.Notice, why === "banned" ? BANNED_NOTICE : REMOVED_NOTICE);
     this.removed.add(id);
     client.leave(CloseCode.Removed);
@@ -426,6 +461,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   }
 
   private endSession(): void {
+    // Nobody new joins a session that is ending: a newcomer starts a fresh one.
+    void this.lock();
     this.broadcast(ServerMessage.Notice, ENDED_NOTICE);
     for (const client of this.clients) this.removed.add(client.sessionId);
     // Let the notice go out before the connections close.
@@ -521,10 +558,22 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   }
 }
 
+/** An id from the client that could name something: printable ASCII, or undefined (never reaches the store). */
+function plainId(value: unknown): string | undefined {
+  return typeof value === "string" && /^[\x21-\x7e]{1,80}$/.test(value) ? value : undefined;
+}
+
 function copyPose(from: QuantisedPose, to: PoseState): void {
   // Assigning an unchanged value does not mark the field dirty, so still poses cost nothing.
   to.x = from.x;
   to.y = from.y;
   to.z = from.z;
   to.q = from.q;
+}
+
+/** Compares secrets in constant time. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
 }

@@ -1,11 +1,4 @@
-import {
-  ACTION_BURST,
-  ACTIONS_PER_SECOND,
-  CHAT_BURST,
-  CHAT_PER_WINDOW,
-  CHAT_WINDOW_SECONDS,
-  POSE_MAX_HZ,
-} from "../../shared/limits.ts";
+import { ACTION_BURST, ACTIONS_PER_SECOND, POSE_MAX_HZ } from "../../shared/limits.ts";
 
 /** Refused messages forgiven per second, and how many in a row disconnect a client. */
 const STRIKES_PER_SECOND = 1;
@@ -39,28 +32,22 @@ export class TokenBucket {
 export interface ClientLimits {
   /** Poses: POSE_MAX_HZ sustained; extra poses are dropped quietly. */
   pose: TokenBucket;
-  /** Every other action (hand, mute, facilitation, …): a few per second. */
+  /** Every other action (hand, mute, facilitation, …): a few per second. Chat has its own window (server/rooms/chat.ts). */
   action: TokenBucket;
-  /** Chat lines: a few per ten seconds. */
-  chat: TokenBucket;
   /** Each refused message costs a strike; a client out of strikes is disconnected. */
   strikes: TokenBucket;
 }
 
-export type MessageBucket = "pose" | "action" | "chat";
-
-/** Message names with a bucket of their own; everything else is an action. */
-const OWN_BUCKET: Readonly<Record<string, MessageBucket>> = { pose: "pose", chat: "chat" };
+export type MessageBucket = "pose" | "action";
 
 export function bucketFor(type: string): MessageBucket {
-  return Object.hasOwn(OWN_BUCKET, type) ? OWN_BUCKET[type]! : "action";
+  return type === "pose" ? "pose" : "action";
 }
 
 export function newClientLimits(now: () => number = Date.now): ClientLimits {
   return {
     pose: new TokenBucket(POSE_MAX_HZ, POSE_MAX_HZ, now),
     action: new TokenBucket(ACTIONS_PER_SECOND, ACTION_BURST, now),
-    chat: new TokenBucket(CHAT_PER_WINDOW / CHAT_WINDOW_SECONDS, CHAT_BURST, now),
     strikes: new TokenBucket(STRIKES_PER_SECOND, STRIKE_BURST, now),
   };
 }

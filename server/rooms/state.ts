@@ -1,4 +1,4 @@
-import { ArraySchema, MapSchema, Schema, type } from "@colyseus/schema";
+import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
 
 /** The seat number of someone without a seat (in the waiting room). */
 export const NO_SEAT = 255;
@@ -53,5 +53,11 @@ export class CircleState extends Schema {
   @type("float64") shareEndsAt = 0;
   /** Raised hands, in the order they went up. */
   @type(["string"]) handQueue = new ArraySchema<string>();
-  @type({ map: Participant }) participants = new MapSchema<Participant>();
+  /** A facilitator paused the text chat (server/rooms/chat.ts). */
+  @type("boolean") chatPaused = false;
+  /**
+   * Per-client: a client receives a participant only once it is in that client's StateView
+   * (server/rooms/visibility.ts), so a pair kept apart by a block never gets each other's state.
+   */
+  @view() @type({ map: Participant }) participants = new MapSchema<Participant>();
 }

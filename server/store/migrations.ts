@@ -130,6 +130,30 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_circle ON audit_log (circle_id, at);
     `,
   },
+  {
+    version: 2,
+    name: "participant blocks",
+    // A block ties two participant keys' hashes: they never see or hear each other again, in any
+    // circle. No pseudonym, no reason, no session: only that the pair is apart, and since when.
+    sql: `
+      CREATE TABLE participant_blocks (
+        blocker_key_hash text NOT NULL,
+        blocked_key_hash text NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (blocker_key_hash, blocked_key_hash),
+        CHECK (blocker_key_hash <> blocked_key_hash)
+      );
+      CREATE INDEX participant_blocks_blocked ON participant_blocks (blocked_key_hash);
+    `,
+  },
+  {
+    version: 3,
+    name: "bans from configured open circles",
+    // The always-open circles live in configuration, not in `circles`: their bans must still hold.
+    sql: `
+      ALTER TABLE bans DROP CONSTRAINT bans_circle_id_fkey;
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

@@ -2,6 +2,7 @@ import { RoomServiceClient, type WebhookEvent, WebhookReceiver } from "livekit-s
 import type { VoiceTicketMessage, VoiceTokenResponse } from "../../shared/protocol.ts";
 import type { Config } from "../config.ts";
 import { closeVoiceRoom, removeFromVoice, setMicrophoneAllowed } from "./permissions.ts";
+import { unsubscribePairs } from "../safety/voice-blocks.ts";
 import type { VoiceGrant } from "./room-api.ts";
 import { voiceRoomName } from "./room-name.ts";
 import { type TicketPayload, type TicketSigner, ticketSigner } from "./tickets.ts";
@@ -68,6 +69,11 @@ export class VoiceService {
 
   removeParticipant(roomId: string, identity: string, space?: string): Promise<void> {
     return removeFromVoice(this.rooms, voiceRoomName(roomId, space), identity);
+  }
+
+  /** Unsubscribes both sides of each blocked pair from the other's audio (server/safety/voice-blocks.ts). */
+  keepApart(roomId: string, pairs: [string, string][], space?: string): Promise<void> {
+    return unsubscribePairs(this.rooms, voiceRoomName(roomId, space), pairs);
   }
 
   closeRoom(roomId: string, space?: string): Promise<void> {

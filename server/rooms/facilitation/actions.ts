@@ -20,7 +20,8 @@ export interface FacilitationContext {
   ban(id: string): Promise<boolean>;
   setPhase(phase: Phase): void;
   setLocked(locked: boolean): void;
-  startRound(afterSeat: number, shareSeconds: number | null): void;
+  /** False when nobody present can hold the piece (then no round starts). */
+  startRound(afterSeat: number, shareSeconds: number | null): boolean;
   passPiece(why: "passed" | "advanced" | "skipped"): void;
   endRound(): void;
   endSession(): void;
@@ -195,7 +196,7 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
   },
 
   startRound: (room, actor, { shareSeconds }) => {
-    room.startRound(actor.seat, shareSeconds);
+    if (!room.startRound(actor.seat, shareSeconds)) return refuse("There is nobody in the circle to pass the piece to right now.");
     return ok;
   },
 

@@ -99,7 +99,8 @@ export class CircleFlow implements FacilitationContext {
       const allowed = mayPublish(
         p.id,
         { role: p.role, mutedByFacilitator: p.mutedByFacilitator, inVoiceSpace: p.space !== Spaces.Waiting },
-        { roundActive, roundHolder },
+        // The round is the main circle's: people in a breakout talk among themselves meanwhile.
+        { roundActive: roundActive && p.space === Spaces.Main, roundHolder },
       );
       if (allowed === p.micAllowed) continue;
       p.micAllowed = allowed;
@@ -173,14 +174,18 @@ export class CircleFlow implements FacilitationContext {
     this.host.state.locked = locked;
   }
 
-  startRound(afterSeat: number, shareSeconds: number | null): void {
+  startRound(afterSeat: number, shareSeconds: number | null): boolean {
     const members = this.participants()
       .filter((p) => p.space === Spaces.Main && p.role !== "facilitator" && p.connected && !p.away)
       .map((p) => ({ id: p.id, seat: p.seat }));
-    this.round = startRound(members, afterSeat);
+    const round = startRound(members, afterSeat);
+    // Nobody to hold the piece: no round (it would silence everyone with no holder to speak).
+    if (isOver(round)) return false;
+    this.round = round;
     this.shareSeconds = shareSeconds;
     this.host.state.roundActive = true;
     this.giveTo(holder(this.round));
+    return true;
   }
 
   passPiece(_why: "passed" | "advanced" | "skipped"): void {

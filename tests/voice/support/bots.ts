@@ -57,13 +57,17 @@ export interface Seat {
 let colors = 0;
 const COLORS = ["#e07a5f", "#f2cc8f", "#81b29a", "#6d9dc5", "#b388c9", "#e5989b", "#9fb36b", "#d4a373"] as const;
 
-/** Joins the open circle like a browser would, collecting voice tickets, notices and errors. */
-export async function joinCircle(wsUrl: string, pseudonym: string): Promise<Seat> {
+/**
+ * Joins the open circle like a browser would, collecting voice tickets, notices and errors.
+ * `options` adds join options (a `facilitatorKey`, a `participantKey`).
+ */
+export async function joinCircle(wsUrl: string, pseudonym: string, options: Record<string, unknown> = {}): Promise<Seat> {
   const client = new Client(wsUrl);
   const room = await client.joinOrCreate<CircleState>(ROOM_NAME, {
     circleId: OPEN_CIRCLE_ID,
     pseudonym,
     color: COLORS[colors++ % COLORS.length],
+    ...options,
   });
   const tickets: VoiceTicketMessage[] = [];
   const notices: NoticeMessage[] = [];

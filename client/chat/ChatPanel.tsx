@@ -1,0 +1,103 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { CHAT_TEXT_MAX } from "../../shared/chat.ts";
+import {
+  describePersonalDetails,
+  findPersonalDetails,
+  PERSONAL_DETAIL_QUESTION,
+  type PersonalDetailMatch,
+} from "../../shared/personal-details.ts";
+import { useConnection } from "../net/useConnection.ts";
+import { deleteChatMessage, pauseChat, safety, sendChat, setChatOpen } from "../safety/session.ts";
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** The circle's text chat: for people who cannot or prefer not to speak. Nothing is kept. */
+export function ChatPanel() {
+  const open = useStore(safety, (s) => s.chatOpen);
+  const messages = useStore(safety, (s) => s.chat);
+  const mutedForMe = useStore(safety, (s) => s.mutedForMe);
+  const selfId = useConnection((s) => s.selfId);
+  const facilitator = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
+  const paused = useStore(safety, (s) => s.chatPaused);
+  const [draft, setDraft] = useState("");
+  const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView?.({ block: "end" });
+  }, [messages.length, open]);
+
+  if (!open) return null;
+  const shown = messages.filter((m) => !mutedForMe.includes(m.from));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    const details = findPersonalDetails(text);
+    if (details.length > 0 && !asking) {
+      setAsking(details);
+      return;
+    }
+    sendChat(text);
+    setDraft("");
+    setAsking(null);
+  }
+
+  return (
+    <aside className="chat-panel" aria-label="Chat">
+      <header>
+        <strong>Chat</strong>
+        <span className="muted">Not saved anywhere</span>
+        {facilitator && (
+          <button type="button" onClick={() => pauseChat(!paused)}>{paused ? "Resume chat" : "Pause chat"}</button>
+        )}
+        <button type="button" className="icon" aria-label="Close chat" onClick={() => setChatOpen(false)}>×</button>
+      </header>
+      {paused && <p className="chat-paused" role="status">The facilitator has paused the chat for now.</p>}
+      <ol ref={list} className="chat-messages">
+        {shown.map((m) => (
+          <li key={m.id} data-chat-id={m.id} className={m.from === selfId ? "mine" : undefined}>
+            <span className="chat-meta">
+              <strong>{m.pseudonym}</strong>
+              {m.facilitator && <span className="badge">facilitator</span>} <span className="muted">{time(m.at)}</span>
+            </span>
+            <span className="chat-text">{m.text}</span>
+            {facilitator && (
+              <button type="button" className="icon" aria-label={`Delete message from ${m.pseudonym}`} onClick={() => deleteChatMessage(m.id)}>
+                🗑
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={submit}>
+        {asking && (
+          <div className="personal-detail-check" role="alertdialog" aria-labelledby="personal-detail-question">
+            <p id="personal-detail-question"><strong>{PERSONAL_DETAIL_QUESTION}</strong></p>
+            <p className="muted">It looks like {describePersonalDetails(asking)}: {asking.map((d) => `“${d.text}”`).join(", ")}. Everyone in the circle will see it.</p>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setAsking(null)}>Edit message</button>
+              <button type="submit" className="primary">Share it</button>
+            </div>
+          </div>
+        )}
+        <div className="row">
+          <input
+            aria-label="Message"
+            value={draft}
+            maxLength={CHAT_TEXT_MAX}
+            disabled={paused && !facilitator}
+            placeholder={paused && !facilitator ? "Chat is paused" : "Write to the circle…"}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setAsking(null);
+            }}
+          />
+          <button type="submit" disabled={!draft.trim() || (paused && !facilitator)}>Send</button>
+        </div>
+      </form>
+    </aside>
+  );
+}

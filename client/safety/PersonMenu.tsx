@@ -1,0 +1,58 @@
+import { useState } from "react";
+import { useStore } from "zustand";
+import { ReportDialog } from "./ReportDialog.tsx";
+import { block, muteForMe, safety, unblock } from "./session.ts";
+
+/** Per person in the people list: mute for me, report, block. */
+export function PersonMenu({ id, pseudonym, facilitator }: { id: string; pseudonym: string; facilitator: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const muted = useStore(safety, (s) => s.mutedForMe.includes(id));
+  return (
+    <span className="person-menu">
+      <button type="button" className="icon" aria-expanded={open} aria-label={`Safety options for ${pseudonym}`} onClick={() => setOpen(!open)}>
+        ⋯
+      </button>
+      {open && (
+        <span className="person-menu-items" role="menu">
+          <button type="button" role="menuitem" onClick={() => muteForMe(id, !muted)}>
+            {muted ? "Unmute for me" : "Mute for me"}
+          </button>
+          <button type="button" role="menuitem" onClick={() => (setReporting(true), setOpen(false))}>Report…</button>
+          {!facilitator && (
+            <button
+              type="button"
+              role="menuitem"
+              className="danger"
+              onClick={() => {
+                if (confirm(`Block ${pseudonym}? You won't see or hear each other, here or in later circles.`)) block(id);
+                setOpen(false);
+              }}
+            >
+              Block
+            </button>
+          )}
+        </span>
+      )}
+      {reporting && <ReportDialog id={id} pseudonym={pseudonym} onClose={() => setReporting(false)} />}
+    </span>
+  );
+}
+
+/** The people you blocked who are here (hidden from you), to unblock. */
+export function BlockedPeople() {
+  const blocked = useStore(safety, (s) => s.blocked);
+  if (blocked.length === 0) return null;
+  return (
+    <details className="blocked-people">
+      <summary>Blocked ({blocked.length})</summary>
+      <ul>
+        {blocked.map((b) => (
+          <li key={b.id}>
+            {b.pseudonym} <button type="button" onClick={() => unblock(b.id)}>Unblock</button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,33 @@
+import { useStore } from "zustand";
+import { REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
+import { resolveReport, safety } from "./session.ts";
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** The facilitator's private queue of reports from this session (kept in memory only). */
+export function ReportsQueue() {
+  const reports = useStore(safety, (s) => s.reports);
+  return (
+    <section aria-label="Reports" className="reports-queue">
+      <h3>Reports {reports.length > 0 && <span className="badge alert">{reports.length}</span>}</h3>
+      {reports.length === 0 ? (
+        <p className="muted">No reports. Participants can report someone privately to you.</p>
+      ) : (
+        <ol>
+          {reports.map((r) => (
+            <li key={r.id} data-report={r.id}>
+              <div>
+                <strong>{r.targetPseudonym}</strong> · {REPORT_CATEGORY_LABELS[r.category]}{" "}
+                <span className="muted">
+                  {time(r.at)} · {r.source === "chat-filter" ? "flagged by the chat filter" : `from ${r.reporterPseudonym}`}
+                </span>
+              </div>
+              {r.note && <p className="report-note">{r.note}</p>}
+              <button type="button" onClick={() => resolveReport(r.id)}>Dealt with</button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

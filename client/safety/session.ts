@@ -1,0 +1,154 @@
+import type { Room } from "colyseus.js";
+import { createStore } from "zustand/vanilla";
+import { CHAT_SHOWN_MAX, type ChatDeletedMessage, type ChatMessage } from "../../shared/chat.ts";
+import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import type {
+  BlocksMessage,
+  ReportCategory,
+  ReportForFacilitators,
+  ReportResolvedMessage,
+} from "../../shared/safety.ts";
+import { connection } from "../net/connection.ts";
+
+/**
+ * What the safety features know during one circle session, in plain TypeScript (hooks select
+ * from it): who is kept apart from you, whom you muted for yourself, the chat on screen, and,
+ * for facilitators, the report queue. Nothing here is written to storage: it ends with the session.
+ */
+export interface SafetySession {
+  /** Participants kept apart from you by a block (either side): never hear them, deny them your voice. */
+  hidden: string[];
+  /** People you blocked who are here now, for "unblock". */
+  blocked: { id: string; pseudonym: string }[];
+  /** People you reported (or muted): silent for you, no speaking ring. */
+  mutedForMe: string[];
+  chat: ChatMessage[];
+  /** Unread chat messages while the chat panel is closed. */
+  unread: number;
+  chatOpen: boolean;
+  /** Facilitators: reports waiting, oldest first. */
+  reports: ReportForFacilitators[];
+  /** Stepped out: what to restore on coming back. */
+  steppedOut: { wasMuted: boolean; volume: number } | null;
+  crisisOpen: boolean;
+  /** A facilitator paused the chat (room state). */
+  chatPaused: boolean;
+}
+
+const empty = (): SafetySession => ({
+  hidden: [],
+  blocked: [],
+  mutedForMe: [],
+  chat: [],
+  unread: 0,
+  chatOpen: false,
+  reports: [],
+  steppedOut: null,
+  crisisOpen: false,
+  chatPaused: false,
+});
+
+export const safety = createStore<SafetySession>(empty);
+
+function send(type: string, payload: unknown): void {
+  connection.getState().room?.send(type, payload);
+}
+
+export function sendChat(text: string): void {
+  send(ClientMessage.Chat, { text });
+}
+
+export function deleteChatMessage(messageId: string): void {
+  send(ClientMessage.ChatModerate, { action: "delete", messageId });
+}
+
+export function pauseChat(paused: boolean): void {
+  send(ClientMessage.ChatModerate, { action: "pause", paused });
+}
+
+export function block(target: string): void {
+  send(ClientMessage.Block, { target });
+}
+
+export function unblock(target: string): void {
+  send(ClientMessage.Unblock, { target });
+}
+
+/** Reports privately to the facilitators, and mutes that person for you at once. */
+export function report(target: string, category: ReportCategory, note: string): void {
+  const trimmed = note.trim();
+  send(ClientMessage.Report, { target, category, ...(trimmed ? { note: trimmed } : {}) });
+  muteForMe(target, true);
+}
+
+export function resolveReport(reportId: string): void {
+  send(ClientMessage.ReportResolve, { reportId });
+}
+
+export function muteForMe(id: string, muted: boolean): void {
+  safety.setState((s) => ({
+    mutedForMe: muted ? [...new Set([...s.mutedForMe, id])] : s.mutedForMe.filter((m) => m !== id),
+  }));
+}
+
+export function setChatOpen(open: boolean): void {
+  safety.setState((s) => ({ chatOpen: open, unread: open ? 0 : s.unread }));
+}
+
+export function setCrisisOpen(open: boolean): void {
+  safety.setState({ crisisOpen: open });
+}
+
+/** Whether a block keeps `id` apart from you (never subscribe to their audio). */
+export function isHiddenFromMe(id: string): boolean {
+  return safety.getState().hidden.includes(id);
+}
+
+/** Whether `id` must stay silent for you (kept apart by a block, or muted by you). */
+export function silencedForMe(id: string): boolean {
+  const { hidden, mutedForMe } = safety.getState();
+  return hidden.includes(id) || mutedForMe.includes(id);
+}
+
+function wire(room: Room): void {
+  room.onStateChange((state: { chatPaused?: boolean }) => {
+    const paused = state.chatPaused ?? false;
+    if (safety.getState().chatPaused !== paused) safety.setState({ chatPaused: paused });
+  });
+  room.onMessage(ServerMessage.Blocks, (message: BlocksMessage) => {
+    safety.setState({ hidden: message.hidden, blocked: message.blocked });
+  });
+  room.onMessage(ServerMessage.Chat, (message: ChatMessage) => {
+    safety.setState((s) => ({
+      chat: [...s.chat, message].slice(-CHAT_SHOWN_MAX),
+      unread: s.chatOpen || message.from === room.sessionId ? s.unread : s.unread + 1,
+    }));
+  });
+  room.onMessage(ServerMessage.ChatDeleted, ({ id }: ChatDeletedMessage) => {
+    safety.setState((s) => ({ chat: s.chat.filter((m) => m.id !== id) }));
+  });
+  room.onMessage(ServerMessage.Report, (incoming: ReportForFacilitators) => {
+    safety.setState((s) => ({ reports: [...s.reports.filter((r) => r.id !== incoming.id), incoming] }));
+  });
+  room.onMessage(ServerMessage.ReportResolved, ({ id }: ReportResolvedMessage) => {
+    safety.setState((s) => ({ reports: s.reports.filter((r) => r.id !== id) }));
+  });
+}
+
+// Follows the connection: a new room (join or reconnection) gets the handlers; leaving forgets
+// everything. Loaded with the app shell so no message of a fresh room is missed.
+let wired: Room | null = null;
+function follow(room: Room | null, status: string): void {
+  if (room && room !== wired) {
+    const sameSession = wired?.sessionId === room.sessionId;
+    wired = room;
+    if (!sameSession) safety.setState(empty());
+    wire(room);
+  }
+  if (!room && (status === "left" || status === "idle")) {
+    wired = null;
+    safety.setState(empty());
+  }
+}
+follow(connection.getState().room, connection.getState().status);
+connection.subscribe((s) => follow(s.room, s.status));

@@ -1,0 +1,122 @@
+import type { Client } from "@colyseus/core";
+import {
+  CHAT_RATE_MESSAGES,
+  CHAT_RATE_WINDOW_MS,
+  type ChatDeletedMessage,
+  type ChatMessage,
+  type ChatModerate,
+  chatModerateSchema,
+  chatSendSchema,
+} from "../../shared/chat.ts";
+import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import { describeZodError } from "../../shared/schemas.ts";
+import { AbuseCounter, filterChat } from "../safety/chat-filter.ts";
+import type { Participant } from "./state.ts";
+
+/** What the chat needs from the room around it. */
+export interface ChatHost {
+  now(): number;
+  participant(id: string): Participant | undefined;
+  /** Connected clients with their participant. */
+  seated(): Iterable<{ client: Client; participant: Participant }>;
+  /** Whether `viewer` may see `sender` (not kept apart by a block). */
+  canSee(viewer: string, sender: string): boolean;
+  isPaused(): boolean;
+  setPaused(paused: boolean): void;
+  refuse(client: Client, type: string, code: "invalid_message" | "rate_limited" | "not_allowed", message: string): void;
+  /** The chat filter saw repeated abuse from `participantId`: tell the facilitators. */
+  flagAbuse(participantId: string): void;
+}
+
+/** A sliding window of send times: at most `limit` in `windowMs`. */
+class SlidingWindow {
+  private times: number[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+  take(now: number): boolean {
+    this.times = this.times.filter((t) => now - t < this.windowMs);
+    if (this.times.length >= this.limit) return false;
+    this.times.push(now);
+    return true;
+  }
+}
+
+/**
+ * The circle's text chat: ephemeral. A message is validated, rate-limited, masked for slurs and
+ * abuse, relayed to the people in the sender's space who can see the sender, and forgotten.
+ * Nothing here is logged or stored; the server keeps no history (late arrivals see new messages only).
+ */
+export class CircleChat {
+  private nextId = 1;
+  private readonly windows = new Map<string, SlidingWindow>();
+  private readonly abuse = new Map<string, AbuseCounter>();
+
+  constructor(private readonly host: ChatHost) {}
+
+  handleSend(client: Client, raw: unknown): void {
+    const sender = this.host.participant(client.sessionId);
+    if (!sender) return;
+    const now = this.host.now();
+    let window = this.windows.get(sender.id);
+    if (!window) this.windows.set(sender.id, (window = new SlidingWindow(CHAT_RATE_MESSAGES, CHAT_RATE_WINDOW_MS)));
+    if (!window.take(now)) {
+      return this.host.refuse(client, ClientMessage.Chat, "rate_limited", "You're sending messages quickly: please wait a few seconds.");
+    }
+    const parsed = chatSendSchema.safeParse(raw);
+    if (!parsed.success) return this.host.refuse(client, ClientMessage.Chat, "invalid_message", describeZodError(parsed.error));
+    const facilitator = sender.role === "facilitator";
+    if (this.host.isPaused() && !facilitator) {
+      return this.host.refuse(client, ClientMessage.Chat, "not_allowed", "The facilitator has paused the chat for now.");
+    }
+
+    const filtered = filterChat(parsed.data.text);
+    if (filtered.abusive) {
+      let counter = this.abuse.get(sender.id);
+      if (!counter) this.abuse.set(sender.id, (counter = new AbuseCounter()));
+      if (counter.record(now)) this.host.flagAbuse(sender.id);
+    }
+    const message: ChatMessage = {
+      id: String(this.nextId++),
+      from: sender.id,
+      pseudonym: sender.pseudonym,
+      text: filtered.text,
+      at: now,
+      masked: filtered.masked,
+      facilitator,
+    };
+    for (const { client: recipient, participant } of this.host.seated()) {
+      if (participant.space !== sender.space) continue;
+      if (participant.id !== sender.id && !this.host.canSee(participant.id, sender.id)) continue;
+      recipient.send(ServerMessage.Chat, message);
+    }
+  }
+
+  handleModerate(client: Client, raw: unknown): void {
+    const actor = this.host.participant(client.sessionId);
+    if (!actor) return;
+    if (actor.role !== "facilitator") {
+      return this.host.refuse(client, ClientMessage.ChatModerate, "not_allowed", "Only the circle's facilitators can do that.");
+    }
+    const parsed = chatModerateSchema.safeParse(raw);
+    if (!parsed.success) return this.host.refuse(client, ClientMessage.ChatModerate, "invalid_message", describeZodError(parsed.error));
+    this.moderate(parsed.data);
+  }
+
+  /** The participant left for good. */
+  forget(id: string): void {
+    this.windows.delete(id);
+    this.abuse.delete(id);
+  }
+
+  private moderate(action: ChatModerate): void {
+    if (action.action === "pause") {
+      this.host.setPaused(action.paused);
+      return;
+    }
+    const deleted: ChatDeletedMessage = { id: action.messageId };
+    // Everyone who may have it drops it; the server never had a copy to delete.
+    for (const { client } of this.host.seated()) client.send(ServerMessage.ChatDeleted, deleted);
+  }
+}

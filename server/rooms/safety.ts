@@ -1,0 +1,360 @@
+import { randomBytes } from "node:crypto";
+import type { Client, Room } from "@colyseus/core";
+import { ClientMessage, type ErrorReply, type NoticeMessage, ServerMessage } from "../../shared/protocol.ts";
+import { describeZodError } from "../../shared/schemas.ts";
+import {
+  type BlocksMessage,
+  blockSchema,
+  REPORT_CATEGORY_LABELS,
+  type ReportForFacilitators,
+  type ReportResolvedMessage,
+  reportResolveSchema,
+  reportSchema,
+  REPORTS_PER_MINUTE,
+  SafetyNotice,
+} from "../../shared/safety.ts";
+import { log } from "../log.ts";
+import type { BlockStore } from "../safety/blocks-store.ts";
+import { sha256 } from "../store/ids.ts";
+import type { VoiceEvent } from "../voice/room-api.ts";
+import type { VoiceService } from "../voice/service.ts";
+import { CircleChat } from "./chat.ts";
+import type { CircleState, Participant } from "./state.ts";
+import { Visibility } from "./visibility.ts";
+
+export interface SafetyServices {
+  /** Blocks between participant keys that outlive the session; without it blocks last the session. */
+  blocks?: BlockStore;
+  voice?: VoiceService;
+}
+
+/** What the safety features need to know about a joining participant beyond the state. */
+export interface SafetyIdentity {
+  /** SHA-256 of the participant key, when admission checked one. */
+  participantKeyHash?: string;
+  /** The raw key from the join options (the open circle does not check it, but it is still a secret only that browser holds). */
+  participantKey?: string;
+}
+
+/** After a webhook "joined" or "trackPublished", blocks are re-applied at LiveKit now and after these delays. */
+const VOICE_REAPPLY_MS = [0, 1000, 3000];
+
+const pairsKey = (blocker: string, blocked: string) => `${blocker}>${blocked}`;
+
+/**
+ * Participant safety in a live circle: blocks (state filtering, voice, persistence), reports to
+ * the session's facilitators, and the ephemeral chat. Logs carry ids and categories only: never
+ * a pseudonym, a chat text or a report note. Nothing here is stored except block pairs by key hash.
+ */
+export class RoomSafety {
+  readonly visibility: Visibility;
+  readonly chat: CircleChat;
+  private readonly keyHashes = new Map<string, string>();
+  /** Who blocked whom in this session (blocker>blocked), by participant id, both made here and loaded. */
+  private readonly blocks = new Set<string>();
+  private readonly reports = new Map<string, ReportForFacilitators>();
+  private readonly reportTimes = new Map<string, number[]>();
+
+  constructor(
+    private readonly room: Room<CircleState>,
+    private readonly services: SafetyServices,
+  ) {
+    this.visibility = new Visibility(() => this.room.state.participants);
+    this.chat = new CircleChat({
+      now: () => Date.now(),
+      participant: (id) => this.participant(id),
+      seated: () => this.seated(),
+      canSee: (viewer, sender) => this.visibility.canSee(viewer, sender),
+      isPaused: () => this.room.state.chatPaused,
+      setPaused: (paused) => this.setChatPaused(paused),
+      refuse: (client, type, code, message) => this.refuse(client, type, code, message),
+      flagAbuse: (id) => this.flagAbuse(id),
+    });
+  }
+
+  /** Registers the safety messages on the room (call once, in onCreate). */
+  register(): void {
+    this.room.onMessage(ClientMessage.Chat, (client, raw: unknown) => this.chat.handleSend(client, raw));
+    this.room.onMessage(ClientMessage.ChatModerate, (client, raw: unknown) => this.chat.handleModerate(client, raw));
+    this.room.onMessage(ClientMessage.Block, (client, raw: unknown) => void this.handleBlock(client, raw));
+    this.room.onMessage(ClientMessage.Unblock, (client, raw: unknown) => void this.handleUnblock(client, raw));
+    this.room.onMessage(ClientMessage.Report, (client, raw: unknown) => this.handleReport(client, raw));
+    this.room.onMessage(ClientMessage.ReportResolve, (client, raw: unknown) => this.handleResolve(client, raw));
+  }
+
+  /**
+   * A participant was just added to the state (onJoin): they see themselves at once, and are
+   * shown to the others (and the others to them) as soon as their stored blocks are known.
+   */
+  join(client: Client, participant: Participant, identity: SafetyIdentity): void {
+    this.visibility.attach(client, participant);
+    const keyHash = identity.participantKeyHash ?? (identity.participantKey ? sha256(identity.participantKey) : undefined);
+    if (keyHash) this.keyHashes.set(participant.id, keyHash);
+    if (participant.role === "facilitator") for (const report of this.reports.values()) client.send(ServerMessage.Report, report);
+    const store = this.services.blocks;
+    if (!keyHash || !store) {
+      this.visibility.reveal(participant.id);
+      return;
+    }
+    store.blocksInvolving(keyHash).then(
+      (rows) => this.revealWithStoredBlocks(participant.id, keyHash, rows),
+      (error: unknown) => {
+        // Fail closed for the pairs we cannot know about? We cannot tell who they are: show them,
+        // as a session without a store would, and say so in the log.
+        log.error({ roomId: this.room.roomId, participantId: participant.id, err: String(error) }, "could not load blocks");
+        this.visibility.reveal(participant.id);
+      },
+    );
+  }
+
+  /** The participant left for good (their seat is freed). */
+  leave(id: string): void {
+    const others = this.visibility.apartFrom(id);
+    this.visibility.forget(id);
+    this.chat.forget(id);
+    this.keyHashes.delete(id);
+    this.reportTimes.delete(id);
+    for (const key of [...this.blocks]) if (key.startsWith(`${id}>`) || key.endsWith(`>${id}`)) this.blocks.delete(key);
+    for (const other of others) this.sendBlocks(other);
+  }
+
+  /** LiveKit told the room about someone's voice: re-apply their blocks there (see server/safety/voice-blocks.ts). */
+  onVoiceEvent(event: VoiceEvent): void {
+    if (event.kind !== "joined" && event.kind !== "trackPublished") return;
+    const others = this.visibility.apartFrom(event.identity);
+    if (others.length === 0) return;
+    for (const delay of VOICE_REAPPLY_MS) {
+      this.room.clock.setTimeout(() => void this.applyVoice(event.identity, others), delay);
+    }
+  }
+
+  /** Whether `viewer` receives `target`'s state (and chat). */
+  canSee(viewer: string, target: string): boolean {
+    return this.visibility.canSee(viewer, target);
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  private async handleBlock(client: Client, raw: unknown): Promise<void> {
+    const blocker = this.participant(client.sessionId);
+    if (!blocker) return;
+    const parsed = blockSchema.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, ClientMessage.Block, "invalid_message", describeZodError(parsed.error));
+    const target = this.participant(parsed.data.target);
+    if (!target || target.id === blocker.id) {
+      return this.refuse(client, ClientMessage.Block, "invalid_message", "There is nobody with this id here to block.");
+    }
+    if (blocker.role === "facilitator") {
+      return this.refuse(client, ClientMessage.Block, "not_allowed", "Facilitators keep everyone in view: use remove or ban instead.");
+    }
+    if (target.role === "facilitator") {
+      return this.refuse(client, ClientMessage.Block, "not_allowed", "Facilitators cannot be blocked, so they can keep the circle safe. You can report them, or leave.");
+    }
+    this.keepApart(blocker.id, target.id);
+    client.send(ServerMessage.Notice, {
+      kind: SafetyNotice.Blocked,
+      message: `You won't see or hear ${target.pseudonym} any more, and they won't see or hear you, here or in later circles.`,
+    } satisfies NoticeMessage);
+    log.info({ roomId: this.room.roomId, participantId: blocker.id, targetId: target.id }, "participant blocked someone");
+    const [a, b] = [this.keyHashes.get(blocker.id), this.keyHashes.get(target.id)];
+    if (a && b && this.services.blocks) {
+      await this.services.blocks.block(a, b, new Date()).catch((error: unknown) => {
+        log.error({ roomId: this.room.roomId, participantId: blocker.id, err: String(error) }, "could not store a block");
+      });
+    }
+  }
+
+  private async handleUnblock(client: Client, raw: unknown): Promise<void> {
+    const blocker = this.participant(client.sessionId);
+    if (!blocker) return;
+    const parsed = blockSchema.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, ClientMessage.Unblock, "invalid_message", describeZodError(parsed.error));
+    const targetId = parsed.data.target;
+    if (!this.blocks.delete(pairsKey(blocker.id, targetId))) {
+      return this.refuse(client, ClientMessage.Unblock, "invalid_message", "You have not blocked anyone with this id here.");
+    }
+    // Still apart when the other also blocked them.
+    if (!this.blocks.has(pairsKey(targetId, blocker.id))) this.visibility.setApart(blocker.id, targetId, false);
+    this.sendBlocks(blocker.id);
+    this.sendBlocks(targetId);
+    client.send(ServerMessage.Notice, { kind: SafetyNotice.Unblocked, message: "Unblocked." } satisfies NoticeMessage);
+    log.info({ roomId: this.room.roomId, participantId: blocker.id, targetId }, "participant unblocked someone");
+    const [a, b] = [this.keyHashes.get(blocker.id), this.keyHashes.get(targetId)];
+    if (a && b && this.services.blocks) {
+      await this.services.blocks.unblock(a, b).catch((error: unknown) => {
+        log.error({ roomId: this.room.roomId, participantId: blocker.id, err: String(error) }, "could not remove a stored block");
+      });
+    }
+  }
+
+  private revealWithStoredBlocks(id: string, keyHash: string, rows: { blocker: string; blocked: string }[]): void {
+    if (!this.participant(id)) return; // left meanwhile
+    const byHash = new Map<string, string>();
+    for (const [participantId, hash] of this.keyHashes) if (participantId !== id) byHash.set(hash, participantId);
+    for (const { blocker, blocked } of rows) {
+      const other = byHash.get(blocker === keyHash ? blocked : blocker);
+      if (!other) continue;
+      const [from, to] = blocker === keyHash ? [id, other] : [other, id];
+      this.blocks.add(pairsKey(from, to));
+      this.visibility.setApart(from, to, true);
+    }
+    this.visibility.reveal(id);
+    const others = this.visibility.apartFrom(id);
+    if (others.length === 0) return;
+    this.sendBlocks(id);
+    for (const other of others) this.sendBlocks(other);
+    void this.applyVoice(id, others);
+  }
+
+  private keepApart(blocker: string, target: string): void {
+    this.blocks.add(pairsKey(blocker, target));
+    this.visibility.setApart(blocker, target, true);
+    this.sendBlocks(blocker);
+    this.sendBlocks(target);
+    void this.applyVoice(blocker, [target]);
+  }
+
+  private sendBlocks(id: string): void {
+    const client = this.room.clients.getById(id);
+    if (!client) return;
+    const blocked: BlocksMessage["blocked"] = [];
+    for (const key of this.blocks) {
+      const [from, to] = key.split(">") as [string, string];
+      const target = from === id ? this.participant(to) : undefined;
+      if (target) blocked.push({ id: target.id, pseudonym: target.pseudonym });
+    }
+    const message: BlocksMessage = { hidden: this.visibility.apartFrom(id), blocked };
+    client.send(ServerMessage.Blocks, message);
+  }
+
+  private async applyVoice(id: string, others: string[]): Promise<void> {
+    const voice = this.services.voice;
+    const self = this.participant(id);
+    if (!voice || !self) return;
+    const bySpace = new Map<string, [string, string][]>();
+    for (const otherId of others) {
+      const other = this.participant(otherId);
+      if (!other || other.space !== self.space || !this.visibility.isApart(id, otherId)) continue;
+      bySpace.set(self.space, [...(bySpace.get(self.space) ?? []), [id, otherId]]);
+    }
+    for (const [space, pairs] of bySpace) {
+      await voice.keepApart(this.room.roomId, pairs, space).catch((error: unknown) => {
+        log.warn({ roomId: this.room.roomId, participantId: id, err: String(error) }, "could not apply a block in voice");
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  private handleReport(client: Client, raw: unknown): void {
+    const reporter = this.participant(client.sessionId);
+    if (!reporter) return;
+    const now = Date.now();
+    const recent = (this.reportTimes.get(reporter.id) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= REPORTS_PER_MINUTE) {
+      return this.refuse(client, ClientMessage.Report, "rate_limited", "You've sent several reports just now: the facilitators have them. Please wait a minute.");
+    }
+    const parsed = reportSchema.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, ClientMessage.Report, "invalid_message", describeZodError(parsed.error));
+    const target = this.participant(parsed.data.target);
+    if (!target || target.id === reporter.id) {
+      return this.refuse(client, ClientMessage.Report, "invalid_message", "There is nobody with this id here to report.");
+    }
+    recent.push(now);
+    this.reportTimes.set(reporter.id, recent);
+    const report: ReportForFacilitators = {
+      id: randomBytes(6).toString("base64url"),
+      at: now,
+      reporterId: reporter.id,
+      reporterPseudonym: reporter.pseudonym,
+      targetId: target.id,
+      targetPseudonym: target.pseudonym,
+      category: parsed.data.category,
+      note: (parsed.data.note ?? "").trim(),
+      source: "participant",
+    };
+    const reached = this.deliverReport(report);
+    log.info({ roomId: this.room.roomId, reportId: report.id, reporterId: reporter.id, targetId: target.id, category: report.category, facilitators: reached }, "report filed");
+    client.send(ServerMessage.Notice, {
+      kind: SafetyNotice.ReportReceived,
+      message:
+        reached > 0
+          ? `Thank you. The facilitators have your report (${REPORT_CATEGORY_LABELS[report.category].toLowerCase()}), privately. ${target.pseudonym} is muted for you.`
+          : `Thank you. No facilitator is here right now; your report waits for the first one who joins this session. ${target.pseudonym} is muted for you.`,
+    } satisfies NoticeMessage);
+  }
+
+  private handleResolve(client: Client, raw: unknown): void {
+    const actor = this.participant(client.sessionId);
+    if (!actor) return;
+    if (actor.role !== "facilitator") {
+      return this.refuse(client, ClientMessage.ReportResolve, "not_allowed", "Only the circle's facilitators can do that.");
+    }
+    const parsed = reportResolveSchema.safeParse(raw);
+    if (!parsed.success) return this.refuse(client, ClientMessage.ReportResolve, "invalid_message", describeZodError(parsed.error));
+    if (!this.reports.delete(parsed.data.reportId)) return;
+    const resolved: ReportResolvedMessage = { id: parsed.data.reportId };
+    for (const facilitator of this.facilitatorClients()) facilitator.send(ServerMessage.ReportResolved, resolved);
+    log.info({ roomId: this.room.roomId, reportId: resolved.id, participantId: actor.id }, "report resolved");
+  }
+
+  private flagAbuse(id: string): void {
+    const target = this.participant(id);
+    if (!target) return;
+    const report: ReportForFacilitators = {
+      id: randomBytes(6).toString("base64url"),
+      at: Date.now(),
+      reporterId: "",
+      reporterPseudonym: "",
+      targetId: id,
+      targetPseudonym: target.pseudonym,
+      category: "hate",
+      note: "The chat filter masked repeated abuse or slurs from this person.",
+      source: "chat-filter",
+    };
+    const reached = this.deliverReport(report);
+    log.info({ roomId: this.room.roomId, reportId: report.id, targetId: id, facilitators: reached }, "chat filter flagged repeated abuse");
+  }
+
+  /** Queues a report and sends it to the facilitators here; returns how many got it. */
+  private deliverReport(report: ReportForFacilitators): number {
+    this.reports.set(report.id, report);
+    let reached = 0;
+    for (const facilitator of this.facilitatorClients()) {
+      facilitator.send(ServerMessage.Report, report);
+      reached++;
+    }
+    return reached;
+  }
+
+  private *facilitatorClients(): Iterable<Client> {
+    for (const { client, participant } of this.seated()) if (participant.role === "facilitator") yield client;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private setChatPaused(paused: boolean): void {
+    if (this.room.state.chatPaused === paused) return;
+    this.room.state.chatPaused = paused;
+    const notice: NoticeMessage = paused
+      ? { kind: SafetyNotice.ChatPaused, message: "The facilitator has paused the chat for now." }
+      : { kind: SafetyNotice.ChatResumed, message: "The chat is open again." };
+    for (const { client } of this.seated()) client.send(ServerMessage.Notice, notice);
+  }
+
+  private participant(id: string): Participant | undefined {
+    return this.room.state.participants.get(id);
+  }
+
+  private *seated(): Iterable<{ client: Client; participant: Participant }> {
+    for (const client of this.room.clients) {
+      const participant = this.participant(client.sessionId);
+      if (participant) yield { client, participant };
+    }
+  }
+
+  private refuse(client: Client, type: string, code: ErrorReply["code"], message: string): void {
+    const reply: ErrorReply = { code, type, message };
+    client.send(ServerMessage.Error, reply);
+  }
+}

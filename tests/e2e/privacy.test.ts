@@ -1,0 +1,154 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/free-port.ts";
+import { freeUdpPort } from "../voice/support/livekit.ts";
+import { launchChromium, watchErrors } from "./support/browser.ts";
+import "./support/hook.ts";
+import "./support/safety-hook.ts";
+
+/**
+ * No recording, logs with ids only: run a real session (chat, a report with a note, voice) in
+ * Chromium against Hearth as its own process, logging at debug level with the store on disk,
+ * then search everything it wrote (its output and every file of its data folder) for the
+ * pseudonyms, chat texts and report note used. Any hit fails.
+ */
+
+const FACILITATOR_KEY = "privacy-facilitator-key-0123";
+// Distinctive words, so a hit can only come from this session.
+const PSEUDONYMS = ["Marigold Thistle", "Peregrine Ash", "Quillon Facilitator"];
+const CHAT = ["the lighthouse keeper's umbrella", "seventeen paper cranes on Tuesday"];
+const NOTE = "zephyr note mocking my grief";
+const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE];
+
+
+let server: ChildProcess;
+let output = "";
+let dataDir: string;
+let url: string;
+let browser: Browser;
+const errors: string[] = [];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Every file (and the output) that contains `text`, as UTF-8 or UTF-16. */
+function whereFound(text: string, files: string[]): string[] {
+  const needles = [Buffer.from(text, "utf8"), Buffer.from(text, "utf16le"), Buffer.from(text.toLowerCase(), "utf8")];
+  const hits = files.filter((file) => {
+    const bytes = readFileSync(file);
+    return needles.some((n) => bytes.includes(n));
+  });
+  if (output.includes(text) || output.toLowerCase().includes(text.toLowerCase())) hits.push("(server output)");
+  return hits;
+}
+
+async function enter(page: Page, pseudonym: string, facilitatorKey = ""): Promise<string> {
+  await page.goto(`${url}/?e2e=1`);
+  await page.getByLabel(/Pseudonym/).fill(pseudonym);
+  if (facilitatorKey) {
+    await page.getByText("I'm facilitating this circle").click();
+    await page.getByLabel("Facilitator key").fill(facilitatorKey);
+  }
+  await page.getByRole("button", { name: "Enter the circle" }).click();
+  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle", undefined, { timeout: 20_000 });
+  return page.evaluate(() => window.__hearth.connection().selfId!);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "hearth-privacy-"));
+  const [port, livekitPort, udpPort] = [await freePort(), await freePort(), await freeUdpPort()];
+  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "debug",
+      DATA_DIR: dataDir,
+      CLIENT_DIR: "dist/client",
+      VOICE: "on",
+      LIVEKIT_PORT: String(livekitPort),
+      LIVEKIT_RTC_UDP_PORT: String(udpPort),
+      FACILITATOR_KEY,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes("Hearth is running")) {
+    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Hearth did not start:\n${output.slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  url = `http://localhost:${port}`;
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) server.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("a session with chat, a report and voice", () => {
+  it("leaves no pseudonym, chat text or report note in the server's logs or storage", { timeout: 180_000 }, async () => {
+    const context = { viewport: { width: 900, height: 560 } };
+    const a = await browser.newPage(context);
+    const b = await browser.newPage(context);
+    const f = await browser.newPage(context);
+    errors.push(...watchErrors(a), ...watchErrors(b), ...watchErrors(f));
+    const idA = await enter(a, PSEUDONYMS[0]!);
+    const idB = await enter(b, PSEUDONYMS[1]!);
+    await enter(f, PSEUDONYMS[2]!, FACILITATOR_KEY);
+
+    // Voice: B hears A's (fake) microphone through LiveKit.
+    await b.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 2000, idA, { timeout: 40_000 });
+
+    // Chat, both ways.
+    for (const [page, text] of [[a, CHAT[0]!], [b, CHAT[1]!]] as const) {
+      await page.getByRole("button", { name: /^Chat/ }).click();
+      await page.getByLabel("Message").fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+    }
+    await f.waitForFunction((n) => window.__hearthSafety.state().chat.length === n, CHAT.length);
+
+    // B reports A with a note; the facilitator gets it.
+    await b.locator(`li[data-participant="${idA}"]`).getByRole("button", { name: /Safety options/ }).click();
+    await b.getByRole("menuitem", { name: "Report…" }).click();
+    const dialog = b.getByRole("dialog", { name: /^Report/ });
+    await dialog.getByLabel("Harassment or bullying").check();
+    await dialog.getByLabel(/Anything the facilitators should know/).fill(NOTE);
+    await dialog.getByRole("button", { name: "Send report" }).click();
+    await f.waitForFunction((note) => window.__hearthSafety.state().reports.some((r) => r.note === note), NOTE);
+
+    // And a block, which is stored (by key hash) in the data folder.
+    a.once("dialog", (d) => void d.accept());
+    await a.locator(`li[data-participant="${idB}"]`).getByRole("button", { name: /Safety options/ }).click();
+    await a.getByRole("menuitem", { name: "Block" }).click();
+    await a.waitForFunction((id) => !window.__hearth.connection().participants.some((p) => p.id === id), idB);
+
+    for (const page of [a, b, f]) await page.getByRole("button", { name: "Leave" }).click();
+    await a.waitForTimeout(500);
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+
+    // The search works: ids are in the logs, and the store on disk is searchable.
+    const files = filesUnder(dataDir);
+    expect(files.length).toBeGreaterThan(10);
+    expect(output).toContain(idA);
+    expect(output).toMatch(/"msg":"report filed"/);
+    expect(whereFound("participant blocks", files).length).toBeGreaterThan(0); // a migration's name, in the store
+
+    const leaks = Object.fromEntries(SECRETS.map((secret) => [secret, whereFound(secret, files)]).filter(([, hits]) => hits!.length > 0));
+    expect(leaks).toEqual({});
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import { dispose } from "@livekit/rtc-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import type { BlocksMessage } from "../../shared/safety.ts";
+import { sleep, waitFor } from "../support/wait.ts";
+import { eventually } from "./support/eventually.ts";
+import { type AudioMonitor, joinCircle, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
+import { startVoiceHearth, type VoiceHearth } from "./support/livekit.ts";
+
+/** How long a listener must stay silent to count as not hearing someone. */
+const SILENCE_MS = 1500;
+
+let hearth: VoiceHearth;
+const bots: VoiceBot[] = [];
+const seats: Seat[] = [];
+
+async function seatWithBot(pseudonym: string): Promise<{ seat: Seat; bot: VoiceBot; blocks: BlocksMessage[] }> {
+  const seat = await joinCircle(hearth.wsUrl, pseudonym);
+  seats.push(seat);
+  const blocks: BlocksMessage[] = [];
+  seat.room.onMessage(ServerMessage.Blocks, (m: BlocksMessage) => blocks.push(m));
+  const bot = await VoiceBot.connect(await tokenFor(hearth.httpUrl, seat));
+  bots.push(bot);
+  await bot.publishMicrophone();
+  return { seat, bot, blocks };
+}
+
+const hears = (monitor: AudioMonitor, what: string) =>
+  eventually(`${what}`, async () => monitor.firstAudibleSince(performance.now() - 300) !== undefined, 8000);
+
+/**
+ * Resolves once `monitor` has received no audio frame at all (not even silence) for `quietMs`:
+ * the SFU stopped forwarding that track to this listener.
+ */
+async function stopsReceiving(monitor: AudioMonitor, what: string, quietMs = 300, timeoutMs = 5000): Promise<void> {
+  let frames = monitor.frames;
+  let since = performance.now();
+  await eventually(what, async () => {
+    if (monitor.frames !== frames) {
+      frames = monitor.frames;
+      since = performance.now();
+    }
+    return performance.now() - since >= quietMs;
+  }, timeoutMs, 20);
+}
+
+beforeAll(async () => {
+  hearth = await startVoiceHearth();
+});
+
+afterAll(async () => {
+  await Promise.all(bots.map((bot) => bot.close()));
+  await Promise.all(seats.filter((seat) => seat.room.connection.isOpen).map((seat) => seat.room.leave()));
+  await hearth?.close();
+  await dispose();
+});
+
+describe("a block in voice (real LiveKit)", () => {
+  it("unsubscribes both sides from each other's microphone at the SFU, and a third person still hears both", async () => {
+    const a = await seatWithBot("Quiet Otter");
+    const b = await seatWithBot("Steady Heron");
+    const c = await seatWithBot("Gentle Oak");
+    const bHearsA = b.bot.listenTo(a.seat.id);
+    const aHearsB = a.bot.listenTo(b.seat.id);
+    const cHearsA = c.bot.listenTo(a.seat.id);
+    const cHearsB = c.bot.listenTo(b.seat.id);
+    await hears(bHearsA, "B to hear A before the block");
+    await hears(aHearsB, "A to hear B before the block");
+
+    a.seat.room.send(ClientMessage.Block, { target: b.seat.id });
+    await waitFor("both sides to be told", () => a.blocks.length > 0 && b.blocks.length > 0);
+    expect(a.blocks.at(-1)!.hidden).toEqual([b.seat.id]);
+    expect(b.blocks.at(-1)!.hidden).toEqual([a.seat.id]);
+    await stopsReceiving(bHearsA, "the SFU to stop sending A's audio to B");
+    await stopsReceiving(aHearsB, "the SFU to stop sending B's audio to A");
+
+    const [framesB, framesA] = [bHearsA.frames, aHearsB.frames];
+    const after = performance.now();
+    await sleep(SILENCE_MS);
+    expect(bHearsA.frames - framesB).toBe(0);
+    expect(aHearsB.frames - framesA).toBe(0);
+    expect(bHearsA.audibleCountSince(after)).toBe(0);
+    expect(aHearsB.audibleCountSince(after)).toBe(0);
+    expect(cHearsA.audibleCountSince(after)).toBeGreaterThan(50);
+    expect(cHearsB.audibleCountSince(after)).toBeGreaterThan(50);
+  });
+
+  it("applies the block again when the blocked side comes back to voice with a fresh connection", async () => {
+    const a = await seatWithBot("Brave Ember");
+    const b = await seatWithBot("Calm River");
+    await hears(b.bot.listenTo(a.seat.id), "B to hear A");
+    const heard = b.bot.listenTo(a.seat.id);
+    a.seat.room.send(ClientMessage.Block, { target: b.seat.id });
+    await stopsReceiving(heard, "the SFU to stop sending A's audio to B");
+
+    // B leaves voice and comes back (auto-subscribe on): the room re-applies the block when
+    // LiveKit reports B joining (webhook), without B's client doing anything.
+    await b.bot.close();
+    const again = await VoiceBot.connect(await tokenFor(hearth.httpUrl, b.seat));
+    bots.push(again);
+    const monitor = again.listenTo(a.seat.id);
+    await stopsReceiving(monitor, "the room to unsubscribe B again", 300, 8000);
+    await sleep(3500); // the room re-applies blocks up to 3 s after LiveKit reports a join
+    const frames = monitor.frames;
+    const after = performance.now();
+    await sleep(SILENCE_MS);
+    expect(monitor.frames - frames).toBe(0);
+    expect(monitor.audibleCountSince(after)).toBe(0);
+  });
+});
