@@ -15,6 +15,7 @@ import { circleRoomWith } from "./rooms/CircleRoom.ts";
 import { storeRecords } from "./safety/room-records.ts";
 import { blockStore } from "./safety/blocks-store.ts";
 import { crisisResourcesRouter, loadCrisisResources } from "./safety/crisis-resources.ts";
+import { startRetention } from "./safety/retention.ts";
 import { scaleOutFromConfig } from "./scale.ts";
 import { openScheduling, type Scheduling } from "./scheduling-setup.ts";
 import { voiceRouter } from "./voice/http.ts";
@@ -40,6 +41,8 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   const crisisResources = loadCrisisResources(config);
   const scheduling = await openScheduling(config);
   const { catalog } = scheduling;
+  // Ended sessions keep counts only (server/safety/retention.ts).
+  const stopRetention = startRetention(scheduling.db, scheduling.clock);
 
   const voice = voiceServiceFromConfig(config);
 
@@ -94,6 +97,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
         webhookUrl: `http://${loopbackFor(config.HOST)}:${port}/api/voice/webhook`,
       });
     } catch (error) {
+      stopRetention();
       await gameServer.gracefullyShutdown(false);
       await scheduling.close();
       throw error;
@@ -108,6 +112,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     voice,
     livekit,
     close: async () => {
+      stopRetention();
       // Rooms first: closing them also closes their voice rooms, which needs LiveKit still up.
       await gameServer.gracefullyShutdown(false);
       await livekit?.stop();

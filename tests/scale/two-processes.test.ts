@@ -11,7 +11,7 @@ import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
 import { type HearthProcess, startHearthProcess } from "../support/hearth-process.ts";
 import { startTestRedis, type TestRedis } from "../support/redis.ts";
-import { waitFor } from "../support/wait.ts";
+import { sleep, waitFor } from "../support/wait.ts";
 
 const CAPACITY = 6;
 let redis: TestRedis;
@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(rooms.map((room) => room.leave(true).catch(() => {})));
+  // Rooms on a process that was killed never confirm a leave: do not wait for them.
+  await Promise.all(rooms.map((room) => Promise.race([room.leave(true).catch(() => {}), sleep(500)])));
   await Promise.all([first?.stop(), second?.stop()]);
   await redis?.stop();
 });
@@ -85,5 +86,23 @@ describe("with two server processes sharing Redis", () => {
       const body = (await (await fetch(`${server.httpUrl}/api/circles`)).json()) as { circles: { id: string; seated: number }[] };
       expect(body.circles.find((c) => c.id === OPEN_CIRCLE_ID)?.seated).toBe(3);
     }
+  });
+
+  it("seats a newcomer through the surviving process when the process holding the circle crashes", async () => {
+    const a = rooms[0]!;
+    const holder = connectedTo(a) === `127.0.0.1:${first.port}` ? first : second;
+    const survivor = holder === first ? second : first;
+    const gone = a.roomId;
+    await holder.stop("SIGKILL");
+    // Redis still lists the dead process's room: the survivor finds it unanswered, drops it, and opens the circle anew.
+    const started = Date.now();
+    const room = await joinThrough(survivor, "Brave Wren", "#b388c9").catch((error: unknown) => {
+      throw new Error(`${String(error)}\nThe surviving process said:\n${survivor.output().slice(-3000)}`);
+    });
+    expect(room.roomId).not.toBe(gone);
+    expect(connectedTo(room)).toBe(`127.0.0.1:${survivor.port}`);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const again = await joinThrough(holder === first ? second : first, "Quiet Otter");
+    expect(again.roomId).toBe(room.roomId);
   });
 });

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCrisisResources } from "../../server/safety/crisis-resources.ts";
+import { DEFAULT_CRISIS_RESOURCES } from "../../shared/safety.ts";
+
+const uk = { countries: [{ country: "GB", name: "United Kingdom", lines: [{ name: "Samaritans", contact: "116 123", hours: "24 hours" }] }] };
+
+describe("crisis resources from the deployment", () => {
+  it("are a plain default that says Hearth is not a crisis service", () => {
+    const resources = loadCrisisResources({});
+    expect(resources).toEqual(DEFAULT_CRISIS_RESOURCES);
+    expect(resources.intro).toMatch(/not a crisis service/);
+    expect(resources.emergency).toMatch(/emergency number/);
+  });
+
+  it("come from CRISIS_RESOURCES (JSON), keeping the default words where none are given", () => {
+    const resources = loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify(uk) });
+    expect(resources.countries).toEqual(uk.countries);
+    expect(resources.intro).toBe(DEFAULT_CRISIS_RESOURCES.intro);
+  });
+
+  it("come from CRISIS_RESOURCES_FILE before CRISIS_RESOURCES", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "crisis-")), "crisis.json");
+    writeFileSync(file, JSON.stringify({ ...uk, intro: "Our own words." }));
+    expect(loadCrisisResources({ CRISIS_RESOURCES_FILE: file, CRISIS_RESOURCES: "{}" }).intro).toBe("Our own words.");
+  });
+
+  it.each([
+    ["not JSON", "{countries:", /not valid JSON/],
+    ["a bad country code", JSON.stringify({ countries: [{ country: "United Kingdom", name: "UK", lines: [{ name: "x" }] }] }), /countries\.0\.country/],
+    ["a country without lines", JSON.stringify({ countries: [{ country: "GB", name: "UK", lines: [] }] }), /countries\.0\.lines/],
+    ["an unknown field", JSON.stringify({ hotlines: [] }), /hotlines|Unrecognized/],
+  ])("refuse to start with %s, saying where", (_what, json, message) => {
+    expect(() => loadCrisisResources({ CRISIS_RESOURCES: json })).toThrow(message);
+  });
+
+  it("refuse a file that cannot be read", () => {
+    expect(() => loadCrisisResources({ CRISIS_RESOURCES_FILE: "/nonexistent/crisis.json" })).toThrow(/Could not read CRISIS_RESOURCES_FILE/);
+  });
+});
