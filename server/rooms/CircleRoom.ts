@@ -138,6 +138,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.state.circleId = circle.id;
     this.state.title = circle.title;
     this.state.capacity = seats;
+    this.state.locked = (await this.services.records?.isLocked(circle.id, sessionId)) ?? false;
     this.state.phaseStartedAt = Date.now();
     this.flow = new CircleFlow(this.flowHost());
     this.safety = new RoomSafety(this, { blocks: this.services.blocks, voice: this.services.voice });
@@ -395,6 +396,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       dismiss: (id, why) => this.dismiss(id, why),
       banKey: (id) => this.banKey(id),
       endSession: () => this.endSession(),
+      persistLock: (locked) => {
+        this.services.records?.setLocked(this.state.circleId, this.scheduledSessionId, locked).catch((error: unknown) => {
+          log.error({ roomId: this.roomId, err: String(error) }, "could not save the session lock");
+        });
+      },
       now: () => this.now(),
       setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
     };

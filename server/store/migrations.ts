@@ -154,6 +154,19 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE bans DROP CONSTRAINT bans_circle_id_fkey;
     `,
   },
+  {
+    version: 4,
+    name: "session locks",
+    // A facilitator's lock outlives a server restart. session_id is '' for an always-open circle.
+    sql: `
+      CREATE TABLE session_locks (
+        circle_id text NOT NULL,
+        session_id text NOT NULL,
+        locked_at timestamptz NOT NULL,
+        PRIMARY KEY (circle_id, session_id)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

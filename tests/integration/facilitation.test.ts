@@ -966,3 +966,25 @@ describe("a ban across a server restart", () => {
     await participant("Gentle Oak");
   });
 });
+
+describe("a lock across a server restart", () => {
+  it("keeps newcomers in the waiting room after Hearth restarts, until a facilitator unlocks", async () => {
+    const f = await facilitator("Sam Facilitator");
+    facilitate(f, { action: "lock" });
+    await waitFor("the lock", () => f.room.state.locked);
+    await sleep(100); // the lock is written down asynchronously
+    await colyseus.cleanup();
+
+    await hearth.close();
+    await startTestHearth();
+    const late = await participant("Late Heron");
+    expect(late.room.state.locked).toBe(true);
+    expect(seen(late, late)?.space).toBe("waiting");
+
+    const g = await facilitator("Sam Again");
+    facilitate(g, { action: "unlock" });
+    await waitFor("unlocked", () => !g.room.state.locked);
+    const next = await participant("Early Oak");
+    expect(seen(next, next)?.space).toBe("main");
+  });
+});

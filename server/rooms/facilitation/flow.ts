@@ -19,6 +19,8 @@ export interface FlowHost {
   dismiss(id: string, why: "removed" | "banned"): void;
   banKey(id: string): Promise<boolean>;
   endSession(): void;
+  /** Writes the lock down so it survives a restart. */
+  persistLock(locked: boolean): void;
   now(): number;
   setTimeout(fn: () => void, ms: number): { clear(): void };
 }
@@ -172,6 +174,7 @@ export class CircleFlow implements FacilitationContext {
 
   setLocked(locked: boolean): void {
     this.host.state.locked = locked;
+    this.host.persistLock(locked);
   }
 
   startRound(afterSeat: number, shareSeconds: number | null): boolean {
@@ -210,6 +213,7 @@ export class CircleFlow implements FacilitationContext {
 
   endSession(): void {
     this.endRound();
+    if (this.host.state.locked) this.setLocked(false); // the next session starts open
     this.host.state.phase = "ended";
     this.host.endSession();
   }
