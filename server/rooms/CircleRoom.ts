@@ -109,6 +109,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private identities = new Map<string, Identity>();
   /** Start of the scheduled session (ms); 0 for the always-open circle. */
   private sessionStartsAt = 0;
+  /** Set when the process is going down: the session itself goes on after the restart. */
+  private shuttingDown = false;
   /** Breakout voice rooms this session opened, closed with it. */
   private voiceSpacesUsed = new Set<string>();
   /** Spaces, seats, who may speak, rounds and raised hands. */
@@ -275,11 +277,14 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   /** The process is shutting down (SIGTERM, deploy): tell clients, who come back once it is up again. */
   override onBeforeShutdown(): void {
+    this.shuttingDown = true;
     void this.disconnect(CloseCode.ServerRestart);
   }
 
   override async onDispose(): Promise<void> {
     if (!this.circle) return; // onCreate refused (no such circle or session): nothing was opened
+    // Everyone has gone: whoever comes next starts an open session. A restart keeps the lock.
+    if (this.state.locked && !this.shuttingDown) this.flow.setLocked(false);
     log.info({ roomId: this.roomId, circleId: this.state.circleId }, "circle closed");
     // Everyone still in a voice room of this session is disconnected: the session is over.
     const voice = this.services.voice;

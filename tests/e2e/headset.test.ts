@@ -68,7 +68,8 @@ describe("a headset user in the circle, seen from a desktop", () => {
 
   it("enters VR at A's seat with tracked hands", async () => {
     await a.getByRole("button", { name: "Enter VR" }).click();
-    await a.waitForFunction(() => window.__hearth.xr().active && window.__hearth.xr().handsTracked);
+    // Polled on a timer: an immersive session gives the page no animation frames.
+    await a.waitForFunction(() => window.__hearth.xr().active && window.__hearth.xr().handsTracked, undefined, { polling: 100 });
     const seatA = (await a.evaluate(() => window.__hearth.connection().participants.find((p) => p.id === window.__hearth.connection().selfId)))!.seat;
     expect(seatA).toBeGreaterThanOrEqual(0);
     await expectBSeesA(a, b, idA);

@@ -177,8 +177,9 @@ describe("safety in the browser", () => {
      * controller's select on it does (an immersive session gives the page no animation frames,
      * so nothing here can wait for a DOM click either).
      */
+    // An immersive session gives the page no animation frames: poll on a timer, not per frame.
     async function press(label: string): Promise<void> {
-      await v.waitForFunction((l) => window.__hearthSafety.xrButtons().includes(l), label, { timeout: 20_000 });
+      await v.waitForFunction((l) => window.__hearthSafety.xrButtons().includes(l), label, { timeout: 20_000, polling: 100 });
       expect(await v.evaluate((l) => window.__hearthSafety.xrPress(l), label), `the VR button "${label}"`).toBe(true);
     }
 
@@ -193,14 +194,14 @@ describe("safety in the browser", () => {
     it("accepts the agreements in the headset's browser and enters VR", async () => {
       await enterAccepting(v, hearth.url, "Calm Harbour", "&xr-emulator");
       await v.getByRole("button", { name: "Enter VR" }).click();
-      await v.waitForFunction(() => window.__hearth.xr().active, undefined, { timeout: 45_000 });
-      await v.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Crisis support"), undefined, { timeout: 20_000 });
+      await v.waitForFunction(() => window.__hearth.xr().active, undefined, { timeout: 45_000, polling: 100 });
+      await v.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Crisis support"), undefined, { timeout: 20_000, polling: 100 });
     }, 90_000);
 
     it("steps out and back from the VR menu", { timeout: 60_000 }, async () => {
       const id = await v.evaluate(() => window.__hearth.connection().selfId!);
       await press("Step out");
-      await v.waitForFunction(() => window.__hearthSafety.state().steppedOut);
+      await v.waitForFunction(() => window.__hearthSafety.state().steppedOut, undefined, { polling: 100 });
       expect((await safetyState(v)).selfMuted).toBe(true);
       await f.waitForFunction((i) => window.__hearth.connection().participants.find((p) => p.id === i)?.away === true, id);
       await press("I'm back");
@@ -210,14 +211,14 @@ describe("safety in the browser", () => {
 
     it("opens crisis resources from the VR menu as a panel in the scene", { timeout: 60_000 }, async () => {
       await press("Crisis support");
-      await v.waitForFunction(() => window.__hearthSafety.state().crisisOpen);
-      await v.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Close crisis support"));
+      await v.waitForFunction(() => window.__hearthSafety.state().crisisOpen, undefined, { polling: 100 });
+      await v.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Close crisis support"), undefined, { polling: 100 });
       await screenshot(v, "safety-crisis-vr");
       await press("Close crisis support");
-      await v.waitForFunction(() => !window.__hearthSafety.state().crisisOpen);
+      await v.waitForFunction(() => !window.__hearthSafety.state().crisisOpen, undefined, { polling: 100 });
       // Leaving VR (DOM button: an immersive session gives the page no animation frames).
       await v.getByRole("button", { name: "Exit VR" }).dispatchEvent("click");
-      await v.waitForFunction(() => !window.__hearth.xr().active);
+      await v.waitForFunction(() => !window.__hearth.xr().active, undefined, { polling: 100 });
       expect(errors).toEqual([]);
     });
   });

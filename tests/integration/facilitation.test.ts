@@ -973,9 +973,8 @@ describe("a lock across a server restart", () => {
     facilitate(f, { action: "lock" });
     await waitFor("the lock", () => f.room.state.locked);
     await sleep(100); // the lock is written down asynchronously
-    await colyseus.cleanup();
 
-    await hearth.close();
+    await hearth.close(); // a shutdown, not an emptied circle: the lock stays
     await startTestHearth();
     const late = await participant("Late Heron");
     expect(late.room.state.locked).toBe(true);
@@ -985,6 +984,19 @@ describe("a lock across a server restart", () => {
     facilitate(g, { action: "unlock" });
     await waitFor("unlocked", () => !g.room.state.locked);
     const next = await participant("Early Oak");
+    expect(seen(next, next)?.space).toBe("main");
+  });
+});
+
+describe("a lock when everyone has left", () => {
+  it("is lifted, so the next people to come start an open session", async () => {
+    const f = await facilitator("Sam Facilitator");
+    facilitate(f, { action: "lock" });
+    await waitFor("the lock", () => f.room.state.locked);
+    await colyseus.cleanup(); // everyone leaves: the room closes
+    await sleep(200);
+    const next = await participant("Early Oak");
+    expect(next.room.state.locked).toBe(false);
     expect(seen(next, next)?.space).toBe("main");
   });
 });

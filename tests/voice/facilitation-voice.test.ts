@@ -176,7 +176,8 @@ describe("breakout circles, with voice following", () => {
     const ticket = await a.ticketAfter(ticketsBefore);
     const breakoutRoom = `hearth-${f.room.roomId}~breakout-garden`;
     expect(ticket.room).toBe(breakoutRoom);
-    expect(seen(f, a)?.space).toBe("breakout:garden");
+    // The ticket goes out at once; the state reaches F with the next patch.
+    await waitFor("F to see A in the breakout", () => seen(f, a)?.space === "breakout:garden");
     // Out of the main voice room at once: the old connection is closed by the server.
     await waitFor("A's main-room bot to be disconnected", () => !botInMain.room.isConnected, 10_000);
     expect(await atLiveKit(a.id)).toBeUndefined();
