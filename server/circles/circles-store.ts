@@ -3,23 +3,7 @@ import { newId, newSecret } from "../store/ids.ts";
 
 export type Visibility = "public" | "invite";
 
-export interface Circle {
-  id: string;
-  ownerId: string;
-  title: string;
-  description: string;
-  topicTags: string[];
-  language: string;
-  agreements: string;
-  capacity: number;
-  visibility: Visibility;
-  /** Opens an invite-only circle's sessions; only its host sees it. */
-  inviteToken: string;
-  facilitatorIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** What a host sets on a circle. */
 export interface CircleFields {
   title: string;
   description: string;
@@ -29,6 +13,15 @@ export interface CircleFields {
   capacity: number;
   visibility: Visibility;
   facilitatorIds: string[];
+}
+
+export interface Circle extends CircleFields {
+  id: string;
+  ownerId: string;
+  /** Opens an invite-only circle's sessions; only its host sees it. */
+  inviteToken: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 interface CircleRow {

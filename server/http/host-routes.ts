@@ -18,7 +18,7 @@ import {
 import { attendanceCounts, fillFromWaitlist } from "../registrations/registrations-store.ts";
 import { endDateOf, repeatOf, seriesFieldsFrom } from "../scheduling/series-input.ts";
 import { createSeries, deleteSeries, findSeries, type Series, seriesOfCircles, updateSeries } from "../scheduling/series-store.ts";
-import { sessionSummary } from "../scheduling/session-view.ts";
+import { publicCircle, sessionSummary } from "../scheduling/session-view.ts";
 import {
   changeSession,
   findSession,
@@ -36,14 +36,7 @@ import { HttpError, param, validate } from "./http-errors.ts";
 const DAY_MS = 86_400_000;
 
 const hostCircle = (c: Circle): HostCircle => ({
-  id: c.id,
-  title: c.title,
-  description: c.description,
-  topicTags: c.topicTags,
-  language: c.language,
-  agreements: c.agreements,
-  capacity: c.capacity,
-  visibility: c.visibility,
+  ...publicCircle(c),
   ownerId: c.ownerId,
   inviteToken: c.inviteToken,
   facilitatorIds: c.facilitatorIds,
