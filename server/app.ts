@@ -1,3 +1,4 @@
+import { Encoder } from "@colyseus/schema";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -34,6 +35,10 @@ export interface HearthServer {
   livekit?: LiveKitProcess;
   close(): Promise<void>;
 }
+
+// A full circle's state (16 people, poses, flags, per-client views) outgrows the 8 KB default
+// encode buffer; past it Colyseus warns and clients can be handed inconsistent patches.
+Encoder.BUFFER_SIZE = 64 * 1024;
 
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
