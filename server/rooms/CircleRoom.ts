@@ -32,6 +32,7 @@ import { type ActorKind } from "../audit/audit-log.ts";
 import { runFacilitatorAction } from "./facilitation/actions.ts";
 import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
 import { mayFacilitate } from "./facilitation/speaking.ts";
+import { MicPermissions } from "./mic-permissions.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
 import { CircleState, NO_SEAT, Participant, type PoseState } from "./state.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
@@ -67,8 +68,6 @@ const WAITING_NOTICE: NoticeMessage = {
   message: "Welcome. The circle is settling in: a facilitator will let you in shortly. Take your time.",
 };
 
-/** How often the room tries to apply a microphone permission at LiveKit before giving up. */
-const MIC_ENFORCE_ATTEMPTS = 5;
 const MUTED_NOTICE: NoticeMessage = {
   kind: NoticeKind.MutedByFacilitator,
   message: "The facilitator has muted you for now.",
@@ -101,8 +100,13 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private reconnections = new Map<string, Deferred<Client>>();
   /** LiveKit's id for each participant's current voice connection: a stale "left" cannot undo a fresh "joined". */
   private voiceSids = new Map<string, string>();
-  /** The LiveKit permission update in flight per participant (see enforceMic). */
-  private micUpdates = new Map<string, Promise<void>>();
+  /** Applies micAllowed at LiveKit, in order and with retries. */
+  private mic = new MicPermissions({
+    roomId: () => this.roomId,
+    participant: (id) => this.state.participants.get(id),
+    voice: () => this.services.voice,
+    later: (fn, ms) => this.clock.setTimeout(fn, ms),
+  });
   private circle!: CircleInfo;
   /** The scheduled session this room holds; "" for an always-open circle. */
   private scheduledSessionId = "";
@@ -480,35 +484,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.clock.setTimeout(() => void this.disconnect(CloseCode.SessionEnded), 200);
   }
 
-  /**
-   * Applies the participant's current micAllowed at LiveKit; on failure retries a few times, a
-   * second apart. One update per participant at a time, each reading the state when it starts,
-   * so quick mute/allow changes cannot reach LiveKit out of order.
-   */
-  private enforceMic(participantId: string, attempt = 1): Promise<void> {
-    const previous = this.micUpdates.get(participantId) ?? Promise.resolve();
-    const update = previous.catch(() => {}).then(() => this.applyMic(participantId, attempt));
-    this.micUpdates.set(participantId, update);
-    const forget = () => {
-      if (this.micUpdates.get(participantId) === update) this.micUpdates.delete(participantId);
-    };
-    update.then(forget, forget);
-    return update;
-  }
-
-  private async applyMic(participantId: string, attempt: number): Promise<void> {
-    const participant = this.state.participants.get(participantId);
-    const voice = this.services.voice;
-    if (!participant || !voice || participant.space === Spaces.Waiting) return;
-    try {
-      await voice.setMicrophoneAllowed(this.roomId, participantId, participant.micAllowed, participant.space);
-    } catch (error) {
-      log.error({ roomId: this.roomId, participantId, attempt, err: String(error) }, "could not apply the microphone permission at LiveKit");
-      if (attempt < MIC_ENFORCE_ATTEMPTS) {
-        this.clock.setTimeout(() => this.enforceMic(participantId, attempt + 1).catch(() => {}), 1000);
-      }
-      throw error;
-    }
+  private enforceMic(participantId: string): Promise<void> {
+    return this.mic.enforce(participantId);
   }
 
   /** Takes a participant who left the circle (or its space) out of that voice room too. */
