@@ -33,7 +33,7 @@ export default function CircleView() {
   const status = useConnection((s) => s.status);
   const count = useConnection((s) => s.participants.length);
   const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
-  const xrSupported = useStore(xrPresence, (s) => s.supported);
+  const xrSupported = useStore(xrPresence, (s) => s.supported && s.ready);
   const inVR = useStore(xrPresence, (s) => s.active);
 
   useEffect(() => {

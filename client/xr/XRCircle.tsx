@@ -1,5 +1,5 @@
 import { XR } from "@react-three/xr";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { useConnection } from "../net/useConnection.ts";
 import { xrPresence } from "./presence.ts";
@@ -13,6 +13,11 @@ export default function XRCircle({ seat, capacity }: { seat: number; capacity: n
   const active = useStore(xrPresence, (s) => s.active);
   const facilitating = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
   const [panelOpen, setPanelOpen] = useState(false);
+  // "Enter VR" appears only once <XR> is mounted: a session asked for earlier would find no renderer.
+  useEffect(() => {
+    xrPresence.setState({ ready: true });
+    return () => xrPresence.setState({ ready: false });
+  }, []);
   return (
     <XR store={xrStore}>
       <SeatOrigin seat={seat} capacity={capacity} />

@@ -1,7 +1,10 @@
 import { createStore } from "zustand/vanilla";
 
-/** Whether this browser can enter immersive VR, and whether it is in VR now. No XR code imported here. */
-export const xrPresence = createStore(() => ({ supported: false, active: false }));
+/**
+ * Whether this browser can enter immersive VR, whether the scene's XR layer is mounted and ready
+ * to take a session, and whether it is in VR now. No XR code imported here.
+ */
+export const xrPresence = createStore(() => ({ supported: false, ready: false, active: false }));
 
 export function detectXRSupport(): void {
   const xr = (navigator as Navigator & { xr?: XRSystem }).xr;
