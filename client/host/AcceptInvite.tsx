@@ -4,7 +4,7 @@ import { PASSWORD_MIN } from "../../shared/account-rules.ts";
 import { navigate } from "../routing.ts";
 import { api, ApiError, errorText } from "../schedule/api.ts";
 import { signedIn } from "./account.ts";
-import { Field, type FieldErrors } from "./forms.tsx";
+import { AccountFields, type FieldErrors } from "./forms.tsx";
 
 /** A facilitator's invitation link: create the account (single use). */
 export function AcceptInvite({ token }: { token: string }) {
@@ -39,15 +39,7 @@ export function AcceptInvite({ token }: { token: string }) {
       {error && <p role="alert" className="error">{error}</p>}
       {info && (
         <form onSubmit={onSubmit}>
-          <Field label="Your name (participants see it in the circle)" error={fields.displayName}>
-            <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-          </Field>
-          <Field label="Email" error={fields.email}>
-            <input type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-          </Field>
-          <Field label="Password" error={fields.password} hint={`At least ${PASSWORD_MIN} characters.`}>
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-          </Field>
+          <AccountFields form={form} setForm={setForm} fields={fields} nameLabel="Your name (participants see it in the circle)" passwordMin={PASSWORD_MIN} />
           <button type="submit" className="primary">Create my facilitator account</button>
         </form>
       )}

@@ -4,7 +4,7 @@ import { PASSWORD_MIN } from "../../shared/account-rules.ts";
 import { Link, navigate } from "../routing.ts";
 import { api, ApiError, errorText } from "../schedule/api.ts";
 import { signedIn } from "./account.ts";
-import { Field, type FieldErrors } from "./forms.tsx";
+import { AccountFields, type FieldErrors } from "./forms.tsx";
 
 /** First run: creates the first host, only while Hearth has none. */
 export function Setup() {
@@ -45,15 +45,7 @@ export function Setup() {
       <h1>Welcome to Hearth</h1>
       <p>Create the first host account. Hosts create circles, schedule sessions and invite facilitators.</p>
       <form onSubmit={onSubmit}>
-        <Field label="Your name (shown to your facilitators)" error={fields.displayName}>
-          <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-        </Field>
-        <Field label="Email" error={fields.email}>
-          <input type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-        </Field>
-        <Field label="Password" error={fields.password} hint={`At least ${PASSWORD_MIN} characters.`}>
-          <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-        </Field>
+        <AccountFields form={form} setForm={setForm} fields={fields} nameLabel="Your name (shown to your facilitators)" passwordMin={PASSWORD_MIN} />
         {error && <p role="alert" className="error">{error}</p>}
         <button type="submit" className="primary">Create host account</button>
       </form>

@@ -13,3 +13,38 @@ export function Field({ label, error, children, hint }: { label: string; error?:
 }
 
 export type FieldErrors = Record<string, string>;
+
+export interface AccountForm {
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+/** Name, email and password: the fields of every new host or facilitator account. */
+export function AccountFields({
+  form,
+  setForm,
+  fields,
+  nameLabel,
+  passwordMin,
+}: {
+  form: AccountForm;
+  setForm: (form: AccountForm) => void;
+  fields: FieldErrors;
+  nameLabel: string;
+  passwordMin: number;
+}) {
+  return (
+    <>
+      <Field label={nameLabel} error={fields.displayName}>
+        <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+      </Field>
+      <Field label="Email" error={fields.email}>
+        <input type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+      </Field>
+      <Field label="Password" error={fields.password} hint={`At least ${passwordMin} characters.`}>
+        <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+      </Field>
+    </>
+  );
+}

@@ -18,20 +18,10 @@ import { ensureAgreementsAccepted } from "../safety/agreements.ts";
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
 /** What the UI shows about a participant: flags only. Poses are read per frame from the room state. */
-export interface ParticipantSummary {
-  id: string;
-  pseudonym: string;
-  role: string;
-  seat: number;
-  color: string;
-  muted: boolean;
-  micAllowed: boolean;
-  handRaised: boolean;
-  away: boolean;
-  connected: boolean;
-  space: string;
-  mutedByFacilitator: boolean;
-}
+export type ParticipantSummary = Pick<
+  ParticipantStateView,
+  "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
+>;
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
 export interface CircleFlow {

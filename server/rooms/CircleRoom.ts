@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
-import { decodeFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
+import { decodeFrame } from "../../shared/pose-codec.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import {
   ClientMessage,
@@ -32,9 +32,10 @@ import { type ActorKind } from "../audit/audit-log.ts";
 import { runFacilitatorAction } from "./facilitation/actions.ts";
 import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
 import { mayFacilitate } from "./facilitation/speaking.ts";
+import { copyPose } from "./copy-pose.ts";
 import { MicPermissions } from "./mic-permissions.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
-import { CircleState, NO_SEAT, Participant, type PoseState } from "./state.ts";
+import { CircleState, NO_SEAT, Participant } from "./state.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
 import { RoomSafety } from "./safety.ts";
 
@@ -549,14 +550,6 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 /** An id from the client that could name something: printable ASCII, or undefined (never reaches the store). */
 function plainId(value: unknown): string | undefined {
   return typeof value === "string" && /^[\x21-\x7e]{1,80}$/.test(value) ? value : undefined;
-}
-
-function copyPose(from: QuantisedPose, to: PoseState): void {
-  // Assigning an unchanged value does not mark the field dirty, so still poses cost nothing.
-  to.x = from.x;
-  to.y = from.y;
-  to.z = from.z;
-  to.q = from.q;
 }
 
 /** Compares secrets in constant time. */

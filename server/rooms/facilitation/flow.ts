@@ -1,9 +1,10 @@
 import { isBreakout, Spaces } from "../../../shared/facilitation.ts";
 import { NoticeKind, type NoticeMessage, type Phase } from "../../../shared/protocol.ts";
 import { pickSeat, seatedHeadPose } from "../../../shared/seats.ts";
-import { NO_SEAT, type CircleState, type Participant, type PoseState } from "../state.ts";
+import { NO_SEAT, type CircleState, type Participant } from "../state.ts";
 import type { FacilitationContext } from "./actions.ts";
 import { mayPublish } from "./speaking.ts";
+import { copyPose } from "../copy-pose.ts";
 import { holder, isOver, passPiece, type Round, startRound } from "./talking-piece.ts";
 
 /** What the flow needs from its room: messaging, voice and connections. */
@@ -250,11 +251,4 @@ export class CircleFlow implements FacilitationContext {
     if (seat !== NO_SEAT) copyPose(seatedHeadPose(seat, this.capacity), p.head);
     p.handsTracked = false;
   }
-}
-
-function copyPose(from: { x: number; y: number; z: number; q: number }, to: PoseState): void {
-  to.x = from.x;
-  to.y = from.y;
-  to.z = from.z;
-  to.q = from.q;
 }
