@@ -12,7 +12,8 @@ import { Client, type Room } from "colyseus.js";
 import WebSocket from "ws";
 import { AVATAR_COLORS } from "../shared/avatar.ts";
 import { encodeFrame, packQuaternion, type QuantisedPose, quantiseMetres } from "../shared/pose-codec.ts";
-import { ClientMessage, ROOM_NAME } from "../shared/protocol.ts";
+import { RemotePoses } from "../shared/pose-relay.ts";
+import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/protocol.ts";
 import { seatTransform } from "../shared/seats.ts";
 
 export type Mode = "hearth" | "json";
@@ -100,10 +101,6 @@ function hearthFrames(seat: number, capacity: number): { baseX: number; frames: 
   return { baseX, frames };
 }
 
-interface ParticipantView {
-  head: { x: number };
-}
-
 async function joinHearth(config: BotsConfig, circle: number, slot: number): Promise<Bot> {
   const client = new Client(config.url);
   const room: Room = await client.joinOrCreate(ROOM_NAME, {
@@ -111,7 +108,31 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
     pseudonym: `Bot ${circle}-${slot}`,
     color: AVATAR_COLORS[slot % AVATAR_COLORS.length],
   });
-  const participants = () => (room.state as { participants?: Map<string, { seat: number } & ParticipantView> }).participants;
+  const participants = () => (room.state as { participants?: Map<string, { seat: number; poseId: number }> }).participants;
+  const ws = (room.connection.transport as unknown as { ws: WebSocket }).ws;
+  ws.on("message", (data: ArrayBuffer | Buffer) => {
+    if (!counters.active) return;
+    counters.bytesReceived += data.byteLength;
+    counters.messagesReceived++;
+  });
+  const observer = slot === 0;
+  if (observer) {
+    const lastSeen = new Map<string, number>();
+    const poses = new RemotePoses();
+    room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => {
+      const state = participants();
+      if (!state) return;
+      poses.receive(bytes, state);
+      state.forEach((_p, id) => {
+        const frame = poses.get(id);
+        if (frame) observed(id, frame.head.x, lastSeen, config.perCircle - 1);
+      });
+    });
+  } else {
+    // Decoding is the browser's work, not the server's: the other bots only count bytes.
+    (room as unknown as { serializer: { patch(): void } }).serializer.patch = () => {};
+    room.onMessage(ServerMessage.Poses, () => {});
+  }
   const seat = await new Promise<number>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error("no seat in time")), 30_000);
     const check = () => {
@@ -123,20 +144,6 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
     };
     check();
   });
-  const ws = (room.connection.transport as unknown as { ws: WebSocket }).ws;
-  ws.on("message", (data: ArrayBuffer | Buffer) => {
-    if (!counters.active) return;
-    counters.bytesReceived += data.byteLength;
-    counters.messagesReceived++;
-  });
-  const observer = slot === 0;
-  if (observer) {
-    const lastSeen = new Map<string, number>();
-    room.onStateChange(() => participants()?.forEach((p, id) => p.head && observed(id, p.head.x, lastSeen, config.perCircle - 1)));
-  } else {
-    // Decoding is the browser's work, not the server's: the other bots only count bytes.
-    (room as unknown as { serializer: { patch(): void } }).serializer.patch = () => {};
-  }
   const { baseX, frames } = hearthFrames(seat, config.capacity);
   const bot: Bot = {
     id: room.sessionId,

@@ -60,11 +60,11 @@ function clockTicks(): number {
   }
 }
 
-/** utime + stime of a process, in seconds (from /proc/<pid>/stat). */
-function cpuSecondsOf(pid: number): number {
+/** User and system CPU time of a process, in seconds (utime and stime from /proc/<pid>/stat). */
+function cpuSecondsOf(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  return { user: Number(fields[11]) / CLK_TCK, system: Number(fields[12]) / CLK_TCK };
 }
 
 /** Spawns `node --import tsx script` pinned to `cpus` (when taskset is there), with an IPC channel. */
@@ -102,6 +102,8 @@ interface SideResult {
   participants: number;
   hz: number;
   serverCpuS: number;
+  /** The kernel's share of it (stime): on loopback mostly TCP for every frame sent. */
+  serverSystemS: number;
   loop: LoopReport;
   bots: BotsReport;
   botCpuShare: number;
@@ -179,7 +181,8 @@ async function runSide(mode: Mode, participants: number): Promise<SideResult> {
       mode,
       participants: merged.bots,
       hz: HZ[mode],
-      serverCpuS: cpuEnd - cpuStart,
+      serverCpuS: cpuEnd.user + cpuEnd.system - cpuStart.user - cpuStart.system,
+      serverSystemS: cpuEnd.system - cpuStart.system,
       loop,
       bots: merged,
       botCpuShare: merged.cpuSeconds / (seconds * botCores),
@@ -201,7 +204,7 @@ function describe(r: SideResult): Record<string, string> {
   return {
     participants: String(r.participants),
     "poses/s sent (target)": `${fmt(r.bots.sent / s, 0)} (${r.participants * r.hz})`,
-    "server CPU (one core)": `${fmt((100 * r.serverCpuS) / s)} %`,
+    "server CPU (one core), of it kernel": `${fmt((100 * r.serverCpuS) / s)} %, ${fmt((100 * r.serverSystemS) / s)} %`,
     "event-loop delay p50 / p99 / max": `${fmt(r.loop.p50Ms)} / ${fmt(r.loop.p99Ms)} / ${fmt(r.loop.maxMs)} ms`,
     "bytes/participant/s down (up)": `${kb(r.bots.bytesReceived / r.participants / s)} (${kb(r.bots.bytesSent / r.participants / s)})`,
     "pose updates delivered/s": fmt(r.bots.deliveries / s, 0),

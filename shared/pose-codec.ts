@@ -19,7 +19,7 @@ export interface Pose {
   position: Vec3Like;
   rotation: QuatLike;
 }
-/** The quantised form, exactly what the room state stores. */
+/** The quantised form, exactly what goes on the wire. */
 export interface QuantisedPose {
   x: number;
   y: number;

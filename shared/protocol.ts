@@ -39,6 +39,8 @@ export const ServerMessage = {
   Report: "report",
   /** Facilitators only: a report was dealt with (ReportResolvedMessage). */
   ReportResolved: "reportResolved",
+  /** Bytes, after each state patch: the poses you have not received yet (shared/pose-relay.ts). */
+  Poses: "poses",
 } as const;
 
 export const ROOM_NAME = "circle";

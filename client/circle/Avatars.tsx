@@ -3,7 +3,7 @@ import { useRef } from "react";
 import * as THREE from "three";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
 import { seatTransform } from "../../shared/seats.ts";
-import { connection } from "../net/connection.ts";
+import { connection, remotePoses } from "../net/connection.ts";
 import { forgetMissingAvatars, updateRenderedAvatar } from "./avatar-poses.ts";
 import { geometries, materials } from "./materials.ts";
 import { BOUNDARY_FADE_COLOR, boundaryFade, boundaryStats, viewerHead } from "../safety/boundary.ts";
@@ -40,7 +40,7 @@ export function Avatars() {
       // Only the people in your own circle (main or your breakout); nobody from the waiting room.
       if (id === selfId || i >= MAX || (p.space ?? "main") !== mySpace) return;
       present.add(id);
-      const a = updateRenderedAvatar(id, p, capacity, now);
+      const a = updateRenderedAvatar(id, p, remotePoses.get(id), capacity, now);
       color.set(a.color);
       const fade = boundaryFade(a.head.position);
       if (fade > 0) {

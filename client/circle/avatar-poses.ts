@@ -1,7 +1,7 @@
 import * as THREE from "three";
-import { dequantisePose } from "../../shared/pose-codec.ts";
-import { seatTransform } from "../../shared/seats.ts";
-import type { ParticipantStateView, PoseStateView } from "../net/state-view.ts";
+import { dequantisePose, type QuantisedFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
+import { seatedHeadPose, seatTransform } from "../../shared/seats.ts";
+import type { ParticipantStateView } from "../net/state-view.ts";
 import { PoseBuffer } from "./pose-buffer.ts";
 
 export interface RenderedPart {
@@ -11,7 +11,7 @@ export interface RenderedPart {
 
 interface TrackedPart extends RenderedPart {
   buffer: PoseBuffer;
-  /** The quantised pose last pushed, to notice when the room state changed. */
+  /** The quantised pose last pushed, to notice when a new one arrived. */
   last: { x: number; y: number; z: number; q: number };
 }
 
@@ -53,8 +53,11 @@ export function restingHand(side: "left" | "right", seat: number, capacity: numb
   out.quaternion.copy(seatQuat);
 }
 
-/** Plays back each part from its interpolation buffer. Allocation-free after the first call. */
-export function updateRenderedAvatar(id: string, p: ParticipantStateView, capacity: number, now: number): RenderedAvatar {
+/**
+ * Plays back each part from its interpolation buffer. `frame` is the latest pose the room relayed
+ * (undefined until the first arrives: they sit upright at their seat). Allocation-free after the first call.
+ */
+export function updateRenderedAvatar(id: string, p: ParticipantStateView, frame: QuantisedFrame | undefined, capacity: number, now: number): RenderedAvatar {
   let avatar = renderedAvatars.get(id);
   if (!avatar || avatar.seat !== p.seat) {
     // New, or moved to another seat: no interpolating across the circle.
@@ -62,10 +65,10 @@ export function updateRenderedAvatar(id: string, p: ParticipantStateView, capaci
     renderedAvatars.set(id, avatar);
   }
   avatar.color = p.color;
-  play(avatar.head, p.head, now);
-  if (p.handsTracked) {
-    play(avatar.left, p.leftHand, now);
-    play(avatar.right, p.rightHand, now);
+  play(avatar.head, frame?.head ?? seatedHead(p.seat, capacity), now);
+  if (frame?.hands) {
+    play(avatar.left, frame.hands.left, now);
+    play(avatar.right, frame.hands.right, now);
   } else {
     avatar.left.buffer.clear();
     avatar.right.buffer.clear();
@@ -77,7 +80,15 @@ export function updateRenderedAvatar(id: string, p: ParticipantStateView, capaci
   return avatar;
 }
 
-function play(out: TrackedPart, pose: PoseStateView, now: number): void {
+const seatedHeads = new Map<number, QuantisedPose>();
+function seatedHead(seat: number, capacity: number): QuantisedPose {
+  const key = capacity * 256 + seat;
+  let pose = seatedHeads.get(key);
+  if (!pose) seatedHeads.set(key, (pose = seatedHeadPose(seat, capacity)));
+  return pose;
+}
+
+function play(out: TrackedPart, pose: QuantisedPose, now: number): void {
   const last = out.last;
   if (pose.x !== last.x || pose.y !== last.y || pose.z !== last.z || pose.q !== last.q) {
     last.x = pose.x;

@@ -11,13 +11,14 @@ import {
   ServerMessage,
 } from "../../shared/protocol.ts";
 import type { JoinOptions } from "../../shared/schemas.ts";
+import { RemotePoses } from "../../shared/pose-relay.ts";
 import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
 import { ensureAgreementsAccepted } from "../safety/agreements.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
-/** What the UI shows about a participant: flags only. Poses are read per frame from the room state. */
+/** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
 export type ParticipantSummary = Pick<
   ParticipantStateView,
   "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
@@ -73,6 +74,9 @@ const initialState: ConnectionState = {
 };
 
 export const connection = createStore<ConnectionState>(() => initialState);
+
+/** Everyone else's latest pose, relayed beside the room state; read per frame by the scene. */
+export const remotePoses = new RemotePoses();
 
 const CONSENTED_CLOSE = 4000;
 const RECONNECT_TOKEN_KEY = "hearth.reconnectionToken";
@@ -144,8 +148,12 @@ function attach(room: Room<CircleStateView>): void {
   sessionStorage.setItem(RECONNECT_TOKEN_KEY, room.reconnectionToken);
   connection.setState({ room, selfId: room.sessionId, status: "in-circle", error: null });
 
+  // A new connection: the room sends every pose afresh right after the state.
+  remotePoses.clear();
+  room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => remotePoses.receive(bytes, room.state.participants));
   let signature = "";
   room.onStateChange((state) => {
+    remotePoses.retain(state.participants);
     const participants = summarise(state);
     const flow: CircleFlow = {
       phase: state.phase,

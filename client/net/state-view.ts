@@ -2,23 +2,14 @@
  * The shape of the CircleRoom state as the client sees it (decoded by reflection).
  * Mirrors server/rooms/state.ts without importing server code into the bundle.
  */
-export interface PoseStateView {
-  x: number;
-  y: number;
-  z: number;
-  q: number;
-}
-
 export interface ParticipantStateView {
   id: string;
   pseudonym: string;
   role: string;
   seat: number;
   color: string;
-  head: PoseStateView;
-  leftHand: PoseStateView;
-  rightHand: PoseStateView;
-  handsTracked: boolean;
+  /** Names this participant in ServerMessage.Poses (shared/pose-relay.ts). */
+  poseId: number;
   muted: boolean;
   micAllowed: boolean;
   voiceConnected: boolean;
@@ -46,6 +37,7 @@ export interface CircleStateView {
   handQueue: { toArray(): string[] } & Iterable<string>;
   participants: {
     get(id: string): ParticipantStateView | undefined;
+    has(id: string): boolean;
     forEach(cb: (p: ParticipantStateView, id: string) => void): void;
     readonly size: number;
   };

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
-import { decodeFrame } from "../../shared/pose-codec.ts";
+import { decodeFrame, encodeFrame } from "../../shared/pose-codec.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import {
   ClientMessage,
@@ -32,8 +32,8 @@ import { type ActorKind } from "../audit/audit-log.ts";
 import { runFacilitatorAction } from "./facilitation/actions.ts";
 import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
 import { mayFacilitate } from "./facilitation/speaking.ts";
-import { copyPose } from "./copy-pose.ts";
 import { MicPermissions } from "./mic-permissions.ts";
+import { PoseRelay } from "./pose-relay.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
 import { CircleState, NO_SEAT, Participant } from "./state.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
@@ -122,6 +122,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private flow!: CircleFlow;
   /** Blocks (who sees and hears whom), reports and chat: server/rooms/safety.ts. */
   private safety!: RoomSafety;
+  /** Poses, sent beside the state right after each patch. */
+  private poses = new PoseRelay((viewer, target) => this.safety.canSee(viewer, target));
 
   override async onCreate(options: { circleId?: unknown; sessionId?: unknown }): Promise<void> {
     const circleId = plainId(options.circleId) ?? "";
@@ -239,7 +241,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     participant.color = auth.color;
     participant.seat = seat;
     participant.space = space;
-    if (seat !== NO_SEAT) copyPose(seatedHeadPose(seat, this.state.capacity), participant.head);
+    participant.poseId = this.poses.admit(client.sessionId);
+    this.placePose(participant);
     this.state.participants.set(client.sessionId, participant);
     this.safety.join(client, participant, auth);
     this.identities.set(client.sessionId, { accountId: auth.accountId, participantKeyHash: auth.participantKeyHash });
@@ -262,6 +265,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       try {
         const reconnected = await reconnection;
         participant.connected = true;
+        this.poses.resend(client.sessionId);
         this.sendVoiceTicket(reconnected);
         log.info({ roomId: this.roomId, participantId: client.sessionId }, "participant reconnected");
         return;
@@ -273,11 +277,19 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     }
     this.flow.forget(client.sessionId);
     this.state.participants.delete(client.sessionId);
+    this.poses.release(participant.poseId);
     this.safety.leave(client.sessionId);
     this.limits.delete(client.sessionId);
     this.identities.delete(client.sessionId);
     this.leaveVoice(client.sessionId, participant.space);
     log.info({ roomId: this.roomId, participantId: client.sessionId, consented }, "participant left");
+  }
+
+  /** Poses go right after the patch, so every client already knows each pose id they name. */
+  override broadcastPatch(): boolean {
+    const changed = super.broadcastPatch();
+    this.poses.flush(this.clients);
+    return changed;
   }
 
   /** The process is shutting down (SIGTERM, deploy): tell clients, who come back once it is up again. */
@@ -401,6 +413,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
         if (client) this.sendVoiceTicket(client);
       },
       leaveVoice: (id, space) => this.leaveVoice(id, space),
+      placePose: (p) => this.placePose(p),
       // Failures are logged and retried by enforceMic itself.
       enforceMic: (id) => this.enforceMic(id).catch(() => {}),
       dismiss: (id, why) => this.dismiss(id, why),
@@ -504,13 +517,14 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     if (!frame) return this.refuse(client, ClientMessage.Pose, "invalid_message", "Malformed pose frame.");
     const reason = implausibleFrameReason(frame, seatTransform(participant.seat, this.state.capacity));
     if (reason) return this.refuse(client, ClientMessage.Pose, "invalid_message", reason);
-    copyPose(frame.head, participant.head);
-    participant.handsTracked = frame.hands !== null;
-    if (frame.hands) {
-      copyPose(frame.hands.left, participant.leftHand);
-      copyPose(frame.hands.right, participant.rightHand);
-    }
+    this.poses.update(participant.poseId, bytes);
   };
+
+  /** Seated: sitting upright, facing the fire, hands in the lap, until their own pose arrives. */
+  private placePose(p: Participant): void {
+    if (p.seat === NO_SEAT) this.poses.clear(p.poseId);
+    else this.poses.update(p.poseId, encodeFrame({ head: seatedHeadPose(p.seat, this.state.capacity), hands: null }));
+  }
 
   /** Registers a handler that only runs for a seated participant with a valid, in-rate payload. */
   private handle<K extends MessageName>(type: K, handler: Handler<K>): void {

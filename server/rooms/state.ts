@@ -3,25 +3,14 @@ import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
 /** The seat number of someone without a seat (in the waiting room). */
 export const NO_SEAT = 255;
 
-/** A quantised pose (see shared/pose-codec.ts): millimetres and a packed quaternion. */
-export class PoseState extends Schema {
-  @type("int16") x = 0;
-  @type("int16") y = 0;
-  @type("int16") z = 0;
-  @type("uint32") q = 0;
-}
-
 export class Participant extends Schema {
   @type("string") id = "";
   @type("string") pseudonym = "";
   @type("string") role = "participant";
   @type("uint8") seat = 0;
   @type("string") color = "";
-  @type(PoseState) head = new PoseState();
-  @type(PoseState) leftHand = new PoseState();
-  @type(PoseState) rightHand = new PoseState();
-  /** False for desktop users: their avatar's hands rest in the lap. */
-  @type("boolean") handsTracked = false;
+  /** Names this participant in ServerMessage.Poses: poses travel beside the state (server/rooms/pose-relay.ts). */
+  @type("uint8") poseId = 0;
   @type("boolean") muted = false;
   @type("boolean") handRaised = false;
   @type("boolean") away = false;

@@ -57,7 +57,9 @@ export class Visibility {
   /** Whether `viewer` receives `target`'s state. */
   canSee(viewer: string, target: string): boolean {
     if (viewer === target) return this.views.has(viewer);
-    return this.revealed.has(viewer) && this.revealed.has(target) && !this.isApart(viewer, target);
+    // Asked for every pose of every viewer each patch: skip building the pair key when nobody is apart.
+    if (!this.revealed.has(viewer) || !this.revealed.has(target)) return false;
+    return this.apart.size === 0 || !this.isApart(viewer, target);
   }
 
   /** Keeps a pair apart (block) or lets them see each other again (unblock). */

@@ -14,6 +14,8 @@ import { encodeFrame } from "../../shared/pose-codec.ts";
 import { ClientMessage, type ErrorReply, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 
 const CAPACITY = 12;
@@ -21,13 +23,14 @@ let hearth: HearthServer;
 let httpUrl: string;
 const rooms: Room<CircleState>[] = [];
 
-async function join(pseudonym: string): Promise<{ room: Room<CircleState>; errors: ErrorReply[] }> {
+async function join(pseudonym: string): Promise<{ room: Room<CircleState>; errors: ErrorReply[]; poses: RemotePoses }> {
   const room = await new Client(`ws://127.0.0.1:${hearth.port}`).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color: "#e07a5f" });
   rooms.push(room);
   const errors: ErrorReply[] = [];
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+  const poses = followPoses(room);
   await waitFor(`${pseudonym} seated`, () => room.state.participants?.get(room.sessionId));
-  return { room, errors };
+  return { room, errors, poses };
 }
 
 /** Pose number `i` of a sequence: the same seat, a distinct small head turn, recognisable by its quaternion. */
@@ -52,7 +55,7 @@ describe("a client flooding the room", () => {
     const id = flooder.room.sessionId;
     const seat = flooder.room.state.participants.get(id)!.seat;
     const seenAs = () => {
-      const q = observer.room.state.participants.get(id)?.head.q;
+      const q = observer.poses.get(id)?.head.q;
       const i = Array.from({ length: 200 }, (_, n) => n).find((n) => poseNumber(seat, n).q === q);
       return i ?? -1;
     };

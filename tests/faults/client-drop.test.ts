@@ -14,6 +14,8 @@ import { encodeFrame } from "../../shared/pose-codec.ts";
 import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 
 const CAPACITY = 2;
@@ -21,12 +23,13 @@ let hearth: HearthServer;
 let wsUrl: string;
 const rooms: Room<CircleState>[] = [];
 
-async function join(pseudonym: string, color = "#e07a5f"): Promise<{ client: Client; room: Room<CircleState> }> {
+async function join(pseudonym: string, color = "#e07a5f"): Promise<{ client: Client; room: Room<CircleState>; poses: RemotePoses }> {
   const client = new Client(wsUrl);
   const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
   rooms.push(room);
+  const poses = followPoses(room);
   await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
-  return { client, room };
+  return { client, room, poses };
 }
 
 /** Cuts the TCP connection under a client without a close handshake, as a dropped network does. */
@@ -76,6 +79,7 @@ describe("when a client's connection drops", () => {
     await expect(join("Gentle Oak", "#6d9dc5")).rejects.toThrow(/circle is full/);
 
     const back = await a.client.reconnect<CircleState>(a.room.reconnectionToken);
+    const posesBack = followPoses(back);
     rooms.push(back);
     expect(back.sessionId).toBe(id);
     await waitFor("B to see A connected again", () => b.room.state.participants.get(id)?.connected === true);
@@ -87,7 +91,9 @@ describe("when a client's connection drops", () => {
     // And the connection works again both ways.
     const head = seatedHeadPose(before!.seat, CAPACITY, -0.3);
     back.sendBytes(ClientMessage.Pose, encodeFrame({ head, hands: null }));
-    await waitFor("B to see A's new pose", () => b.room.state.participants.get(id)?.head.q === head.q);
+    await waitFor("B to see A's new pose", () => b.poses.get(id)?.head.q === head.q);
+    // The new connection is sent everyone's pose again, though nobody moved.
+    await waitFor("A to get B's pose again", () => posesBack.get(b.room.sessionId));
     b.room.send(ClientMessage.RaiseHand, { raised: true });
     await waitFor("A to see B's hand", () => back.state.participants.get(b.room.sessionId)?.handRaised);
   });

@@ -19,12 +19,14 @@ import { type CircleState, NO_SEAT, type Participant } from "../../server/rooms/
 import { AVATAR_COLORS } from "../../shared/avatar.ts";
 import { FACILITATE_MESSAGE, facilitatorActionSchema, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
 import { CIRCLE_CAPACITY_MAX, MAX_MESSAGE_BYTES } from "../../shared/limits.ts";
-import { encodeFrame, type QuantisedFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
+import { decodeFrame, encodeFrame, type QuantisedFrame, type QuantisedPose } from "../../shared/pose-codec.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import { ClientMessage, CloseCode, ROOM_NAME } from "../../shared/protocol.ts";
 import { pseudonymKey } from "../../shared/pseudonym.ts";
 import { seatedHeadPose, seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
 import { seededRandom } from "../support/random.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 
@@ -212,6 +214,8 @@ const PROTOCOL_CODES = [10, 11, 12, 13, 14, 15, 16, 17, 0, 255];
 interface Honest {
   name: string;
   room: Room<CircleState>;
+  /** Everyone else's poses as this honest client received them. */
+  poses: RemotePoses;
   expected: { seat: number; color: string; handRaised: boolean; away: boolean; muted: boolean; head: QuantisedPose; hands: QuantisedFrame["hands"] };
   dropped: number | null;
 }
@@ -302,11 +306,13 @@ class Hostile {
 
 async function joinHonest(name: string, color: string): Promise<Honest> {
   const room = await new Client(wsUrl).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym: name, color });
+  const poses = followPoses(room);
   const self = await waitFor(`${name} seated`, () => room.state.participants?.get(room.sessionId));
   const honest: Honest = {
     name,
     room,
-    expected: { seat: self.seat, color, handRaised: false, away: false, muted: false, head: { ...self.head.toJSON() } as QuantisedPose, hands: null },
+    poses,
+    expected: { seat: self.seat, color, handRaised: false, away: false, muted: false, head: seatedHeadPose(self.seat, CAPACITY), hands: null },
     dropped: null,
   };
   room.onLeave((code) => (honest.dropped = code));
@@ -314,8 +320,6 @@ async function joinHonest(name: string, color: string): Promise<Honest> {
 }
 
 // ------------------------------------------------------------------ checks
-
-const poseOf = (p: { x: number; y: number; z: number; q: number }): QuantisedPose => ({ x: p.x, y: p.y, z: p.z, q: p.q });
 
 /** The room's invariants, on the server's own state. Returns the problems found. */
 function invariantProblems(room: CircleRoom): string[] {
@@ -329,9 +333,14 @@ function invariantProblems(room: CircleRoom): string[] {
       if (p.seat >= capacity) problems.push(`${key} sits on seat ${p.seat} of ${capacity}`);
       if (seats.has(p.seat)) problems.push(`seat ${p.seat} is taken by ${seats.get(p.seat)} and ${key}`);
       seats.set(p.seat, key);
-      const frame: QuantisedFrame = { head: poseOf(p.head), hands: p.handsTracked ? { left: poseOf(p.leftHand), right: poseOf(p.rightHand) } : null };
-      const implausible = implausibleFrameReason(frame, seatTransform(p.seat, capacity));
-      if (implausible) problems.push(`${key}'s pose: ${implausible}`);
+      // Poses travel beside the state: check the one the room relays.
+      const bytes = room["poses"].frameOf(p.poseId);
+      const frame = bytes && decodeFrame(bytes);
+      if (!frame) problems.push(`${key} is seated without a valid pose`);
+      else {
+        const implausible = implausibleFrameReason(frame, seatTransform(p.seat, capacity));
+        if (implausible) problems.push(`${key}'s pose: ${implausible}`);
+      }
     } else if (p.space === "main") {
       problems.push(`${key} is in the circle without a seat`);
     }
@@ -354,7 +363,7 @@ function viewProblems(viewer: Honest, other: Honest): string[] {
   const actual = {
     pseudonym: seen.pseudonym, seat: seen.seat, color: seen.color, role: seen.role, space: seen.space, connected: seen.connected,
     handRaised: seen.handRaised, away: seen.away, muted: seen.muted, micAllowed: seen.micAllowed, mutedByFacilitator: seen.mutedByFacilitator,
-    head: poseOf(seen.head), hands: seen.handsTracked ? { left: poseOf(seen.leftHand), right: poseOf(seen.rightHand) } : null,
+    ...viewer.poses.get(other.room.sessionId),
   };
   const wanted = {
     pseudonym: other.name, seat: e.seat, color: e.color, role: "participant", space: "main", connected: true,
@@ -383,7 +392,6 @@ function honestAction(honest: Honest): void {
       const head = seatedHeadPose(e.seat, CAPACITY, random() - 0.5, random() * 0.4 - 0.2);
       const hands = chance(0.5) ? { left: { ...head, x: head.x - 150, y: head.y - 350 }, right: { ...head, x: head.x + 150, y: head.y - 350 } } : null;
       e.head = head;
-      // Someone without hands keeps the last hands the others saw only while tracked: compare as the state shows them.
       e.hands = hands;
       honest.room.sendBytes(ClientMessage.Pose, encodeFrame({ head, hands }));
     }

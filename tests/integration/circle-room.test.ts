@@ -10,6 +10,8 @@ import { encodeFrame, packQuaternion, type QuantisedPose } from "../../shared/po
 import { CloseCode, type ErrorCode, type ErrorReply, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
 import { seatedHeadPose, seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 
 const CAPACITY = 3;
@@ -20,6 +22,8 @@ interface Seated {
   room: Room<CircleState>;
   /** Error replies the server sent to this client, in order. */
   errors: ErrorReply[];
+  /** Everyone else's poses as this client received them. */
+  poses: RemotePoses;
 }
 
 async function join(pseudonym: string, options: Record<string, unknown> = {}): Promise<Seated> {
@@ -31,14 +35,17 @@ async function join(pseudonym: string, options: Record<string, unknown> = {}): P
   });
   const errors: ErrorReply[] = [];
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+  const poses = followPoses(room);
   await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
-  return { room, errors };
+  return { room, errors, poses };
 }
 
 /** `who` as `viewer` currently sees them. */
 const seen = (viewer: Seated, who: Seated | string): Participant | undefined =>
   viewer.room.state.participants.get(typeof who === "string" ? who : who.room.sessionId);
 const snapshot = (viewer: Seated): Record<string, unknown> => viewer.room.state.toJSON();
+/** `who`'s latest pose as `viewer` received it. */
+const poseOf = (viewer: Seated, who: Seated) => viewer.poses.get(who.room.sessionId);
 
 /** colyseus.js warns on every refused join; those are expected here. */
 function hideExpectedClientWarnings(): void {
@@ -86,15 +93,20 @@ describe("when someone joins the open circle", () => {
     const viewer = people[0]!;
     await waitFor("everyone to be seen", () => viewer.room.state.participants.size === 3);
 
-    const heads = people.map((p) => seen(viewer, p)!);
-    expect(new Set(heads.map((h) => h.seat)).size).toBe(3);
-    for (const h of heads) {
-      const seat = seatTransform(h.seat, CAPACITY);
-      expect(h.head.x / 1000).toBeCloseTo(seat.x, 2);
-      expect(h.head.z / 1000).toBeCloseTo(seat.z, 2);
-    }
+    const seats = people.map((p) => seen(viewer, p)!.seat);
+    expect(new Set(seats).size).toBe(3);
+    // Nobody is sent their own pose: the first person's comes from the second.
+    const heads = await Promise.all(
+      people.map((p, i) => waitFor("the seated head pose", () => poseOf(i === 0 ? people[1]! : viewer, p)?.head)),
+    );
+    heads.forEach((head, i) => {
+      const seat = seatTransform(seats[i]!, CAPACITY);
+      expect(head.x / 1000).toBeCloseTo(seat.x, 2);
+      expect(head.z / 1000).toBeCloseTo(seat.z, 2);
+    });
     const [h0, h1] = heads;
-    expect(Math.hypot(h0!.head.x - h1!.head.x, h0!.head.z - h1!.head.z) / 1000).toBeGreaterThan(SEAT_SPACING);
+    expect(Math.hypot(h0!.x - h1!.x, h0!.z - h1!.z) / 1000).toBeGreaterThan(SEAT_SPACING);
+    expect(poseOf(viewer, viewer)).toBeUndefined();
   });
 
   it("keeps pseudonyms unique regardless of case and spacing, and says why", async () => {
@@ -245,12 +257,12 @@ describe("when a client sends a valid pose", () => {
     const b = await join("Steady Heron");
     const seat = seen(a, a)!.seat;
     const head = seatedHeadPose(seat, CAPACITY, 0.4, 0.1);
-    expect(seen(b, a)?.head.q).not.toBe(head.q);
+    await waitFor("B to get A's seated pose", () => poseOf(b, a));
+    expect(poseOf(b, a)?.head.q).not.toBe(head.q);
 
     a.room.sendBytes("pose", encodeFrame({ head, hands: null }));
-    await waitFor("B to see A's new head", () => seen(b, a)?.head.q === head.q);
-    expect(seen(b, a)?.head.toJSON()).toEqual(head);
-    expect(seen(b, a)?.handsTracked).toBe(false);
+    await waitFor("B to see A's new head", () => poseOf(b, a)?.head.q === head.q);
+    expect(poseOf(b, a)).toEqual({ head, hands: null });
     expect(a.errors).toEqual([]);
   });
 
@@ -262,10 +274,28 @@ describe("when a client sends a valid pose", () => {
     const right = { ...head, x: head.x + 250, y: head.y - 450 };
 
     a.room.sendBytes("pose", encodeFrame({ head, hands: { left, right } }));
-    await waitFor("B to see A's hands", () => seen(b, a)?.handsTracked);
-    expect(seen(b, a)?.leftHand.toJSON()).toEqual(left);
-    expect(seen(b, a)?.rightHand.toJSON()).toEqual(right);
+    await waitFor("B to see A's hands", () => poseOf(b, a)?.hands);
+    expect(poseOf(b, a)).toEqual({ head, hands: { left, right } });
   });
+
+  it("gives a newcomer everyone's current pose, and sends a pose that did not change only once", async () => {
+    const a = await join("Quiet Otter");
+    const b = await join("Steady Heron");
+    const head = seatedHeadPose(seen(a, a)!.seat, CAPACITY, -0.3, 0.2);
+    a.room.sendBytes("pose", encodeFrame({ head, hands: null }));
+    await waitFor("B to see A's new head", () => poseOf(b, a)?.head.q === head.q);
+
+    const c = await join("Gentle Oak");
+    await waitFor("the newcomer to get A's current pose", () => poseOf(c, a)?.head.q === head.q);
+    await waitFor("the newcomer to get B's seated pose", () => poseOf(c, b));
+
+    let messages = 0;
+    c.room.onMessage(ServerMessage.Poses, () => messages++);
+    for (let i = 0; i < 3; i++) a.room.sendBytes("pose", encodeFrame({ head, hands: null }));
+    await sleep(300);
+    expect(messages).toBe(0);
+  });
+
 });
 
 describe("the HTTP API", () => {

@@ -5,15 +5,18 @@ import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
-import { encodeFrame, quantisePose } from "../../shared/pose-codec.ts";
+import { decodeFrame, encodeFrame, quantisePose } from "../../shared/pose-codec.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
 import { waitFor } from "../support/wait.ts";
 
 let hearth: HearthServer;
 let client: Client;
 const rooms: Room<CircleState>[] = [];
+const poses = new Map<Room<CircleState>, RemotePoses>();
 
 beforeAll(async () => {
   const port = await freePort();
@@ -34,26 +37,35 @@ function frameFor(seat: number): Uint8Array {
   return encodeFrame({ head: at(0, 1.2 + seat / 100), hands: { left: at(-0.2, 0.9), right: at(0.2, 0.9 + seat / 100) } });
 }
 
-type Snapshot = Record<string, { seat: number; pseudonym: string; head: { x: number; y: number; z: number; q: number }; rightHand: { y: number } }>;
+type Snapshot = Record<string, { seat: number; pseudonym: string }>;
 const view = (room: Room<CircleState>) => (room.state.toJSON() as { participants: Snapshot }).participants;
+
+async function joinCircle(pseudonym: string, color: string): Promise<Room<CircleState>> {
+  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
+  poses.set(room, followPoses(room));
+  rooms.push(room);
+  await waitFor("own seat", () => room.state.participants?.get(room.sessionId));
+  return room;
+}
+/** Whether `room` holds every other member's own frame. */
+const holdsEveryFrame = (room: Room<CircleState>) =>
+  Object.entries(view(room)).every(([id, p]) => id === room.sessionId || JSON.stringify(poses.get(room)!.get(id)) === JSON.stringify(decodeFrame(frameFor(p.seat))));
 
 describe("a full circle of sixteen with tracked hands", () => {
   it("is decoded whole and consistently by someone who joins last", async () => {
     for (let i = 0; i < CIRCLE_CAPACITY_MAX - 1; i++) {
-      const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym: `Member ${i + 1}`, color: "#81b29a" });
-      await waitFor("own seat", () => room.state.participants?.get(room.sessionId));
+      const room = await joinCircle(`Member ${i + 1}`, "#81b29a");
       room.sendBytes(ClientMessage.Pose, frameFor(room.state.participants.get(room.sessionId)!.seat));
-      rooms.push(room);
     }
     const first = rooms[0]!;
-    await waitFor("every pose at the first member", () =>
-      Object.values(view(first)).every((p) => p.rightHand.y === 900 + p.seat * 10),
-    10_000);
+    await waitFor("every pose at the first member", () => Object.keys(view(first)).length === CIRCLE_CAPACITY_MAX - 1 && holdsEveryFrame(first), 10_000);
 
-    const last = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym: "Last Arrival", color: "#e07a5f" });
-    rooms.push(last);
+    const last = await joinCircle("Last Arrival", "#e07a5f");
+    last.sendBytes(ClientMessage.Pose, frameFor(last.state.participants.get(last.sessionId)!.seat));
     await waitFor("the whole circle at the newcomer", () => last.state.participants?.size === CIRCLE_CAPACITY_MAX, 10_000);
     await waitFor("the newcomer at the first member", () => first.state.participants.size === CIRCLE_CAPACITY_MAX);
+    await waitFor("every pose at the newcomer", () => holdsEveryFrame(last), 10_000);
+    await waitFor("the newcomer's pose at the first member", () => holdsEveryFrame(first), 10_000);
 
     const mine = view(last);
     const theirs = view(first);

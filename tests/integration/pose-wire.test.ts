@@ -4,15 +4,17 @@ import { type HearthServer, startHearth } from "../../server/app.ts";
 import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
-import { encodeFrame, FRAME_BYTES_WITH_HANDS, quantisePose } from "../../shared/pose-codec.ts";
+import { decodeFrame, encodeFrame, FRAME_BYTES_WITH_HANDS, quantisePose } from "../../shared/pose-codec.ts";
 import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 
 /** The architecture's budget: head + two hands in at most 64 bytes per participant update. */
 const WIRE_BUDGET_BYTES = 64;
 const ROOM_STATE_PATCH = 15;
+const ROOM_DATA_BYTES = 17;
 
 let hearth: HearthServer;
 let client: Client;
@@ -30,20 +32,21 @@ async function join(pseudonym: string): Promise<Room<CircleState>> {
   return room;
 }
 
-/** Bytes of every state patch `room` receives while `act` runs and the next patches settle. */
-async function patchBytesDuring(room: Room<CircleState>, act: () => void): Promise<number[]> {
+/** Sizes of the state patches and of the byte messages (poses) `room` receives while `act` runs and the next patches settle. */
+async function framesDuring(room: Room<CircleState>, act: () => void): Promise<{ patches: number[]; bytes: number[] }> {
   type Listener = (data: ArrayBuffer | Uint8Array) => void;
   const ws = (room.connection.transport as unknown as { ws: { on(e: "message", f: Listener): void; off(e: "message", f: Listener): void } }).ws;
-  const sizes: number[] = [];
+  const frames = { patches: [] as number[], bytes: [] as number[] };
   const listener: Listener = (data) => {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    if (bytes[0] === ROOM_STATE_PATCH) sizes.push(bytes.byteLength);
+    if (bytes[0] === ROOM_STATE_PATCH) frames.patches.push(bytes.byteLength);
+    if (bytes[0] === ROOM_DATA_BYTES) frames.bytes.push(bytes.byteLength);
   };
   ws.on("message", listener);
   act();
   await sleep(250); // several patch intervals (50 ms)
   ws.off("message", listener);
-  return sizes;
+  return frames;
 }
 
 /** A headset frame near seat `seat` with every value different from `variant`'s other frames. */
@@ -67,22 +70,25 @@ describe("a headset participant's pose on the wire", () => {
     expect(FRAME_BYTES_WITH_HANDS).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
   });
 
-  it("reaches the others in a state patch within the 64-byte budget when head and both hands move", async () => {
+  it("reaches the others in one message within the 64-byte budget, with no state patch", async () => {
     const a = await join("Quiet Otter");
     const b = await join("Steady Heron");
+    const posesAtB = followPoses(b);
     const seat = a.state.participants.get(a.sessionId)!.seat;
     a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 1));
-    await waitFor("B to see A's hands", () => b.state.participants.get(a.sessionId)?.handsTracked);
+    await waitFor("B to see A's hands", () => posesAtB.get(a.sessionId)?.hands);
 
-    // Every field of head and both hands changes: the worst case for one update.
-    const sizes = await patchBytesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
-    expect(sizes).toHaveLength(1);
-    expect(sizes[0]!).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
-    console.log(`one head + two hands update: ${sizes[0]} bytes on the wire (budget ${WIRE_BUDGET_BYTES})`);
+    // Every value of head and both hands changes: the worst case for one update.
+    const moved = await framesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
+    expect(moved.patches).toEqual([]);
+    expect(moved.bytes).toHaveLength(1);
+    expect(moved.bytes[0]!).toBeLessThanOrEqual(WIRE_BUDGET_BYTES);
+    expect(posesAtB.get(a.sessionId)).toEqual(decodeFrame(headsetFrame(seat, 2)));
+    console.log(`one head + two hands update: ${moved.bytes[0]} bytes on the wire (budget ${WIRE_BUDGET_BYTES})`);
 
     // A participant who holds still costs nothing.
-    const still = await patchBytesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
-    expect(still).toEqual([]);
+    const still = await framesDuring(b, () => a.sendBytes(ClientMessage.Pose, headsetFrame(seat, 2)));
+    expect(still).toEqual({ patches: [], bytes: [] });
     await a.leave();
     await b.leave();
   });

@@ -10,6 +10,10 @@ import { ClientMessage, type ErrorReply, type NoticeMessage, ROOM_NAME, ServerMe
 import type { BlocksMessage, ReportForFacilitators, ReportResolvedMessage } from "../../shared/safety.ts";
 import { sha256 } from "../../server/store/ids.ts";
 import { freePort } from "../support/free-port.ts";
+import { followPoses } from "../support/poses.ts";
+import { readPoseBatch, type RemotePoses } from "../../shared/pose-relay.ts";
+import { encodeFrame } from "../../shared/pose-codec.ts";
+import { seatedHeadPose } from "../../shared/seats.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 import { Agent } from "./support/schedule-api.ts";
 
@@ -31,6 +35,9 @@ interface Member {
   reports: ReportForFacilitators[];
   resolved: string[];
   blocks: BlocksMessage[];
+  /** Everyone else's latest pose, and every frame ever received (to prove one never arrived). */
+  poses: RemotePoses;
+  framesReceived: string[];
 }
 
 let hearth: HearthServer;
@@ -54,7 +61,10 @@ async function enter(options: Record<string, unknown>, client = new Client(wsUrl
     reports: [],
     resolved: [],
     blocks: [],
+    poses: followPoses(room),
+    framesReceived: [],
   };
+  room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => readPoseBatch(bytes, (_id, frame) => void member.framesReceived.push(frame.join())));
   const $ = getStateCallbacks(room);
   $(room.state).participants.onAdd((_p, id) => void member.everSeen.add(id));
   room.onMessage(ServerMessage.Chat, (m: ChatMessage) => member.chats.push(m));
@@ -74,6 +84,13 @@ const openCircle = (pseudonym: string, key: string | undefined = newParticipantK
   enter({ circleId: OPEN_CIRCLE_ID, pseudonym, ...(key ? { participantKey: key } : {}) });
 const openFacilitator = (pseudonym: string) => enter({ circleId: OPEN_CIRCLE_ID, pseudonym, facilitatorKey: FACILITATOR_KEY });
 const sees = (viewer: Member, other: Member) => viewer.room.state.participants.has(other.id);
+/** Sends a head pose at the member's seat, turned by `yaw`; returns the frame as the others would receive it. */
+function turnHead(member: Member, yaw: number): string {
+  const p = member.room.state.participants.get(member.id)!;
+  const frame = encodeFrame({ head: seatedHeadPose(p.seat, member.room.state.capacity, yaw), hands: null });
+  member.room.sendBytes(ClientMessage.Pose, frame);
+  return frame.join();
+}
 
 async function leave(member: Member): Promise<void> {
   await member.room.leave(true).catch(() => undefined);
@@ -107,13 +124,18 @@ describe("when one participant blocks another", () => {
     expect(a.blocks.at(-1)).toEqual({ hidden: [b.id], blocked: [{ id: b.id, pseudonym: "Steady Heron" }] });
     expect(b.blocks.at(-1)).toEqual({ hidden: [a.id], blocked: [] });
 
-    // A keeps changing; none of it reaches B. C still gets both.
+    // A keeps changing; none of it reaches B, not even a head turn. C still gets both.
     a.room.send(ClientMessage.RaiseHand, { raised: true });
     b.room.send(ClientMessage.Away, { away: true });
+    const aTurned = turnHead(a, 0.35);
+    const bTurned = turnHead(b, -0.35);
     await sleep(SETTLE_MS);
     expect(sees(a, b) || sees(b, a)).toBe(false);
     expect(c.room.state.participants.get(a.id)?.handRaised).toBe(true);
     expect(c.room.state.participants.get(b.id)?.away).toBe(true);
+    expect(c.framesReceived).toEqual(expect.arrayContaining([aTurned, bTurned]));
+    expect(b.framesReceived).not.toContain(aTurned);
+    expect(a.framesReceived).not.toContain(bTurned);
   });
 
   it("keeps the pair apart in a later session of the same devices: not even a first patch arrives", async () => {
@@ -180,13 +202,19 @@ describe("when one participant blocks another", () => {
     const a = await openCircle("Open Fox");
     const b = await openCircle("Loyal Bear");
     await waitFor("both", () => sees(a, b) && sees(b, a));
+    const turned = turnHead(a, 0.3);
+    const aAtB = () => b.poses.get(a.id) && encodeFrame(b.poses.get(a.id)!).join();
+    await waitFor("B to get A's head turn", () => aAtB() === turned);
     a.room.send(ClientMessage.Block, { target: b.id });
     await waitFor("the block", () => !sees(a, b) && !sees(b, a));
+    expect(aAtB()).toBeUndefined();
     b.room.send(ClientMessage.Unblock, { target: a.id });
     await waitFor("B's refusal: B did not block", () => b.errors.find((e) => e.type === ClientMessage.Unblock));
     a.room.send(ClientMessage.Unblock, { target: b.id });
     await waitFor("both to see each other again", () => sees(a, b) && sees(b, a));
     expect(a.room.state.participants.get(b.id)?.pseudonym).toBe("Loyal Bear");
+    // B is sent A's pose again, though A has not moved since.
+    await waitFor("B to get A's current pose", () => aAtB() === turned);
   });
 
   it("refuses to block a facilitator, and refuses a facilitator's block", async () => {

@@ -12,16 +12,20 @@ import { seatedHeadPose } from "../../shared/seats.ts";
 import { type HearthProcess, startHearthProcess } from "../support/hearth-process.ts";
 import { startTestRedis, type TestRedis } from "../support/redis.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { followPoses } from "../support/poses.ts";
+import type { RemotePoses } from "../../shared/pose-relay.ts";
 
 const CAPACITY = 6;
 let redis: TestRedis;
 let first: HearthProcess;
 let second: HearthProcess;
 const rooms: Room<CircleState>[] = [];
+const poses = new Map<Room, RemotePoses>();
 
 async function joinThrough(server: HearthProcess, pseudonym: string, color = "#e07a5f"): Promise<Room<CircleState>> {
   const room = await new Client(server.wsUrl).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
   rooms.push(room);
+  poses.set(room, followPoses(room));
   await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
   return room;
 }
@@ -69,7 +73,7 @@ describe("with two server processes sharing Redis", () => {
     const head = seatedHeadPose(seat, CAPACITY, 0.4, 0.1);
     b.sendBytes(ClientMessage.Pose, encodeFrame({ head, hands: null }));
     await waitFor("A to see B's new pose", () => {
-      const seen = a.state.participants.get(b.sessionId)?.head;
+      const seen = poses.get(a)?.get(b.sessionId)?.head;
       return seen && seen.x === head.x && seen.y === head.y && seen.z === head.z && seen.q === head.q;
     });
   });

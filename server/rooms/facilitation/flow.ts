@@ -1,10 +1,9 @@
 import { isBreakout, Spaces } from "../../../shared/facilitation.ts";
 import { NoticeKind, type NoticeMessage, type Phase } from "../../../shared/protocol.ts";
-import { pickSeat, seatedHeadPose } from "../../../shared/seats.ts";
+import { pickSeat } from "../../../shared/seats.ts";
 import { NO_SEAT, type CircleState, type Participant } from "../state.ts";
 import type { FacilitationContext } from "./actions.ts";
 import { mayPublish } from "./speaking.ts";
-import { copyPose } from "../copy-pose.ts";
 import { holder, isOver, passPiece, type Round, startRound } from "./talking-piece.ts";
 
 /** What the flow needs from its room: messaging, voice and connections. */
@@ -15,6 +14,8 @@ export interface FlowHost {
   sendVoiceTicket(id: string): void;
   /** Takes the person out of the voice room of `space`. */
   leaveVoice(id: string, space: string): void;
+  /** Resets the person's pose to their (new) seat, or to none in the waiting room. */
+  placePose(p: Participant): void;
   /** Applies the person's micAllowed at LiveKit. */
   enforceMic(id: string): Promise<void>;
   dismiss(id: string, why: "removed" | "banned"): void;
@@ -248,7 +249,6 @@ export class CircleFlow implements FacilitationContext {
 
   private placeAt(p: Participant, seat: number): void {
     p.seat = seat;
-    if (seat !== NO_SEAT) copyPose(seatedHeadPose(seat, this.capacity), p.head);
-    p.handsTracked = false;
+    this.host.placePose(p);
   }
 }
