@@ -128,13 +128,26 @@ function writePose(view: DataView, offset: number, pose: QuantisedPose): void {
   view.setUint32(offset + 6, pose.q, true);
 }
 
-function readPose(view: DataView, offset: number): QuantisedPose {
-  return {
-    x: view.getInt16(offset, true),
-    y: view.getInt16(offset + 2, true),
-    z: view.getInt16(offset + 4, true),
-    q: view.getUint32(offset + 6, true),
-  };
+const int16At = (b: Uint8Array, i: number) => ((b[i]! | (b[i + 1]! << 8)) << 16) >> 16;
+const uint32At = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+
+function readPose(bytes: Uint8Array, offset: number, out: QuantisedPose): QuantisedPose {
+  out.x = int16At(bytes, offset);
+  out.y = int16At(bytes, offset + 2);
+  out.z = int16At(bytes, offset + 4);
+  out.q = uint32At(bytes, offset + 6);
+  return out;
+}
+
+const newPose = (): QuantisedPose => ({ x: 0, y: 0, z: 0, q: 0 });
+
+/** Whether the bytes are a well-formed frame, and with hands or not. */
+function frameShape(bytes: Uint8Array): "head" | "hands" | null {
+  const flags = bytes[0];
+  if (flags === undefined || (flags & ~FLAG_HANDS) !== 0) return null;
+  const withHands = (flags & FLAG_HANDS) !== 0;
+  if (bytes.length !== (withHands ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY)) return null;
+  return withHands ? "hands" : "head";
 }
 
 export function encodeFrame(frame: QuantisedFrame): Uint8Array {
@@ -151,14 +164,32 @@ export function encodeFrame(frame: QuantisedFrame): Uint8Array {
 
 /** Decodes a frame, or returns null when the bytes are not a well-formed frame. */
 export function decodeFrame(bytes: Uint8Array): QuantisedFrame | null {
-  const flags = bytes[0];
-  if (flags === undefined || (flags & ~FLAG_HANDS) !== 0) return null;
-  const withHands = (flags & FLAG_HANDS) !== 0;
-  if (bytes.length !== (withHands ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY)) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const head = readPose(view, 1);
-  const hands = withHands
-    ? { left: readPose(view, 1 + POSE_BYTES), right: readPose(view, 1 + 2 * POSE_BYTES) }
+  const shape = frameShape(bytes);
+  if (!shape) return null;
+  const head = readPose(bytes, 1, newPose());
+  const hands = shape === "hands"
+    ? { left: readPose(bytes, 1 + POSE_BYTES, newPose()), right: readPose(bytes, 1 + 2 * POSE_BYTES, newPose()) }
     : null;
   return { head, hands };
+}
+
+/**
+ * Decodes frames into the same objects every time, for the server's hot path where a frame is
+ * checked and let go. The frame returned is only valid until the next `read`.
+ */
+export class FrameReader {
+  private readonly frame: QuantisedFrame = { head: newPose(), hands: null };
+  private readonly hands = { left: newPose(), right: newPose() };
+
+  read(bytes: Uint8Array): QuantisedFrame | null {
+    const shape = frameShape(bytes);
+    if (!shape) return null;
+    readPose(bytes, 1, this.frame.head);
+    this.frame.hands = shape === "hands" ? this.hands : null;
+    if (this.frame.hands) {
+      readPose(bytes, 1 + POSE_BYTES, this.frame.hands.left);
+      readPose(bytes, 1 + 2 * POSE_BYTES, this.frame.hands.right);
+    }
+    return this.frame;
+  }
 }

@@ -1,6 +1,13 @@
-import type { Client } from "@colyseus/core";
+import { type Client, getMessageBytes, Protocol } from "@colyseus/core";
 import { MAX_POSE_IDS, POSE_ENTRY_MAX_BYTES } from "../../shared/pose-relay.ts";
 import { ServerMessage } from "../../shared/protocol.ts";
+
+/** Who may receive whose pose: the room's Visibility (server/rooms/visibility.ts). */
+export interface PoseAudience {
+  canSee(viewer: string, target: string): boolean;
+  /** True when nobody is kept apart and everyone is revealed: then no pair needs asking. */
+  everyoneSeesEveryone(): boolean;
+}
 
 interface Slot {
   participantId: string;
@@ -21,10 +28,17 @@ export class PoseRelay {
   private readonly slots: (Slot | undefined)[] = [];
   private readonly seenBy = new Map<string, number[]>();
   private version = 0;
-  private readonly scratch = new Uint8Array(MAX_POSE_IDS * POSE_ENTRY_MAX_BYTES);
+  /** The message as Colyseus frames it (ROOM_DATA_BYTES, the type), then the entries: built once per client. */
+  private readonly message: Uint8Array;
+  private readonly header: number;
 
-  /** `canSee(viewer, target)`: whether the viewer receives the target's state (blocks keep pairs apart). */
-  constructor(private readonly canSee: (viewer: string, target: string) => boolean) {}
+  /** `audience()`: who receives whose state; blocks keep pairs apart, and poses follow the state. */
+  constructor(private readonly audience: () => PoseAudience) {
+    const header = getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, ServerMessage.Poses);
+    this.header = header.length;
+    this.message = new Uint8Array(this.header + MAX_POSE_IDS * POSE_ENTRY_MAX_BYTES);
+    this.message.set(header);
+  }
 
   /** Gives a participant the lowest free pose id. */
   admit(participantId: string): number {
@@ -39,7 +53,8 @@ export class PoseRelay {
   update(poseId: number, frame: Uint8Array): void {
     const slot = this.slots[poseId];
     if (!slot || (slot.frame && sameBytes(slot.frame, frame))) return;
-    slot.frame = frame.slice();
+    if (slot.frame?.length === frame.length) slot.frame.set(frame);
+    else slot.frame = frame.slice();
     slot.version = ++this.version;
   }
 
@@ -69,26 +84,30 @@ export class PoseRelay {
 
   /** Sends each client the poses it has not received yet. Call right after the state patch. */
   flush(clients: readonly Client[]): void {
+    if (clients.length === 0) return; // also while the room is still being created: no audience yet
+    const audience = this.audience();
+    const everyone = audience.everyoneSeesEveryone();
     for (let c = 0; c < clients.length; c++) {
       const client = clients[c]!;
       const viewer = client.sessionId;
       let seen = this.seenBy.get(viewer);
       if (!seen) this.seenBy.set(viewer, (seen = []));
-      let length = 0;
+      let length = this.header;
       for (let poseId = 0; poseId < this.slots.length; poseId++) {
         const slot = this.slots[poseId];
         if (!slot?.frame || slot.participantId === viewer) continue;
-        if (!this.canSee(viewer, slot.participantId)) {
+        if (!everyone && !audience.canSee(viewer, slot.participantId)) {
           seen[poseId] = 0; // seen again later (unblocked), they get the current pose at once
           continue;
         }
         if (seen[poseId] === slot.version) continue;
         seen[poseId] = slot.version;
-        this.scratch[length] = poseId;
-        this.scratch.set(slot.frame, length + 1);
+        this.message[length] = poseId;
+        this.message.set(slot.frame, length + 1);
         length += 1 + slot.frame.length;
       }
-      if (length > 0) client.sendBytes(ServerMessage.Poses, this.scratch.subarray(0, length));
+      // A copy: the socket may still hold it after this returns.
+      if (length > this.header) client.enqueueRaw(this.message.slice(0, length));
     }
   }
 }

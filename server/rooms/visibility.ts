@@ -46,6 +46,11 @@ export class Visibility {
     }
   }
 
+  /** Nobody kept apart, nobody waiting to be revealed: everyone may see everyone. */
+  everyoneSeesEveryone(): boolean {
+    return this.apart.size === 0 && this.revealed.size === this.views.size;
+  }
+
   isRevealed(id: string): boolean {
     return this.revealed.has(id);
   }
@@ -57,7 +62,7 @@ export class Visibility {
   /** Whether `viewer` receives `target`'s state. */
   canSee(viewer: string, target: string): boolean {
     if (viewer === target) return this.views.has(viewer);
-    // Asked for every pose of every viewer each patch: skip building the pair key when nobody is apart.
+    // Asked often (poses): skip building the pair key when nobody is apart.
     if (!this.revealed.has(viewer) || !this.revealed.has(target)) return false;
     return this.apart.size === 0 || !this.isApart(viewer, target);
   }

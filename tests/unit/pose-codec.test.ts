@@ -5,6 +5,7 @@ import {
   encodeFrame,
   FRAME_BYTES_HEAD_ONLY,
   FRAME_BYTES_WITH_HANDS,
+  FrameReader,
   packQuaternion,
   type QuantisedFrame,
   type QuantisedPose,
@@ -157,6 +158,18 @@ describe("pose frames", () => {
     ["the flag byte alone", new Uint8Array(1)],
   ])("are refused (null) when they have %s", (_name, bytes) => {
     expect(decodeFrame(bytes)).toBeNull();
+    expect(new FrameReader().read(bytes)).toBeNull();
+  });
+
+  it("read the same as decodeFrame through a FrameReader, one frame after another", () => {
+    const reader = new FrameReader();
+    const frames: QuantisedFrame[] = [
+      { head, hands: { left, right } },
+      { head: right, hands: null },
+      { head: left, hands: { left: right, right: head } },
+      { head: { x: -32767, y: 32767, z: -1, q: 0xffffffff }, hands: null },
+    ];
+    for (const frame of frames) expect(reader.read(encodeFrame(frame))).toEqual(frame);
   });
 });
 

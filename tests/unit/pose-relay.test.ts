@@ -1,4 +1,4 @@
-import type { Client } from "@colyseus/core";
+import { type Client, getMessageBytes, Protocol } from "@colyseus/core";
 import { describe, expect, it } from "vitest";
 import { PoseRelay } from "../../server/rooms/pose-relay.ts";
 import { encodeFrame, type QuantisedFrame } from "../../shared/pose-codec.ts";
@@ -10,14 +10,17 @@ const frame = (x: number, hands = false): QuantisedFrame => {
   return { head, hands: hands ? { left: { ...head, x: x - 200 }, right: { ...head, x: x + 200 } } : null };
 };
 
-/** A stand-in for a Colyseus client that keeps what it was sent. */
+/** How Colyseus frames a ServerMessage.Poses message before its bytes. */
+const HEADER = getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, ServerMessage.Poses);
+
+/** A stand-in for a Colyseus client that keeps the Poses messages it was sent (without their header). */
 function fakeClient(sessionId: string) {
   const received: Uint8Array[] = [];
   const client = {
     sessionId,
-    sendBytes(type: string, bytes: Uint8Array) {
-      expect(type).toBe(ServerMessage.Poses);
-      received.push(bytes.slice());
+    enqueueRaw(message: Uint8Array) {
+      expect([...message.subarray(0, HEADER.length)]).toEqual([...HEADER]);
+      received.push(message.slice(HEADER.length));
     },
   };
   return { client: client as unknown as Client, received };
@@ -33,7 +36,11 @@ function entries(bytes: Uint8Array): Record<number, number> {
 
 function circle(...ids: string[]) {
   const apart = new Set<string>();
-  const relay = new PoseRelay((viewer, target) => !apart.has(`${viewer}|${target}`) && !apart.has(`${target}|${viewer}`));
+  const audience = {
+    canSee: (viewer: string, target: string) => !apart.has(`${viewer}|${target}`) && !apart.has(`${target}|${viewer}`),
+    everyoneSeesEveryone: () => apart.size === 0,
+  };
+  const relay = new PoseRelay(() => audience);
   const people = Object.fromEntries(ids.map((id) => [id, { ...fakeClient(id), poseId: relay.admit(id) }]));
   const flush = () => relay.flush(Object.values(people).map((p) => p.client));
   return { relay, people, apart, flush };
