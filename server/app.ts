@@ -10,14 +10,14 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { CircleCatalog } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
-import { abuseLimits, trustProxyValue } from "./http/rate-limits.ts";
+import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
 import { storeRecords } from "./safety/room-records.ts";
 import { blockStore } from "./safety/blocks-store.ts";
 import { crisisResourcesRouter, loadCrisisResources } from "./safety/crisis-resources.ts";
 import { startRetention } from "./safety/retention.ts";
-import { scaleOutFromConfig } from "./scale.ts";
+import { redisForCounts, scaleOutFromConfig, sweepDeadProcesses } from "./scale.ts";
 import { openScheduling, type Scheduling } from "./scheduling-setup.ts";
 import { voiceRouter } from "./voice/http.ts";
 import { type LiveKitProcess, startLiveKit } from "./voice/livekit-process.ts";
@@ -36,7 +36,7 @@ export interface HearthServer {
   close(): Promise<void>;
 }
 
-// A full circle's state (16 people, poses, flags, per-client views) outgrows the 8 KB default
+// A full circle's state (16 people, their flags, per-client views) can outgrow the 8 KB default
 // encode buffer; past it Colyseus warns and clients can be handed inconsistent patches.
 Encoder.BUFFER_SIZE = 64 * 1024;
 
@@ -54,7 +54,8 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
-  app.use("/api", abuseLimits());
+  const redis = redisForCounts(config);
+  app.use("/api", abuseLimits({ redis }));
   app.use("/api/voice", voiceRouter(voice));
   app.use("/api", crisisResourcesRouter(crisisResources));
   app.use("/api", apiRouter(catalog, scheduling.services));
@@ -74,6 +75,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     // With REDIS_URL: shared presence and matchmaking, and where clients reach this process.
     ...scaleOutFromConfig(config),
   });
+  limitMatchmaking(httpServer, app, { redis });
   gameServer.define(ROOM_NAME, circleRoomWith({
       catalog,
       voice,
@@ -85,6 +87,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     })).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);
+  const stopSweep = config.REDIS_URL ? sweepDeadProcesses(config.REDIS_SWEEP_SECONDS * 1000) : () => {};
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log.info({ port }, "hearth listening");
@@ -103,8 +106,10 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       });
     } catch (error) {
       stopRetention();
+      stopSweep();
       await gameServer.gracefullyShutdown(false);
       await scheduling.close();
+      redis?.disconnect();
       throw error;
     }
   }
@@ -118,10 +123,12 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     livekit,
     close: async () => {
       stopRetention();
+      stopSweep();
       // Rooms first: closing them also closes their voice rooms, which needs LiveKit still up.
       await gameServer.gracefullyShutdown(false);
       await livekit?.stop();
       await scheduling.close();
+      redis?.disconnect();
     },
   };
 }

@@ -84,6 +84,8 @@ const envSchema = z.object({
    * Unset, it is derived from HOST (or the machine's hostname) and the port.
    */
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "Expected a redis:// or rediss:// URL." })),
+  /** With REDIS_URL: how often each process looks for crashed processes, to forget their rooms. */
+  REDIS_SWEEP_SECONDS: z.coerce.number().min(0.5).max(3600).default(10),
   PUBLIC_ADDRESS: optional(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:[\]]+)(:\d+)?(\/\S*)?$/, "Expected host:port or host/path, without a scheme.")),
   /**
    * Express "trust proxy" behind a TLS proxy, so rate limits see the client's address rather

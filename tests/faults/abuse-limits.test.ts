@@ -101,7 +101,7 @@ describe("a client flooding the room", () => {
   });
 });
 
-describe("the sign-in and registration endpoints", () => {
+describe("the sign-in, registration and join endpoints", () => {
   const post = (path: string, body: unknown, from: string) =>
     fetch(`${httpUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify(body) });
 
@@ -128,5 +128,24 @@ describe("the sign-in and registration endpoints", () => {
     const limited = await post("/api/sessions/no-such-session/registrations", { pseudonym: "One More" }, "203.0.113.8");
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { error: string }).error).toMatch(/Too many registrations/);
+  });
+
+  it("limit join attempts per address, though Colyseus answers them itself", async () => {
+    const { limit } = HTTP_LIMITS.matchmaking;
+    // Asking for a room type that does not exist: Colyseus refuses each one, reserving nothing.
+    const attempt = (from: string) => post("/matchmake/joinOrCreate/no-such-room", { circleId: OPEN_CIRCLE_ID }, from);
+    const colyseusRefusal = /no-such-room/;
+    for (let i = 0; i < limit; i++) {
+      const reply = await attempt("203.0.113.9");
+      expect(reply.status).not.toBe(429);
+      expect(((await reply.json()) as { error?: string }).error).toMatch(colyseusRefusal);
+    }
+    const limited = await attempt("203.0.113.9");
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: string }).error).toMatch(/Too many attempts to join from your address/);
+    // Another address still reaches Colyseus, and joins.
+    expect(((await (await attempt("198.51.100.10")).json()) as { error?: string }).error).toMatch(colyseusRefusal);
+    const { room } = await join("Gentle Oak");
+    expect(room.connection.isOpen).toBe(true);
   });
 });

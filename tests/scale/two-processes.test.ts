@@ -5,6 +5,7 @@
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
+import { HTTP_LIMITS } from "../../server/http/rate-limits.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { encodeFrame } from "../../shared/pose-codec.ts";
 import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
@@ -39,7 +40,15 @@ function connectedTo(room: Room): string {
 beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => undefined); // colyseus.js on the refused join
   redis = await startTestRedis();
-  const env = { REDIS_URL: redis.url, VOICE: "off", DATA_DIR: ":memory:", OPEN_CIRCLE_CAPACITY: String(CAPACITY) };
+  const env = {
+    REDIS_URL: redis.url,
+    VOICE: "off",
+    DATA_DIR: ":memory:",
+    OPEN_CIRCLE_CAPACITY: String(CAPACITY),
+    REDIS_SWEEP_SECONDS: "1",
+    // The limits test speaks for other addresses through X-Forwarded-For.
+    TRUST_PROXY: "loopback",
+  };
   // One after the other: both register with Redis before anyone joins.
   first = await startHearthProcess(env);
   second = await startHearthProcess(env);
@@ -93,13 +102,33 @@ describe("with two server processes sharing Redis", () => {
     }
   });
 
-  it("seats a newcomer through the surviving process when the process holding the circle crashes", async () => {
+  it("counts an address's requests across both processes", async () => {
+    const { limit } = HTTP_LIMITS.registration;
+    const register = (server: HearthProcess) =>
+      fetch(`${server.httpUrl}/api/sessions/no-such-session/registrations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.21" },
+        body: JSON.stringify({ pseudonym: "Steady Heron" }),
+      });
+    for (let i = 0; i < limit; i++) expect((await register(i % 2 === 0 ? first : second)).status).not.toBe(429);
+    for (const server of [first, second]) expect((await register(server)).status).toBe(429);
+  });
+
+  it("forgets a crashed process's circle, and seats a newcomer through the survivor", async () => {
     const a = rooms[0]!;
     const holder = connectedTo(a) === `127.0.0.1:${first.port}` ? first : second;
     const survivor = holder === first ? second : first;
     const gone = a.roomId;
     await holder.stop("SIGKILL");
-    // Redis still lists the dead process's room: the survivor finds it unanswered, drops it, and opens the circle anew.
+    // Nobody joins: the survivor's sweep finds the dead process silent and drops its room from Redis.
+    await waitFor(
+      "the survivor to stop listing the dead circle's people",
+      async () => {
+        const body = (await (await fetch(`${survivor.httpUrl}/api/circles`)).json()) as { circles: { id: string; seated: number }[] };
+        return body.circles.find((c) => c.id === OPEN_CIRCLE_ID)?.seated === 0;
+      },
+      15_000,
+    );
     const started = Date.now();
     // Matchmade with fetch: colyseus.js in Node goes through http's global agent, whose sockets
     // give up after 5 s of silence, and this join first waits out the dead process (about 4 s).
