@@ -48,6 +48,9 @@ function limiter(name: keyof typeof HTTP_LIMITS, what: string, { limits, redis }
     legacyHeaders: false,
     // A counting store that is down must not lock everyone out: let the request through.
     passOnStoreError: true,
+    // Local tools and tests are not counted; nor, behind a proxy left without TRUST_PROXY, is
+    // everyone at once (they would all share the proxy's address, and one count).
+    skip: (req) => isLoopback(req.ip),
     handler: (_req, res, _next, options) => {
       const wait = Math.max(1, Math.ceil(Number(res.getHeader("Retry-After") ?? options.windowMs / 1000)));
       res.setHeader("Retry-After", String(wait));
@@ -81,6 +84,12 @@ export function limitMatchmaking(httpServer: HttpServer, app: Express, options: 
     for (const listener of colyseus) listener.call(httpServer, req, res);
   });
   httpServer.on("request", app);
+}
+
+function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const address = ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+  return address === "::1" || address.startsWith("127.");
 }
 
 /** Express's "trust proxy" value from TRUST_PROXY: a hop count, or names/addresses as given. */

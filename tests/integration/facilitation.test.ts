@@ -58,6 +58,7 @@ async function join(pseudonym: string, options: Record<string, unknown> = {}): P
     events: [],
     closed: new Promise<number>((resolve) => room.onLeave(resolve)),
   };
+  room.onMessage(ServerMessage.Poses, () => undefined); // poses are not what these tests look at
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => person.errors.push(reply));
   room.onMessage(ServerMessage.Notice, (notice: NoticeMessage) => {
     person.notices.push(notice);
