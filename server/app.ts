@@ -82,6 +82,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       admission: scheduling.admission,
       records: storeRecords(scheduling.db, scheduling.clock),
       openCircleFacilitatorKey: config.FACILITATOR_KEY,
+      sessionOverrunMs: config.SESSION_OVERRUN_MINUTES * 60_000,
       clock: scheduling.clock,
       blocks: blockStore(scheduling.db),
     })).filterBy(["circleId", "sessionId"]);

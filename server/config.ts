@@ -22,6 +22,11 @@ const envSchema = z.object({
     .default(CIRCLE_CAPACITY_DEFAULT),
   /** "off" removes the always-open demo circle; scheduled circles are unaffected. */
   OPEN_CIRCLE: z.enum(["on", "off"], { error: 'OPEN_CIRCLE must be "on" or "off".' }).default("on"),
+  /**
+   * A scheduled session's room closes this many minutes after the session's end time, once
+   * everyone has been told: time to finish a share and say goodbye.
+   */
+  SESSION_OVERRUN_MINUTES: z.coerce.number().min(0).max(120).default(10),
   /** Whoever joins the open circle with this key facilitates it (for demos and training); unset, nobody can. */
   FACILITATOR_KEY: optional(z.string().min(12, "FACILITATOR_KEY needs at least 12 characters.")),
   /**

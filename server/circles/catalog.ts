@@ -16,6 +16,8 @@ export interface SessionInfo {
   seats: number;
   /** When the session begins (ms since the epoch): arrivals before then wait to be let in. */
   startsAt: number;
+  /** When it is scheduled to end (ms since the epoch): the room closes a little after. */
+  endsAt: number;
 }
 
 export interface CircleCatalog {

@@ -25,7 +25,7 @@ export function storeCatalog(db: Db, openCircles: CircleInfo[]): CircleCatalog {
       if (!circle || !session || session.circleId !== circle.id) return undefined;
       // Facilitators sit in the circle too: seats for every registered place plus theirs.
       const facilitators = new Set([circle.ownerId, ...circle.facilitatorIds]).size;
-      return { id: session.id, seats: Math.min(CIRCLE_CAPACITY_MAX, circle.capacity + facilitators), startsAt: session.start.getTime() };
+      return { id: session.id, seats: Math.min(CIRCLE_CAPACITY_MAX, circle.capacity + facilitators), startsAt: session.start.getTime(), endsAt: session.end.getTime() };
     },
   };
 }

@@ -53,7 +53,12 @@ export interface CircleServices {
   clock?: Clock;
   /** Blocks that outlive a session (by participant key hash); without it blocks last the session. */
   blocks?: BlockStore;
+  /** How long after a scheduled session's end time its room closes (SESSION_OVERRUN_MINUTES). */
+  sessionOverrunMs?: number;
 }
+
+/** Without SESSION_OVERRUN_MINUTES: ten minutes to finish a share and say goodbye. */
+const SESSION_OVERRUN_MS_DEFAULT = 10 * 60_000;
 
 /** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
 interface Identity {
@@ -64,6 +69,14 @@ interface Identity {
 const REMOVED_NOTICE: NoticeMessage = { kind: "removed", message: "A facilitator has asked you to leave this session." };
 const BANNED_NOTICE: NoticeMessage = { kind: "banned", message: "You can no longer take part in this circle." };
 const ENDED_NOTICE: NoticeMessage = { kind: "session-ended", message: "The facilitator has ended the session. Thank you for being here." };
+const CLOSED_AT_END_NOTICE: NoticeMessage = { kind: "session-ended", message: "The session has come to its end. Thank you for being here." };
+const timeUpNotice = (minutes: number): NoticeMessage => ({
+  kind: "session-time-up",
+  message:
+    minutes >= 1
+      ? `The session's time is up. The circle closes in ${Math.round(minutes)} minute${Math.round(minutes) === 1 ? "" : "s"}: take the time to finish and say goodbye.`
+      : "The session's time is up. The circle closes in a moment.",
+});
 const WAITING_NOTICE: NoticeMessage = {
   kind: "waiting-room",
   message: "Welcome. The circle is settling in: a facilitator will let you in shortly. Take your time.",
@@ -138,6 +151,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       if (!session) throw new ServerError(404, "There is no such session in this circle.");
       seats = session.seats;
       this.sessionStartsAt = session.startsAt;
+      this.closeAfterScheduledEnd(session.endsAt);
     } else if (!circle.alwaysOpen) {
       throw new ServerError(400, "This circle meets in scheduled sessions: please join from the session's page.");
     }
@@ -498,10 +512,20 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     return true;
   }
 
-  private endSession(): void {
+  /** At the end time everyone is told; the overrun later the room closes, as if a facilitator ended it. */
+  private closeAfterScheduledEnd(endsAt: number): void {
+    const overrunMs = this.services.sessionOverrunMs ?? SESSION_OVERRUN_MS_DEFAULT;
+    this.clock.setTimeout(() => {
+      this.broadcast(ServerMessage.Notice, timeUpNotice(overrunMs / 60_000));
+      log.info({ roomId: this.roomId }, "scheduled end reached");
+      this.clock.setTimeout(() => this.endSession(CLOSED_AT_END_NOTICE), overrunMs);
+    }, Math.max(0, endsAt - this.now()));
+  }
+
+  private endSession(notice = ENDED_NOTICE): void {
     // Nobody new joins a session that is ending: a newcomer starts a fresh one.
     void this.lock();
-    this.broadcast(ServerMessage.Notice, ENDED_NOTICE);
+    this.broadcast(ServerMessage.Notice, notice);
     for (const client of this.clients) this.removed.add(client.sessionId);
     // Let the notice go out before the connections close.
     this.clock.setTimeout(() => void this.disconnect(CloseCode.SessionEnded), 200);

@@ -6,7 +6,7 @@ import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { newParticipantKey } from "../../shared/participant-key.ts";
-import { ROOM_NAME } from "../../shared/protocol.ts";
+import { CloseCode, type NoticeMessage, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
 import type { RegistrationResponse } from "../../shared/scheduling-api.ts";
 import { freePort } from "../support/free-port.ts";
 import { waitFor } from "../support/wait.ts";
@@ -43,7 +43,7 @@ beforeAll(async () => {
   // colyseus.js warns on every refused join; those are expected here.
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
   const port = await freePort();
-  hearth = await startHearth(loadConfig({ PORT: String(port), HOST: "127.0.0.1", CLIENT_DIR: "nonexistent", VOICE: "off", DATA_DIR: ":memory:" }));
+  hearth = await startHearth(loadConfig({ PORT: String(port), HOST: "127.0.0.1", CLIENT_DIR: "nonexistent", VOICE: "off", DATA_DIR: ":memory:", SESSION_OVERRUN_MINUTES: "0.01" }));
   colyseus = new ColyseusTestServer(hearth.gameServer);
   baseUrl = `http://127.0.0.1:${port}`;
   setNow(new Date("2026-03-02T12:00:00Z"));
@@ -100,6 +100,19 @@ describe("a scheduled session's room", () => {
   it("refuses before the lobby opens, saying when it will", async () => {
     setNow(new Date(LOBBY_OPENS.getTime() - 5 * 60_000));
     await expect(joinSession({ participantKey: registered.key })).rejects.toThrow(/lobby is not open yet.*2026-03-05T18:45:00.000Z.*in 5 minutes/);
+  });
+
+  it("tells everyone when the time is up, and closes the room once the overrun has passed", async () => {
+    setNow(new Date(END.getTime() - 400));
+    const room = await joinSession({ participantKey: registered.key });
+    const notices: NoticeMessage[] = [];
+    room.onMessage(ServerMessage.Notice, (notice: NoticeMessage) => notices.push(notice));
+    const closed = new Promise<number>((resolve) => room.onLeave(resolve));
+    await waitFor("the time-up notice", () => notices.find((n) => n.kind === "session-time-up"));
+    expect(room.connection.isOpen).toBe(true); // the overrun (0.6 s here) lets a share finish
+    expect(await closed).toBe(CloseCode.SessionEnded);
+    rooms.splice(rooms.indexOf(room), 1); // closed by the server: nothing to leave
+    expect(notices.at(-1)).toEqual({ kind: "session-ended", message: "The session has come to its end. Thank you for being here." });
   });
 
   it("refuses once the session has ended", async () => {
