@@ -115,3 +115,11 @@ export interface FacilitatorSession extends SessionSummary {
   /** True when this account facilitates it (or hosts the circle). */
   canJoinAs: "facilitator";
 }
+
+/** A ban in one of a host's circles. The banned person stays anonymous: `id` names the ban only. */
+export interface BanView {
+  id: string;
+  bannedAt: string;
+  /** The facilitator's display name; null when their account is gone. */
+  bannedBy: string | null;
+}

@@ -4,6 +4,7 @@ import { Link } from "../routing.ts";
 import { api, errorText } from "../schedule/api.ts";
 import { useResource } from "../schedule/useResource.ts";
 import { AuditLog } from "./AuditLog.tsx";
+import { CircleBans } from "./CircleBans.tsx";
 import { CircleEditor } from "./CircleEditor.tsx";
 import { InviteFacilitator } from "./InviteFacilitator.tsx";
 import { ScheduleEditor } from "./ScheduleEditor.tsx";
@@ -17,7 +18,7 @@ const REPEAT_TEXT: Record<SeriesView["repeat"], string> = {
   custom: "custom rule",
 };
 
-/** One circle: its details, schedules, coming sessions, invite links and audit log. */
+/** One circle: its details, schedules, coming sessions, invite links, bans and audit log. */
 export function CircleDetail({ circleId }: { circleId: string }) {
   const resource = useResource(circleId, () => api<{ circle: HostCircle; series: SeriesView[]; inviteUrl: string | null }>(`/api/host/circles/${circleId}`));
   const data = resource.data;
@@ -92,6 +93,7 @@ export function CircleDetail({ circleId }: { circleId: string }) {
         <CircleEditor circle={circle} onSaved={saved} />
       </details>
       <InviteFacilitator circleId={circle.id} />
+      <CircleBans circleId={circle.id} onChanged={() => setVersion((v) => v + 1)} />
       <AuditLog circleId={circle.id} key={version} />
     </>
   );

@@ -1,11 +1,12 @@
 import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
-import type { HostCircle, HostSession, SeriesView } from "../../shared/scheduling-api.ts";
+import type { BanView, HostCircle, HostSession, SeriesView } from "../../shared/scheduling-api.ts";
 import { circleInputSchema, circlePatchSchema, invitationInputSchema, sessionChangeSchema, seriesInputSchema } from "../../shared/scheduling-schemas.ts";
 import { type Account, facilitatorsInvitedBy } from "../accounts/accounts-store.ts";
 import { createInvitation } from "../accounts/invitations.ts";
 import { auditForOwner, recordAudit } from "../audit/audit-log.ts";
+import { bansInCircle, liftBan } from "../safety/bans.ts";
 import {
   type Circle,
   circlesOwnedBy,
@@ -247,6 +248,24 @@ export function hostRouter(services: ScheduleServices): Router {
     const updated = (await findSession(db, session.id))!;
     const counts = await attendanceCounts(db, [session.id]);
     res.json({ session: sessionSummary(updated, circle, counts.get(session.id)) });
+  });
+
+  router.get("/circles/:id/bans", async (req, res) => {
+    const { circle } = await ownCircle(req, res);
+    const bans: BanView[] = (await bansInCircle(db, circle.id)).map((b) => ({ id: b.id, bannedAt: b.bannedAt.toISOString(), bannedBy: b.bannedBy }));
+    res.json({ bans });
+  });
+
+  router.delete("/circles/:id/bans/:banId", async (req, res) => {
+    const { host, circle } = await ownCircle(req, res);
+    const ban = (await bansInCircle(db, circle.id)).find((b) => b.id === param(req, "banId"));
+    if (!ban) throw new HttpError(404, "There is no such ban in this circle (it may have been lifted already).");
+    const now = clock.now();
+    await db.transaction(async (tx) => {
+      await liftBan(tx, circle.id, ban.keyHash);
+      await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: "ban.lifted", target: ban.id, circleId: circle.id });
+    });
+    res.status(204).end();
   });
 
   router.get("/audit", async (req, res) => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { one, type Queryable } from "../store/db.ts";
 
 /** Bans tie a circle to a participant key's hash: the banned key cannot register or join that circle again. */
@@ -11,6 +12,30 @@ export async function banParticipant(db: Queryable, circleId: string, keyHash: s
 
 export async function liftBan(db: Queryable, circleId: string, keyHash: string): Promise<void> {
   await db.query("DELETE FROM bans WHERE circle_id = $1 AND participant_key_hash = $2", [circleId, keyHash]);
+}
+
+/**
+ * A ban's public id: derived from the circle and the key hash, so a host can name a ban without
+ * ever seeing the key hash, nor tie one person's bans in two circles together.
+ */
+export const banId = (circleId: string, keyHash: string): string =>
+  createHash("sha256").update(`ban\u0000${circleId}\u0000${keyHash}`).digest("base64url").slice(0, 22);
+
+export interface CircleBan {
+  id: string;
+  keyHash: string;
+  bannedAt: Date;
+  bannedBy: string | null;
+}
+
+/** A circle's bans, oldest first, with the display name of whoever banned. */
+export async function bansInCircle(db: Queryable, circleId: string): Promise<CircleBan[]> {
+  const rows = await db.query<{ participant_key_hash: string; created_at: Date; display_name: string | null }>(
+    `SELECT b.participant_key_hash, b.created_at, a.display_name FROM bans b LEFT JOIN accounts a ON a.id = b.banned_by
+     WHERE b.circle_id = $1 ORDER BY b.created_at`,
+    [circleId],
+  );
+  return rows.map((r) => ({ id: banId(circleId, r.participant_key_hash), keyHash: r.participant_key_hash, bannedAt: r.created_at, bannedBy: r.display_name }));
 }
 
 export async function isBanned(db: Queryable, circleId: string, keyHash: string): Promise<boolean> {

@@ -4,7 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../server/accounts/accounts-store.ts";
 import { newParticipantKey } from "../../shared/participant-key.ts";
-import type { HostSession, MyRegistrationsResponse, RegistrationResponse, SessionResponse, SessionsResponse } from "../../shared/scheduling-api.ts";
+import { banParticipant } from "../../server/safety/bans.ts";
+import { sha256 } from "../../server/store/ids.ts";
+import type { BanView, HostSession, MyRegistrationsResponse, RegistrationResponse, SessionResponse, SessionsResponse } from "../../shared/scheduling-api.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 import { Agent, type ScheduleApi, startScheduleApi } from "./support/schedule-api.ts";
 
@@ -443,6 +445,31 @@ describe.each<StoreKind>(["PGlite", "PostgreSQL"])("the scheduling API on %s", (
       const again = await anyone.get(`/api/circles/${circle.id}/calendar.ics`);
       const uids = (text: string) => text.match(/^UID:.*$/gm);
       expect(uids(again.text)).toEqual(uids(feed.text));
+    });
+  });
+
+  describe("bans", () => {
+    it("shows the host a circle's bans without saying who was banned, and lifts one, audited", async () => {
+      const { circle, upcoming } = await newCircleWithWeekly({ title: "Circle with a ban" });
+      const banned = participant();
+      const ownerId = (await host.get<{ circle: { ownerId: string } }>(`/api/host/circles/${circle.id}`)).body.circle.ownerId;
+      await banParticipant(api.db, circle.id, sha256(banned.key), ownerId, NOW);
+      expect((await registerAs(upcoming[0]!.id, "Brave Wren", banned.key)).status).toBe(403);
+
+      const listed = await host.get<{ bans: BanView[] }>(`/api/host/circles/${circle.id}/bans`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.bans).toEqual([{ id: expect.any(String), bannedAt: NOW.toISOString(), bannedBy: HOST.displayName }]);
+      expect(listed.text).not.toContain(sha256(banned.key));
+      expect((await anyone.get(`/api/host/circles/${circle.id}/bans`)).status).toBe(401);
+
+      const [ban] = listed.body.bans;
+      expect((await host.delete(`/api/host/circles/${circle.id}/bans/${ban!.id}`)).status).toBe(204);
+      expect((await host.get<{ bans: BanView[] }>(`/api/host/circles/${circle.id}/bans`)).body.bans).toEqual([]);
+      expect((await registerAs(upcoming[0]!.id, "Brave Wren", banned.key)).status).toBe(201);
+      const lifted = await host.delete(`/api/host/circles/${circle.id}/bans/${ban!.id}`);
+      expect(lifted.status).toBe(404);
+      const audit = await host.get<{ entries: { action: string }[] }>(`/api/host/audit?circleId=${circle.id}`);
+      expect(audit.body.entries.map((e) => e.action)).toContain("ban.lifted");
     });
   });
 
