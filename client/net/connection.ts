@@ -150,7 +150,9 @@ function attach(room: Room<CircleStateView>): void {
 
   // A new connection: the room sends every pose afresh right after the state.
   remotePoses.clear();
-  room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => remotePoses.receive(bytes, room.state.participants));
+  room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => {
+    if (room.state.participants) remotePoses.receive(bytes, room.state.participants);
+  });
   let signature = "";
   room.onStateChange((state) => {
     remotePoses.retain(state.participants);
