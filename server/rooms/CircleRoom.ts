@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { encodeFrame, FrameReader } from "../../shared/pose-codec.ts";
+import { MAX_POSE_IDS } from "../../shared/pose-relay.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import {
   ClientMessage,
@@ -105,8 +106,8 @@ export function circleRoomWith(services: CircleServices): typeof CircleRoom {
 /** One live circle: seats, presence, poses and flags. The authority for everything said here. */
 export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   protected services!: CircleServices;
-  // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse.
-  override maxClients = 64;
+  // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse (and pose ids).
+  override maxClients = MAX_POSE_IDS;
   private limits = new Map<string, ClientLimits>();
   /** Sessions the server closed on purpose: they do not get their seat held. */
   private removed = new Set<string>();
