@@ -141,13 +141,17 @@ function readPose(bytes: Uint8Array, offset: number, out: QuantisedPose): Quanti
 
 const newPose = (): QuantisedPose => ({ x: 0, y: 0, z: 0, q: 0 });
 
+/** The length of a frame that starts with this flags byte; 0 when no frame starts so. */
+export function frameLengthFor(flags: number | undefined): number {
+  if (flags === undefined || (flags & ~FLAG_HANDS) !== 0) return 0;
+  return (flags & FLAG_HANDS) !== 0 ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY;
+}
+
 /** Whether the bytes are a well-formed frame, and with hands or not. */
 function frameShape(bytes: Uint8Array): "head" | "hands" | null {
-  const flags = bytes[0];
-  if (flags === undefined || (flags & ~FLAG_HANDS) !== 0) return null;
-  const withHands = (flags & FLAG_HANDS) !== 0;
-  if (bytes.length !== (withHands ? FRAME_BYTES_WITH_HANDS : FRAME_BYTES_HEAD_ONLY)) return null;
-  return withHands ? "hands" : "head";
+  const length = frameLengthFor(bytes[0]);
+  if (length === 0 || bytes.length !== length) return null;
+  return length === FRAME_BYTES_WITH_HANDS ? "hands" : "head";
 }
 
 export function encodeFrame(frame: QuantisedFrame): Uint8Array {

@@ -8,17 +8,11 @@
  * One encoded frame goes to every receiver as it came (after the room validated it), so the
  * server does no per-receiver encoding at all: that is what keeps a pose cheap to deliver.
  */
-import { decodeFrame, FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS, type QuantisedFrame } from "./pose-codec.ts";
+import { decodeFrame, FRAME_BYTES_WITH_HANDS, frameLengthFor, type QuantisedFrame } from "./pose-codec.ts";
 
 /** Pose ids are small numbers, one per participant in a room (the room admits at most this many). */
 export const MAX_POSE_IDS = 64;
 export const POSE_ENTRY_MAX_BYTES = 1 + FRAME_BYTES_WITH_HANDS;
-
-function frameLength(flags: number | undefined): number {
-  if (flags === 0) return FRAME_BYTES_HEAD_ONLY;
-  if (flags === 1) return FRAME_BYTES_WITH_HANDS;
-  return 0;
-}
 
 /**
  * Calls `visit` for each entry of a Poses message; the frame is a view into `bytes`.
@@ -28,7 +22,7 @@ export function readPoseBatch(bytes: Uint8Array, visit: (poseId: number, frame: 
   let offset = 0;
   while (offset < bytes.length) {
     const poseId = bytes[offset]!;
-    const length = frameLength(bytes[offset + 1]);
+    const length = frameLengthFor(bytes[offset + 1]);
     if (length === 0 || offset + 1 + length > bytes.length) return false;
     visit(poseId, bytes.subarray(offset + 1, offset + 1 + length));
     offset += 1 + length;

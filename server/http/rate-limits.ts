@@ -29,14 +29,12 @@ export const HTTP_LIMITS = {
 } satisfies Record<string, EndpointLimit>;
 
 export interface LimitOptions {
-  /** Smaller numbers, for tests. */
-  limits?: Partial<typeof HTTP_LIMITS>;
   /** Shared counts across processes (REDIS_URL). */
   redis?: Redis;
 }
 
-function limiter(name: keyof typeof HTTP_LIMITS, what: string, { limits, redis }: LimitOptions): RequestHandler {
-  const { limit, windowMs } = { ...HTTP_LIMITS, ...limits }[name];
+function limiter(name: keyof typeof HTTP_LIMITS, what: string, { redis }: LimitOptions): RequestHandler {
+  const { limit, windowMs } = HTTP_LIMITS[name];
   const store: Store | undefined = redis
     ? new RedisStore({ prefix: `hearth:rate:${name}:`, sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never })
     : undefined;
