@@ -34,6 +34,7 @@ import { runFacilitatorAction } from "./facilitation/actions.ts";
 import { CircleFlow, type FlowHost } from "./facilitation/flow.ts";
 import { mayFacilitate } from "./facilitation/speaking.ts";
 import { MicPermissions } from "./mic-permissions.ts";
+import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { PoseRelay } from "./pose-relay.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
 import { CircleState, NO_SEAT, Participant } from "./state.ts";
@@ -176,6 +177,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       }, untilStart);
     }
     await this.setMetadata({ circleId: circle.id, sessionId });
+    this.setPatchRate(null);
+    joinPatchClock(this);
 
     // Poses are nearly all the traffic: a handler of their own keeps V8's inline caches to themselves.
     const poseSchema = clientMessageSchemas[ClientMessage.Pose];
@@ -323,6 +326,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   }
 
   override async onDispose(): Promise<void> {
+    leavePatchClock(this);
     if (!this.circle) return; // onCreate refused (no such circle or session): nothing was opened
     // Everyone has gone: whoever comes next starts an open session. A restart keeps the lock.
     if (this.state.locked && !this.shuttingDown) this.flow.setLocked(false);
