@@ -32,7 +32,11 @@ const { values } = parseArgs({
     "bot-procs": { type: "string" },
     side: { type: "string", default: "both" },
     "no-scale": { type: "boolean", default: false },
-    /** Writes a V8 CPU profile of each server's measured window to bench-results/ (open it in Chrome's DevTools). */
+    /**
+     * Writes a V8 CPU profile of each server's measured window to bench-results/ (open it in Chrome's
+     * DevTools). V8 samples from a thread of its own, which on a pinned core only runs while the
+     * server idles: so a profiled server is not pinned, and its figures are not the benchmark's.
+     */
     profile: { type: "boolean", default: false },
   },
 });
@@ -121,7 +125,8 @@ interface SideResult {
 async function runSide(mode: Mode, participants: number): Promise<SideResult> {
   const circles = Math.ceil(participants / CIRCLE);
   const serverScript = mode === "hearth" ? "bench/load-server.ts" : "bench/json-relay.ts";
-  const server = spawnPinned(serverScript, ["--circles", String(circles), "--capacity", String(CIRCLE)], "0", SERVER_NODE_FLAGS);
+  const serverCpus = values.profile ? `0-${cores - 1}` : "0";
+  const server = spawnPinned(serverScript, ["--circles", String(circles), "--capacity", String(CIRCLE)], serverCpus, SERVER_NODE_FLAGS);
   const children: ChildProcess[] = [server];
   try {
     const ready = await nextMessage<ServerSignal>(server, (m) => m.type === "ready", `the ${mode} server to start`);
@@ -238,6 +243,7 @@ async function main(): Promise<void> {
       ? `Server pinned to CPU 0 (taskset); ${botProcs} bot process(es) pinned to CPU ${cores > 2 ? `1-${cores - 1}` : "1"}.`
       : "taskset unavailable or a single core: server and bots share the CPU, so the server's figures include their competition.",
   );
+  if (values.profile) console.log("Profiling: the server is not pinned (see --profile), so its CPU figures here are not comparable.");
   console.log(`Circles of ${CIRCLE}; Hearth bots send head+hands at ${HZ.hearth} Hz (31-byte codec frames); JSON bots send networked-aframe-style JSON at ${HZ.json} Hz.`);
 
   let results: SideResult[] = [];
