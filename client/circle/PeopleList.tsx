@@ -9,6 +9,8 @@ export function PeopleList() {
   const selfId = useConnection((s) => s.selfId);
   const speaking = useVoice((s) => s.speaking);
   const volumes = useVoice((s) => s.volumes);
+  // Only once you are in voice yourself can "not in voice" be told from "voice is off here".
+  const inVoice = useVoice((s) => s.status === "connected");
 
   return (
     <aside className="people" aria-label="People in the circle">
@@ -21,6 +23,7 @@ export function PeopleList() {
             {(p.muted || !p.micAllowed) && <span className="muted" aria-label="muted">🔇</span>}
             {p.away && <span className="muted">away</span>}
             {!p.connected && <span className="muted">reconnecting</span>}
+            {inVoice && p.connected && p.id !== selfId && !p.voiceConnected && <span className="muted" title="Not connected to voice: you cannot hear them">no voice</span>}
             {p.id !== selfId && (
               <input
                 type="range"

@@ -23,6 +23,7 @@ export function FacilitatorPanel() {
   const capacity = useConnection((s) => s.capacity);
   const selfId = useConnection((s) => s.selfId);
   const speaking = useVoice((s) => s.speaking);
+  const inVoice = useVoice((s) => s.status === "connected");
   const [shareSeconds, setShareSeconds] = useState<number | null>(null);
   const now = useNow();
   const inPhase = flow.phaseStartedAt ? Math.max(0, Math.floor((now - flow.phaseStartedAt) / 1000)) : 0;
@@ -129,7 +130,7 @@ export function FacilitatorPanel() {
         <h3>In the circle</h3>
         <ul className="facilitator-people">
           {seated.map((p) => (
-            <ParticipantRow key={p.id} p={p} self={p.id === selfId} speaking={speaking.includes(p.id)} capacity={capacity} />
+            <ParticipantRow key={p.id} p={p} self={p.id === selfId} speaking={speaking.includes(p.id)} inVoice={inVoice} capacity={capacity} />
           ))}
         </ul>
       </section>
@@ -137,7 +138,7 @@ export function FacilitatorPanel() {
   );
 }
 
-function ParticipantRow({ p, self, speaking, capacity }: { p: ParticipantSummary; self: boolean; speaking: boolean; capacity: number }) {
+function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: ParticipantSummary; self: boolean; speaking: boolean; inVoice: boolean; capacity: number }) {
   const target = p.id;
   const badges = [
     p.role === "facilitator" && "facilitator",
@@ -147,6 +148,7 @@ function ParticipantRow({ p, self, speaking, capacity }: { p: ParticipantSummary
     p.away && "away",
     isBreakout(p.space) && `in ${p.space.slice("breakout:".length)}`,
     !p.connected && "reconnecting",
+    inVoice && p.connected && !self && !p.voiceConnected && "no voice",
   ].filter(Boolean);
   return (
     <li data-participant={p.id}>

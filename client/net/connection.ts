@@ -21,7 +21,7 @@ export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting"
 /** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
 export type ParticipantSummary = Pick<
   ParticipantStateView,
-  "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
+  "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "voiceConnected" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
 >;
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
@@ -291,6 +291,7 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       color: p.color,
       muted: p.muted,
       micAllowed: p.micAllowed,
+      voiceConnected: p.voiceConnected ?? false,
       handRaised: p.handRaised,
       away: p.away,
       connected: p.connected,

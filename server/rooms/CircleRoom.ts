@@ -36,6 +36,7 @@ import { mayFacilitate } from "./facilitation/speaking.ts";
 import { MicPermissions } from "./mic-permissions.ts";
 import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { PoseRelay } from "./pose-relay.ts";
+import { VOICE_PRESENCE_CHECK_MS, VoicePresence } from "./voice-presence.ts";
 import { bucketFor, type ClientLimits, newClientLimits } from "./rate-limit.ts";
 import { CircleState, NO_SEAT, Participant } from "./state.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
@@ -114,8 +115,15 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private removed = new Set<string>();
   /** Dropped connections whose seat is held for a reconnect; removing or banning them ends the wait. */
   private reconnections = new Map<string, Deferred<Client>>();
-  /** LiveKit's id for each participant's current voice connection: a stale "left" cannot undo a fresh "joined". */
-  private voiceSids = new Map<string, string>();
+  /** Who is in voice: webhooks, checked against LiveKit's listing every VOICE_PRESENCE_CHECK_MS. */
+  private voicePresence = new VoicePresence({
+    roomId: () => this.roomId,
+    participants: () => this.state.participants.values(),
+    voice: () => this.services.voice,
+    foundInVoice: (p) => {
+      if (!p.micAllowed) void this.enforceMic(p.id);
+    },
+  });
   /** Applies micAllowed at LiveKit, in order and with retries. */
   private mic = new MicPermissions({
     roomId: () => this.roomId,
@@ -179,6 +187,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     await this.setMetadata({ circleId: circle.id, sessionId });
     this.setPatchRate(null);
     joinPatchClock(this);
+    if (this.services.voice) this.clock.setInterval(() => void this.voicePresence.check(), VOICE_PRESENCE_CHECK_MS);
 
     // Poses are nearly all the traffic: a handler of their own keeps V8's inline caches to themselves.
     const poseSchema = clientMessageSchemas[ClientMessage.Pose];
@@ -383,15 +392,12 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.safety.onVoiceEvent(event);
     switch (kind) {
       case "joined":
-        this.voiceSids.set(identity, sid);
-        participant.voiceConnected = true;
+        this.voicePresence.joined(participant, sid);
         // Their token may predate a mute.
         if (!participant.micAllowed) await this.enforceMic(identity);
         return;
       case "left":
-        if (this.voiceSids.get(identity) !== sid) return;
-        this.voiceSids.delete(identity);
-        participant.voiceConnected = false;
+        this.voicePresence.left(participant, sid);
         return;
       case "trackPublished":
         if (audio && !participant.micAllowed) {
@@ -542,7 +548,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   /** Takes a participant who left the circle (or its space) out of that voice room too. */
   private leaveVoice(participantId: string, space: string): void {
-    this.voiceSids.delete(participantId);
+    this.voicePresence.forget(participantId);
     if (space === Spaces.Waiting) return;
     this.services.voice?.removeParticipant(this.roomId, participantId, space).catch((error: unknown) => {
       log.warn({ roomId: this.roomId, participantId, err: String(error) }, "could not remove a participant from voice");

@@ -18,7 +18,7 @@ export class Participant extends Schema {
   @type("boolean") connected = true;
   /** Server-enforced permission to speak (a facilitator's hard mute sets it false). */
   @type("boolean") micAllowed = true;
-  /** Whether LiveKit reports them in the voice room (kept in step by webhooks). */
+  /** Whether LiveKit reports them in the voice room (webhooks, checked against its listing: server/rooms/voice-presence.ts). */
   @type("boolean") voiceConnected = false;
   /** "main", "waiting" or "breakout:<name>" (shared/facilitation.ts). */
   @type("string") space = "main";

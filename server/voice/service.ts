@@ -2,7 +2,7 @@ import { RoomServiceClient, type WebhookEvent, WebhookReceiver } from "livekit-s
 import type { VoiceTicketMessage, VoiceTokenResponse } from "../../shared/protocol.ts";
 import type { Config } from "../config.ts";
 import { closeVoiceRoom, removeFromVoice, setMicrophoneAllowed } from "./permissions.ts";
-import { unsubscribePairs } from "../safety/voice-blocks.ts";
+import { unsubscribePairs, voiceParticipants } from "../safety/voice-blocks.ts";
 import type { VoiceGrant } from "./room-api.ts";
 import { voiceRoomName } from "./room-name.ts";
 import { type TicketPayload, type TicketSigner, ticketSigner } from "./tickets.ts";
@@ -74,6 +74,12 @@ export class VoiceService {
   /** Unsubscribes both sides of each blocked pair from the other's audio (server/safety/voice-blocks.ts). */
   keepApart(roomId: string, pairs: [string, string][], space?: string): Promise<void> {
     return unsubscribePairs(this.rooms, voiceRoomName(roomId, space), pairs);
+  }
+
+  /** Who LiveKit has in a voice room now (none when the room does not exist); throws when LiveKit cannot be reached. */
+  async participantsIn(roomId: string, space?: string): Promise<{ identity: string; sid: string }[]> {
+    const listed = await voiceParticipants(this.rooms, voiceRoomName(roomId, space));
+    return listed.map(({ identity, sid }) => ({ identity, sid }));
   }
 
   closeRoom(roomId: string, space?: string): Promise<void> {

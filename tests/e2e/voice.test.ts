@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { joinCircle } from "../voice/support/bots.ts";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import type { Vec3 } from "./support/hook.ts";
@@ -72,5 +73,16 @@ describe("spatial voice between two browsers", () => {
     expect(turned.right).toBeGreaterThan(2);
     await screenshot(b, "voice-page-b-turned-left");
     expect(errors).toEqual([]);
+  });
+
+  it("tells who in the circle is not in voice", async () => {
+    const silent = await joinCircle(hearth.wsUrl, "Gentle Oak"); // in the circle, never in voice
+    try {
+      const row = (id: string) => b.locator(`aside.people li[data-participant="${id}"]`);
+      await expect.poll(() => row(silent.id).textContent(), { timeout: 10_000 }).toContain("no voice");
+      expect(await row(idA).textContent()).not.toContain("no voice");
+    } finally {
+      await silent.room.leave();
+    }
   });
 });

@@ -74,6 +74,8 @@ describe("when the LiveKit server restarts", () => {
     await lost;
     await Promise.all([botA.close(), botB.close(), botC.close()]);
     expect(seen(b, a)?.connected).toBe(true); // the circle itself never dropped
+    // A dead LiveKit sends no "left": the room finds out from its own check of LiveKit.
+    await waitFor("A and B shown out of voice while LiveKit is down", () => seen(b, a)?.voiceConnected === false && seen(a, b)?.voiceConnected === false, 20_000);
     restarted = await startLiveKit({
       port: Number(ports.LIVEKIT_PORT),
       rtcTcpPort: 0,
