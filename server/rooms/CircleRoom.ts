@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { type AuthContext, type Client, type Deferred, Room, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, type Deferred, matchMaker, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { encodeFrame, FrameReader } from "../../shared/pose-codec.ts";
 import { MAX_POSE_IDS } from "../../shared/pose-relay.ts";
@@ -164,6 +164,9 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       this.closeAfterScheduledEnd(session.endsAt);
     } else if (!circle.alwaysOpen) {
       throw new ServerError(400, "This circle meets in scheduled sessions: please join from the session's page.");
+    }
+    if (await this.anotherRoomHolds(circle.id, sessionId)) {
+      throw new ServerError(409, "This circle cannot take anyone else just now. Please try again in a minute.");
     }
     this.circle = circle;
     this.scheduledSessionId = sessionId;
@@ -535,11 +538,22 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   private endSession(notice = ENDED_NOTICE): void {
     // Nobody new joins a session that is ending: a newcomer starts a fresh one.
+    void this.setMetadata({ ending: true });
     void this.lock();
     this.broadcast(ServerMessage.Notice, notice);
     for (const client of this.clients) this.removed.add(client.sessionId);
     // Let the notice go out before the connections close.
     this.clock.setTimeout(() => void this.disconnect(CloseCode.SessionEnded), 200);
+  }
+
+  /**
+   * Whether a live room (in any process) already holds this circle's session. Colyseus opens a
+   * new room when the one it finds is locked, and a flood of seat reservations locks a room: the
+   * newcomer must be refused then, not seated in a second, empty copy of the circle.
+   */
+  private async anotherRoomHolds(circleId: string, sessionId: string): Promise<boolean> {
+    const listed = await matchMaker.query({ name: this.roomName, circleId });
+    return listed.some((room) => room.roomId !== this.roomId && String(room.sessionId ?? "") === sessionId && !room.metadata?.ending);
   }
 
   private enforceMic(participantId: string): Promise<void> {

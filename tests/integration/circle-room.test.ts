@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import { ColyseusTestServer } from "@colyseus/testing";
 import type { Room } from "colyseus.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -333,5 +334,28 @@ describe("the HTTP API", () => {
     const res = await api("/nope");
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: "Not found." });
+  });
+});
+
+describe("when someone floods a circle with seat reservations", () => {
+  it("refuses newcomers with a clear message rather than seating them in a second, empty copy of the circle", async () => {
+    const a = await join("Quiet Otter");
+    // Reserve seats over HTTP, as a script would, and never connect: Colyseus locks a full room.
+    let reserved = 0;
+    for (; reserved < 100; reserved++) {
+      const reply = await fetch(`http://127.0.0.1:${hearth.port}/matchmake/joinById/${a.room.roomId}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ circleId: OPEN_CIRCLE_ID, pseudonym: `Flood ${reserved}`, color: "#e07a5f" }),
+      });
+      const body = (await reply.json()) as { error?: string };
+      if (body.error) break;
+    }
+    expect(reserved).toBeGreaterThan(CAPACITY);
+    expect(reserved).toBeLessThan(100);
+
+    await expect(join("Steady Heron")).rejects.toThrow(/cannot take anyone else just now/);
+    const rooms = await matchMaker.query({ name: ROOM_NAME, circleId: OPEN_CIRCLE_ID });
+    expect(rooms.map((room) => room.roomId)).toEqual([a.room.roomId]);
   });
 });
