@@ -563,6 +563,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   /** Takes a participant who left the circle (or its space) out of that voice room too. */
   private leaveVoice(participantId: string, space: string): void {
     this.voicePresence.forget(participantId);
+    const participant = this.state.participants.get(participantId);
+    if (participant) participant.voiceConnected = false; // until they join their new space's voice
     if (space === Spaces.Waiting) return;
     this.services.voice?.removeParticipant(this.roomId, participantId, space).catch((error: unknown) => {
       log.warn({ roomId: this.roomId, participantId, err: String(error) }, "could not remove a participant from voice");

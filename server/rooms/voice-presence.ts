@@ -43,7 +43,7 @@ export class VoicePresence {
     return true;
   }
 
-  /** The participant left the circle or their space: forget their connection. */
+  /** The participant left the circle or their space, and so its voice room: forget their connection. */
   forget(participantId: string): void {
     this.sids.delete(participantId);
     this.heardAt.delete(participantId);
@@ -57,7 +57,10 @@ export class VoicePresence {
     try {
       const bySpace = new Map<string, Participant[]>();
       for (const p of this.host.participants()) {
-        if (p.space !== Spaces.Waiting) bySpace.set(p.space, [...(bySpace.get(p.space) ?? []), p]);
+        if (p.space === Spaces.Waiting) continue;
+        const people = bySpace.get(p.space);
+        if (people) people.push(p);
+        else bySpace.set(p.space, [p]);
       }
       await Promise.all([...bySpace].map(([space, people]) => this.checkSpace(voice, space, people)));
     } finally {

@@ -170,6 +170,7 @@ describe("breakout circles, with voice following", () => {
   it("gives the person a ticket for the breakout's voice room, where the main circle cannot hear them", { timeout: 90_000 }, async () => {
     const botInMain = await connectBot(a);
     await eventually("A in the main voice room", async () => Boolean(await atLiveKit(a.id)), 10_000);
+    await waitFor("F to see A in voice", () => seen(f, a)?.voiceConnected);
     const ticketsBefore = a.tickets.length;
 
     facilitate({ action: "sendToBreakout", target: a.id, breakout: "garden" });
@@ -181,6 +182,7 @@ describe("breakout circles, with voice following", () => {
     // Out of the main voice room at once: the old connection is closed by the server.
     await waitFor("A's main-room bot to be disconnected", () => !botInMain.room.isConnected, 10_000);
     expect(await atLiveKit(a.id)).toBeUndefined();
+    expect(seen(f, a)?.voiceConnected).toBe(false); // out of voice (same patch as the move) until they join the breakout's
 
     const token = await tokenFor(hearth.httpUrl, a);
     expect(token.room).toBe(breakoutRoom);
@@ -200,6 +202,7 @@ describe("breakout circles, with voice following", () => {
     await botA.publishMicrophone();
     const since = performance.now();
     await hears(bHearsA, "B to hear A in the breakout");
+    await waitFor("F to see A in voice in the breakout", () => seen(f, a)?.voiceConnected);
     expect((await atLiveKit(a.id, breakoutRoom))?.tracks).toHaveLength(1);
     await sleep(SILENCE_MS);
     expect(mainHearsA.audibleCountSince(since)).toBe(0);
