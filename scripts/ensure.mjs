@@ -19,10 +19,15 @@ const steps = {
     if (existsSync(marker) && statSync(marker).mtimeMs >= statSync("package-lock.json").mtimeMs) return;
     run("npm", ["ci", "--no-audit", "--no-fund"]);
   },
-  /** Debian's Chromium for the browser tests (never a downloaded browser). */
+  /**
+   * Debian's Chromium for the browser tests (never a downloaded browser). On Debian also its
+   * emoji font, so the UI's icons show in test screenshots; elsewhere that is not needed.
+   */
   chromium() {
-    if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) return;
-    aptInstall(["chromium"]);
+    const missing = [];
+    if (!existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) missing.push("chromium");
+    if (onPath("apt-get") && !existsSync("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")) missing.push("fonts-noto-color-emoji");
+    if (missing.length) aptInstall(missing);
   },
   /** Debian's PostgreSQL server binaries, for the tests that run the API against a real server. */
   postgres() {
