@@ -71,43 +71,46 @@ export default function CircleView() {
       {status === "reconnecting" && (
         <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
       )}
-      <Toasts />
       <RoundBar />
       {me?.role === "facilitator" ? <FacilitatorPanel /> : null}
       <PeopleList />
       <ChatPanel />
       <SafetyBridge />
 
-      <nav className="controls" aria-label="Circle controls">
-        {xrSupported && (
+      {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
+      <div className="dock">
+        <Toasts />
+        <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
+        <nav className="controls" aria-label="Circle controls">
+          {xrSupported && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void import("../xr/store.ts").then((m) => (inVR ? m.exitVR() : void m.enterVR()))}
+            >
+              {inVR ? "Exit VR" : "Enter VR"}
+            </button>
+          )}
+          <VoiceControls />
           <button
             type="button"
-            className="primary"
-            onClick={() => void import("../xr/store.ts").then((m) => (inVR ? m.exitVR() : void m.enterVR()))}
+            aria-pressed={me?.handRaised ?? false}
+            onClick={() => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised })}
           >
-            {inVR ? "Exit VR" : "Enter VR"}
+            {me?.handRaised ? "Lower hand" : "Raise hand"}
           </button>
-        )}
-        <VoiceControls />
-        <button
-          type="button"
-          aria-pressed={me?.handRaised ?? false}
-          onClick={() => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised })}
-        >
-          {me?.handRaised ? "Lower hand" : "Raise hand"}
-        </button>
-        <button
-          type="button"
-          aria-pressed={me?.away ?? false}
-          title="Take a break: your microphone mutes and the circle's sound lowers"
-          onClick={() => toggleStepOut(me?.away ?? false)}
-        >
-          {me?.away ? "I'm back" : "Step out"}
-        </button>
-        <SafetyControls />
-        <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
-      </nav>
-      <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
+          <button
+            type="button"
+            aria-pressed={me?.away ?? false}
+            title="Take a break: your microphone mutes and the circle's sound lowers"
+            onClick={() => toggleStepOut(me?.away ?? false)}
+          >
+            {me?.away ? "I'm back" : "Step out"}
+          </button>
+          <SafetyControls />
+          <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
+        </nav>
+      </div>
     </div>
   );
 }
