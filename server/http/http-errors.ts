@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request } from "express";
 import type { z } from "zod";
+import { unknownFieldMessage, unrecognizedKeyErrors } from "../../shared/unknown-fields.ts";
 import { log } from "../log.ts";
 
 /** An error with a status and words for the person; `fields` names the inputs that were wrong. */
@@ -14,21 +15,39 @@ export class HttpError extends Error {
   }
 }
 
-/** Field name → first message, from a zod error. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+/** Field name → first message, from a zod error. An unknown field is named with a likely meant one. */
+export function fieldErrors(error: z.ZodError, allowed: readonly string[] = []): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const [name, message] of Object.entries(unrecognizedKeyErrors(issue, allowed))) fields[name] ??= message;
+      continue;
+    }
     const name = issue.path.length ? issue.path.join(".") : "body";
     fields[name] ??= issue.message;
   }
   return fields;
 }
 
-/** Parses input with a schema or throws 400 with field-level messages. */
+/** The field names a schema knows at its top level (of an object, or of every option of a union). */
+function knownFields(schema: z.ZodType): string[] {
+  const def = (schema as unknown as { _zod?: { def?: { shape?: object; options?: z.ZodType[]; in?: z.ZodType; innerType?: z.ZodType } } })._zod?.def;
+  if (!def) return [];
+  if (def.shape) return Object.keys(def.shape);
+  if (def.options) return def.options.flatMap(knownFields);
+  if (def.in) return knownFields(def.in);
+  if (def.innerType) return knownFields(def.innerType);
+  return [];
+}
+
+/** Parses input with a schema or throws 400 with field-level messages; an unknown field is named in the message. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) throw new HttpError(400, "Please check the highlighted fields.", fieldErrors(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const allowed = knownFields(schema);
+  const unknown = parsed.error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []));
+  const message = unknown.length ? `${unknownFieldMessage(unknown[0]!, allowed)} Please check the request.` : "Please check the highlighted fields.";
+  throw new HttpError(400, message, fieldErrors(parsed.error, allowed));
 }
 
 export const notFound = (what = "This"): HttpError => new HttpError(404, `${what} was not found.`);
