@@ -159,9 +159,9 @@ export function hostRouter(services: ScheduleServices): Router {
   router.post("/circles/:id/series", async (req, res) => {
     const { host, circle } = await ownCircle(req, res);
     const input = validate(seriesInputSchema, req.body);
-    const fields = seriesFieldsFrom(input);
-    if (!fields.ok) throw new HttpError(400, "Please check the highlighted fields.", fields.fields);
     const now = clock.now();
+    const fields = seriesFieldsFrom(input, now);
+    if (!fields.ok) throw new HttpError(400, "Please check the highlighted fields.", fields.fields);
     const series = await db.transaction(async (tx) => {
       const created = await createSeries(tx, circle.id, fields.fields, now);
       await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: "series.created", target: created.id, circleId: circle.id });
@@ -174,9 +174,9 @@ export function hostRouter(services: ScheduleServices): Router {
   router.patch("/series/:id", async (req, res) => {
     const { host, series, circle } = await ownSeries(req, res);
     const input = validate(seriesInputSchema, req.body);
-    const fields = seriesFieldsFrom(input);
-    if (!fields.ok) throw new HttpError(400, "Please check the highlighted fields.", fields.fields);
     const now = clock.now();
+    const fields = seriesFieldsFrom(input, now, series.startDate);
+    if (!fields.ok) throw new HttpError(400, "Please check the highlighted fields.", fields.fields);
     const f = fields.fields;
     const timingChanged = f.rrule !== series.rrule || f.timeZone !== series.timeZone || f.startDate !== series.startDate || f.startTime !== series.startTime;
     if (timingChanged && (await seriesHasUpcomingRegistrations(db, series.id, now))) {

@@ -29,6 +29,9 @@ export interface Recurrence {
   until?: Date;
 }
 
+/** A COUNT-ended series is walked from its first date, so COUNT is bounded. */
+export const MAX_COUNT = 1000;
+
 export type ParseResult = { ok: true; rule: Recurrence } | { ok: false; reason: string };
 
 /** Parses "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH" (an optional "RRULE:" prefix is allowed). */
@@ -83,16 +86,23 @@ export function parseRRule(text: string): ParseResult {
   const until = parts.get("UNTIL");
   if (count !== undefined && until !== undefined) return { ok: false, reason: "Use COUNT or UNTIL, not both." };
   if (count !== undefined) {
-    if (!/^\d{1,4}$/.test(count) || Number(count) < 1) return { ok: false, reason: "COUNT must be a whole number of at least 1." };
+    if (!/^\d{1,4}$/.test(count) || Number(count) < 1 || Number(count) > MAX_COUNT) {
+      return { ok: false, reason: `COUNT must be a whole number from 1 to ${MAX_COUNT}.` };
+    }
     rule.count = Number(count);
   }
   if (until !== undefined) {
     const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z)?$/.exec(until);
     if (!m) return { ok: false, reason: "UNTIL must look like 20261231T235959Z." };
     const [, y, mo, d, h = "23", mi = "59", s = "59"] = m;
-    const instant = new Date(Date.UTC(+y!, +mo! - 1, +d!, +h, +mi, +s));
-    if (Number.isNaN(instant.getTime())) return { ok: false, reason: "UNTIL is not a real date." };
-    rule.until = instant;
+    let date: Temporal.PlainDateTime;
+    try {
+      // "reject": 20261301 or 20260230 is an error, never rolled over to another date.
+      date = Temporal.PlainDateTime.from({ year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi, second: +s }, { overflow: "reject" });
+    } catch {
+      return { ok: false, reason: `UNTIL=${until} is not a real date and time.` };
+    }
+    rule.until = new Date(date.toZonedDateTime("UTC").epochMilliseconds);
   }
   return { ok: true, rule };
 }
@@ -141,16 +151,23 @@ export function localDateTime(instant: Date, zone: string): [string, string] {
   return [zoned.toPlainDate().toString(), zoned.toPlainTime().toString({ smallestUnit: "minute" })];
 }
 
-/** Upper bound on periods walked, so a rule with no end cannot loop for ever. */
+/** Upper bound on periods walked in one expansion, so a rule with no end cannot loop for ever. */
 const MAX_PERIODS = 20_000;
+
+/** Counts periods walked, for tests and benchmarks that check the walk starts near the window. */
+export interface WalkStats {
+  periods: number;
+}
 
 /**
  * Start instants of the series' occurrences with `from <= start < to`, in order.
  * Occurrences before the first date are never produced; COUNT counts from the first date.
+ * Without COUNT the walk starts one period before `from`, so its cost does not grow with the
+ * series' age (a weekly circle of ten years costs what a new one does).
  */
-export function occurrencesBetween(series: SeriesTiming, from: Date, to: Date): Date[] {
+export function occurrencesBetween(series: SeriesTiming, from: Date, to: Date, stats?: WalkStats): Date[] {
   const out: Date[] = [];
-  for (const start of expand(series)) {
+  for (const start of expand(series, from, stats)) {
     if (start >= to) break;
     if (start >= from) out.push(start);
   }
@@ -162,7 +179,7 @@ export function hasOccurrenceAt(series: SeriesTiming, instant: Date): boolean {
   return occurrencesBetween(series, instant, new Date(instant.getTime() + 1)).length === 1;
 }
 
-function* expand(series: SeriesTiming): Generator<Date> {
+function* expand(series: SeriesTiming, from: Date, stats?: WalkStats): Generator<Date> {
   const first = Temporal.PlainDate.from(series.startDate);
   const toInstant = (date: Temporal.PlainDate) => zonedInstant(date.toString(), series.startTime, series.timeZone);
   if (series.rrule === null) {
@@ -173,7 +190,9 @@ function* expand(series: SeriesTiming): Generator<Date> {
   if (!parsed.ok) throw new Error(`Invalid recurrence rule "${series.rrule}": ${parsed.reason}`);
   const rule = parsed.rule;
   let emitted = 0;
-  for (let period = 0; period < MAX_PERIODS; period++) {
+  const firstPeriod = rule.count === undefined ? periodNear(rule, first, from, series.timeZone) : 0;
+  for (let period = firstPeriod; period < firstPeriod + MAX_PERIODS; period++) {
+    if (stats) stats.periods++;
     for (const date of datesInPeriod(rule, first, period)) {
       if (Temporal.PlainDate.compare(date, first) < 0) continue;
       const start = toInstant(date);
@@ -183,6 +202,30 @@ function* expand(series: SeriesTiming): Generator<Date> {
       if (rule.count !== undefined && emitted >= rule.count) return;
     }
   }
+}
+
+/**
+ * The index of a period that starts no later than the local date of `from` (minus a day for
+ * zone offsets), i.e. where a walk may begin without missing an occurrence at or after `from`.
+ */
+function periodNear(rule: Recurrence, first: Temporal.PlainDate, from: Date, zone: string): number {
+  const local = Temporal.Instant.fromEpochMilliseconds(from.getTime()).toZonedDateTimeISO(zone).toPlainDate().subtract({ days: 1 });
+  if (Temporal.PlainDate.compare(local, first) <= 0) return 0;
+  let units: number;
+  switch (rule.freq) {
+    case "DAILY":
+      units = first.until(local, { largestUnit: "days" }).days;
+      break;
+    case "WEEKLY": {
+      const monday = first.subtract({ days: first.dayOfWeek - 1 });
+      units = Math.floor(monday.until(local, { largestUnit: "days" }).days / 7);
+      break;
+    }
+    case "MONTHLY":
+      units = (local.year - first.year) * 12 + (local.month - first.month);
+      break;
+  }
+  return Math.max(0, Math.floor(units / rule.interval) - 1);
 }
 
 /** The candidate dates of the `period`-th period (day, week or month) after the first date. */

@@ -7,8 +7,41 @@ import { Temporal } from "@js-temporal/polyfill";
 type SeriesInput = z.output<typeof seriesInputSchema>;
 export type FieldErrors = Record<string, string>;
 
+/** How far back a new first date may lie, and how far ahead a first or last date may be. */
+export const SERIES_START_MAX_PAST_DAYS = 366;
+export const SERIES_START_MAX_AHEAD_YEARS = 2;
+export const SERIES_END_MAX_AHEAD_YEARS = 5;
+
+/** Field errors for dates outside the bounds; an edit may keep the first date it already had. */
+function dateBounds(input: SeriesInput, until: Date | undefined, now: Date, previousStartDate?: string): FieldErrors {
+  const today = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(input.timeZone).toPlainDate();
+  const earliest = today.subtract({ days: SERIES_START_MAX_PAST_DAYS });
+  const latestStart = today.add({ years: SERIES_START_MAX_AHEAD_YEARS });
+  const latestEnd = today.add({ years: SERIES_END_MAX_AHEAD_YEARS });
+  const first = Temporal.PlainDate.from(input.startDate);
+  const errors: FieldErrors = {};
+  if (input.startDate !== previousStartDate && Temporal.PlainDate.compare(first, earliest) < 0) {
+    errors.startDate = `The first date can be at most a year in the past (${earliest.toString()} or later).`;
+  }
+  if (Temporal.PlainDate.compare(first, latestStart) > 0) {
+    errors.startDate = `The first date can be at most ${SERIES_START_MAX_AHEAD_YEARS} years ahead (${latestStart.toString()} or earlier).`;
+  }
+  if (until && until.getTime() > zonedInstant(latestEnd.add({ days: 1 }).toString(), "00:00", input.timeZone).getTime()) {
+    errors[input.repeat === "custom" && !input.endDate ? "rrule" : "endDate"] =
+      `A schedule can end at most ${SERIES_END_MAX_AHEAD_YEARS} years ahead (${latestEnd.toString()} or earlier); leave the end open instead.`;
+  }
+  if (until && until.getTime() < zonedInstant(input.startDate, input.startTime, input.timeZone).getTime()) {
+    errors[input.repeat === "custom" && !input.endDate ? "rrule" : "endDate"] = "The schedule ends before its first session.";
+  }
+  return errors;
+}
+
 /** Turns the schedule editor's choice into stored fields, or field errors. */
-export function seriesFieldsFrom(input: SeriesInput): { ok: true; fields: SeriesFields } | { ok: false; fields: FieldErrors } {
+export function seriesFieldsFrom(
+  input: SeriesInput,
+  now: Date,
+  previousStartDate?: string,
+): { ok: true; fields: SeriesFields } | { ok: false; fields: FieldErrors } {
   if (!isKnownTimeZone(input.timeZone)) return { ok: false, fields: { timeZone: "Choose a time zone from the list." } };
   const first = Temporal.PlainDate.from(input.startDate);
   let rule: Recurrence | null;
@@ -35,6 +68,8 @@ export function seriesFieldsFrom(input: SeriesInput): { ok: true; fields: Series
     const nextDay = Temporal.PlainDate.from(input.endDate).add({ days: 1 }).toString();
     rule = { ...rule, count: undefined, until: new Date(zonedInstant(nextDay, "00:00", input.timeZone).getTime() - 1000) };
   }
+  const bounds = dateBounds(input, rule?.until, now, previousStartDate);
+  if (Object.keys(bounds).length) return { ok: false, fields: bounds };
   return {
     ok: true,
     fields: {

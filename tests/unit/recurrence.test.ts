@@ -11,6 +11,7 @@ import {
 import { endDateOf, repeatOf, seriesFieldsFrom } from "../../server/scheduling/series-input.ts";
 
 const utc = (iso: string) => new Date(iso);
+const NOW = new Date("2026-03-02T12:00:00Z");
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
 
 describe("a weekly 19:00 Europe/London series", () => {
@@ -65,7 +66,7 @@ describe("a monthly series on the 31st", () => {
   });
 
   it("is what the editor's \"monthly\" makes from a first date on the 31st", () => {
-    const made = seriesFieldsFrom({ repeat: "monthly", startDate: "2026-01-31", startTime: "12:00", timeZone: "Europe/Paris", durationMinutes: 60, lobbyOpenMinutes: 10 });
+    const made = seriesFieldsFrom({ repeat: "monthly", startDate: "2026-01-31", startTime: "12:00", timeZone: "Europe/Paris", durationMinutes: 60, lobbyOpenMinutes: 10 }, NOW);
     expect(made.ok && made.fields.rrule).toBe("FREQ=MONTHLY;BYMONTHDAY=31");
   });
 
@@ -83,7 +84,7 @@ describe("ends and one-offs", () => {
   });
 
   it("includes the whole last day chosen as the end date, in the circle's zone", () => {
-    const made = seriesFieldsFrom({ repeat: "weekly", startDate: "2026-03-19", startTime: "19:00", timeZone: "Europe/London", durationMinutes: 60, lobbyOpenMinutes: 10, endDate: "2026-04-02" });
+    const made = seriesFieldsFrom({ repeat: "weekly", startDate: "2026-03-19", startTime: "19:00", timeZone: "Europe/London", durationMinutes: 60, lobbyOpenMinutes: 10, endDate: "2026-04-02" }, NOW);
     if (!made.ok) throw new Error("expected fields");
     const series = { ...made.fields };
     expect(iso(occurrencesBetween(series, utc("2026-01-01T00:00:00Z"), utc("2027-01-01T00:00:00Z")))).toEqual([
@@ -121,7 +122,7 @@ describe("parsing rules", () => {
   });
 
   it("refuses an unknown time zone as a field error", () => {
-    const made = seriesFieldsFrom({ repeat: "once", startDate: "2026-03-19", startTime: "19:00", timeZone: "Mars/Olympus", durationMinutes: 60, lobbyOpenMinutes: 10 });
+    const made = seriesFieldsFrom({ repeat: "once", startDate: "2026-03-19", startTime: "19:00", timeZone: "Mars/Olympus", durationMinutes: 60, lobbyOpenMinutes: 10 }, NOW);
     expect(made).toEqual({ ok: false, fields: { timeZone: expect.any(String) } });
   });
 });
