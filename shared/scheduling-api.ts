@@ -23,6 +23,8 @@ export interface SessionSummary {
   status: "scheduled" | "skipped" | "cancelled";
   moved: boolean;
   recurring: boolean;
+  /** Places in this session: its own capacity when the host set one, else the circle's. */
+  capacity: number;
   placesLeft: number;
   waitlisted: number;
 }

@@ -9,6 +9,7 @@ import { findCircle } from "../circles/circles-store.ts";
 import type { ScheduleServices } from "../services.ts";
 import { clearSessionCookie, requireAccount, setSessionCookie, signedInOf } from "./auth-middleware.ts";
 import { HttpError, param, validate } from "./http-errors.ts";
+import { rememberSetupAddress } from "./public-address.ts";
 
 const publicAccount = (a: Account) => ({ id: a.id, email: a.email, displayName: a.displayName, role: a.role });
 
@@ -57,6 +58,7 @@ export function authRouter(services: ScheduleServices): Router {
       await tx.query("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE");
       if ((await countHosts(tx)) > 0) throw new HttpError(409, "Hearth already has a host. Please sign in instead.");
       const created = await createAccount(tx, { ...input, role: "host" }, now);
+      await rememberSetupAddress(tx, services, req, now);
       await recordAudit(tx, now, { actorId: created.id, actorKind: "host", action: "account.setup_first_host", target: created.id });
       return created;
     });

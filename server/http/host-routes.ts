@@ -2,7 +2,7 @@ import type { Request, Response } from "express";
 import { Router } from "express";
 import { z } from "zod";
 import type { BanView, HostCircle, HostSession, SeriesView } from "../../shared/scheduling-api.ts";
-import { circleInputSchema, circlePatchSchema, invitationInputSchema, sessionChangeSchema, seriesInputSchema } from "../../shared/scheduling-schemas.ts";
+import { circleInputSchema, circlePatchSchema, invitationInputSchema, seriesInputSchema } from "../../shared/scheduling-schemas.ts";
 import { type Account, facilitatorsInvitedBy } from "../accounts/accounts-store.ts";
 import { createInvitation } from "../accounts/invitations.ts";
 import { auditForOwner, recordAudit } from "../audit/audit-log.ts";
@@ -18,12 +18,9 @@ import {
 } from "../circles/circles-store.ts";
 import { attendanceCounts, fillFromWaitlist } from "../registrations/registrations-store.ts";
 import { endDateOf, repeatOf, seriesFieldsFrom } from "../scheduling/series-input.ts";
-import { createSeries, deleteSeries, findSeries, type Series, seriesOfCircles, updateSeries } from "../scheduling/series-store.ts";
+import { createSeries, deleteSeries, findSeries, reviseSeriesOfCircle, type Series, seriesOfCircles, updateSeries } from "../scheduling/series-store.ts";
 import { publicCircle, sessionSummary } from "../scheduling/session-view.ts";
 import {
-  changeSession,
-  findSession,
-  MOVE_WINDOW_DAYS,
   seriesHasUpcomingRegistrations,
   sessionsOfCircles,
   sessionsOfSeries,
@@ -31,8 +28,8 @@ import {
 import type { ScheduleServices } from "../services.ts";
 import type { Queryable } from "../store/db.ts";
 import { hostsOnly, requireHost } from "./auth-middleware.ts";
-import { baseUrl } from "./calendar-routes.ts";
 import { HttpError, param, validate } from "./http-errors.ts";
+import { publicBase } from "./public-address.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +42,7 @@ const hostCircle = (c: Circle): HostCircle => ({
   updatedAt: c.updatedAt,
 });
 
-const seriesView = (s: Series): SeriesView => ({
+export const seriesView = (s: Series): SeriesView => ({
   id: s.id,
   circleId: s.circleId,
   repeat: repeatOf(s),
@@ -118,7 +115,7 @@ export function hostRouter(services: ScheduleServices): Router {
     res.json({
       circle: hostCircle(circle),
       series: series.map(seriesView),
-      inviteUrl: circle.visibility === "invite" ? `${baseUrl(services, req)}/circles/${circle.id}?invite=${encodeURIComponent(circle.inviteToken)}` : null,
+      inviteUrl: circle.visibility === "invite" ? `${await publicBase(services)}/circles/${circle.id}?invite=${encodeURIComponent(circle.inviteToken)}` : null,
     });
   });
 
@@ -129,10 +126,15 @@ export function hostRouter(services: ScheduleServices): Router {
     const now = clock.now();
     const updated = await db.transaction(async (tx) => {
       const next = (await updateCircle(tx, circle.id, input, now))!;
+      // What calendars show changed: every event of the circle gets a higher SEQUENCE.
+      if (next.title !== circle.title || next.description !== circle.description) await reviseSeriesOfCircle(tx, circle.id);
       if (next.capacity > circle.capacity) {
-        // More places: the waitlists of coming sessions move up.
+        // More places: the waitlists of coming sessions (without a capacity of their own) move up.
         const coming = await sessionsOfCircles(tx, [circle.id], { endsAfter: now, startsBefore: new Date(now.getTime() + 366 * DAY_MS) });
-        const rows = await tx.query<{ id: string }>("SELECT id FROM session_occurrences WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE", [coming.map((s) => s.id)]);
+        const rows = await tx.query<{ id: string }>(
+          "SELECT id FROM session_occurrences WHERE id = ANY($1::text[]) AND capacity IS NULL ORDER BY id FOR UPDATE",
+          [coming.map((s) => s.id)],
+        );
         for (const row of rows) await fillFromWaitlist(tx, row.id, next.capacity);
       }
       await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: "circle.updated", target: circle.id, circleId: circle.id });
@@ -153,7 +155,7 @@ export function hostRouter(services: ScheduleServices): Router {
     await rotateInviteToken(db, circle.id, clock.now());
     await recordAudit(db, clock.now(), { actorId: host.id, actorKind: "host", action: "circle.invite_link_renewed", target: circle.id, circleId: circle.id });
     const updated = (await findCircle(db, circle.id))!;
-    res.json({ circle: hostCircle(updated), inviteUrl: `${baseUrl(services, req)}/circles/${circle.id}?invite=${encodeURIComponent(updated.inviteToken)}` });
+    res.json({ circle: hostCircle(updated), inviteUrl: `${await publicBase(services)}/circles/${circle.id}?invite=${encodeURIComponent(updated.inviteToken)}` });
   });
 
   router.post("/circles/:id/series", async (req, res) => {
@@ -221,35 +223,6 @@ export function hostRouter(services: ScheduleServices): Router {
     res.json({ sessions: body });
   });
 
-  /** Skip, cancel, restore or move one session. */
-  router.patch("/sessions/:id", async (req, res) => {
-    const host = requireHost(req, res);
-    const change = validate(sessionChangeSchema, req.body);
-    const session = await findSession(db, param(req, "id"));
-    const circle = session && (await findCircle(db, session.circleId));
-    if (!session || !circle) throw new HttpError(404, "There is no session with this id.");
-    if (circle.ownerId !== host.id) throw new HttpError(403, "This session belongs to another host's circle.");
-    const now = clock.now();
-    let parsed: Parameters<typeof changeSession>[2];
-    if (change.action === "move") {
-      const start = new Date(change.start);
-      if (Math.abs(start.getTime() - session.originalStart.getTime()) > MOVE_WINDOW_DAYS * DAY_MS) {
-        throw new HttpError(400, "Please check the highlighted fields.", { start: `A session can move at most ${MOVE_WINDOW_DAYS} days from its planned date.` });
-      }
-      if (start <= now) throw new HttpError(400, "Please check the highlighted fields.", { start: "Choose a time in the future." });
-      parsed = { action: "move", start };
-    } else {
-      parsed = change;
-    }
-    await db.transaction(async (tx) => {
-      await changeSession(tx, session, parsed, now);
-      await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: `session.${change.action}`, target: session.id, circleId: circle.id, occurrenceId: session.id });
-    });
-    const updated = (await findSession(db, session.id))!;
-    const counts = await attendanceCounts(db, [session.id]);
-    res.json({ session: sessionSummary(updated, circle, counts.get(session.id)) });
-  });
-
   router.get("/circles/:id/bans", async (req, res) => {
     const { circle } = await ownCircle(req, res);
     const bans: BanView[] = (await bansInCircle(db, circle.id)).map((b) => ({ id: b.id, bannedAt: b.bannedAt.toISOString(), bannedBy: b.bannedBy }));
@@ -295,7 +268,7 @@ export function hostRouter(services: ScheduleServices): Router {
     const now = clock.now();
     const { token, expiresAt } = await createInvitation(db, host.id, input.circleId ?? null, now);
     await recordAudit(db, now, { actorId: host.id, actorKind: "host", action: "facilitator.invited", circleId: input.circleId ?? null });
-    res.status(201).json({ url: `${baseUrl(services, req)}/invite/${token}`, expiresAt: expiresAt.toISOString() });
+    res.status(201).json({ url: `${await publicBase(services)}/invite/${token}`, expiresAt: expiresAt.toISOString() });
   });
 
   return router;

@@ -29,7 +29,7 @@ const SELECT_REGISTRATION = `
          CASE WHEN r.status = 'waitlisted' THEN (
            SELECT count(*)::int + 1 FROM registrations w
             WHERE w.occurrence_id = r.occurrence_id AND w.status = 'waitlisted'
-              AND (w.created_at, w.seq) < (r.created_at, r.seq)) END AS waitlist_position
+              AND w.seq < r.seq) END AS waitlist_position
     FROM registrations r`;
 
 const toRegistration = (r: RegistrationRow): Registration => ({
@@ -54,13 +54,17 @@ export type RegisterResult = { registration: Registration; alreadyRegistered: bo
  * The occurrence row is locked (SELECT … FOR UPDATE) before counting, so of two simultaneous
  * registrations for the last place exactly one is registered: the second waits for the first to
  * commit, then counts again (READ COMMITTED takes a new snapshot per statement).
+ * The waitlist is ordered by `seq`, which the INSERT takes inside that lock: the position
+ * returned is the one that sticks (a timestamp taken before the lock could order two racers
+ * the other way round). The session's own capacity, if set, overrides the circle's.
  */
 export async function register(
   tx: Queryable,
   input: { session: Session; capacity: number; keyHash: string; pseudonym: string },
   now: Date,
 ): Promise<RegisterResult> {
-  await ensureOccurrence(tx, input.session, now, true);
+  const occurrence = await ensureOccurrence(tx, input.session, now, true);
+  const capacity = occurrence.capacity ?? input.capacity;
   const existing = await one<RegistrationRow>(
     tx,
     `${SELECT_REGISTRATION} WHERE r.occurrence_id = $1 AND r.participant_key_hash = $2 AND r.status <> 'cancelled'`,
@@ -73,7 +77,7 @@ export async function register(
     "SELECT count(*)::int AS n FROM registrations WHERE occurrence_id = $1 AND status = 'registered'",
     [input.session.id],
   );
-  const status: RegistrationStatus = (taken?.n ?? 0) < input.capacity ? "registered" : "waitlisted";
+  const status: RegistrationStatus = (taken?.n ?? 0) < capacity ? "registered" : "waitlisted";
   const id = newId();
   try {
     await tx.query(
@@ -114,7 +118,7 @@ export async function activeRegistrationFor(db: Queryable, keyHash: string, sess
 }
 
 export async function registrationsOf(db: Queryable, keyHash: string): Promise<Registration[]> {
-  const rows = await db.query<RegistrationRow>(`${SELECT_REGISTRATION} WHERE r.participant_key_hash = $1 ORDER BY r.created_at`, [keyHash]);
+  const rows = await db.query<RegistrationRow>(`${SELECT_REGISTRATION} WHERE r.participant_key_hash = $1 ORDER BY r.created_at, r.seq`, [keyHash]);
   return rows.map(toRegistration);
 }
 
@@ -142,7 +146,7 @@ export async function fillFromWaitlist(tx: Queryable, occurrenceId: string, capa
   const free = capacity - (taken?.n ?? 0);
   if (free <= 0) return [];
   const next = await tx.query<{ id: string }>(
-    `SELECT id FROM registrations WHERE occurrence_id = $1 AND status = 'waitlisted' ORDER BY created_at, seq LIMIT $2`,
+    `SELECT id FROM registrations WHERE occurrence_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT $2`,
     [occurrenceId, free],
   );
   for (const { id } of next) await tx.query("UPDATE registrations SET status = 'registered' WHERE id = $1", [id]);
@@ -171,11 +175,11 @@ export async function attendanceCounts(db: Queryable, sessionIds: string[]): Pro
   return counts;
 }
 
-/** Capacity of the circle a session's occurrence belongs to. */
+/** Places of a session: its own capacity, else its circle's. */
 export async function capacityOfOccurrence(db: Queryable, occurrenceId: string): Promise<number> {
   const row = await one<{ capacity: number }>(
     db,
-    `SELECT c.capacity FROM session_occurrences o JOIN session_series s ON s.id = o.series_id JOIN circles c ON c.id = s.circle_id
+    `SELECT COALESCE(o.capacity, c.capacity) AS capacity FROM session_occurrences o JOIN session_series s ON s.id = o.series_id JOIN circles c ON c.id = s.circle_id
       WHERE o.id = $1`,
     [occurrenceId],
   );

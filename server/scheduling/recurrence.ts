@@ -174,6 +174,17 @@ export function occurrencesBetween(series: SeriesTiming, from: Date, to: Date, s
   return out;
 }
 
+/** The series' first `count` start instants (fewer when it has fewer). */
+export function firstOccurrences(series: SeriesTiming, count: number): Date[] {
+  const out: Date[] = [];
+  if (count <= 0) return out;
+  for (const start of expand(series, new Date(0))) {
+    out.push(start);
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
 /** True when the series has an occurrence starting exactly at `instant`. */
 export function hasOccurrenceAt(series: SeriesTiming, instant: Date): boolean {
   return occurrencesBetween(series, instant, new Date(instant.getTime() + 1)).length === 1;

@@ -11,9 +11,11 @@ export interface Series {
   startTime: string;
   durationMinutes: number;
   lobbyOpenMinutes: number;
+  /** Rises whenever the series or its circle's title changes: part of every occurrence's SEQUENCE. */
+  revision: number;
 }
 
-export type SeriesFields = Omit<Series, "id" | "circleId">;
+export type SeriesFields = Omit<Series, "id" | "circleId" | "revision">;
 
 interface SeriesRow {
   id: string;
@@ -24,6 +26,7 @@ interface SeriesRow {
   start_time: string;
   duration_minutes: number;
   lobby_open_minutes: number;
+  revision: number;
 }
 
 const toSeries = (r: SeriesRow): Series => ({
@@ -35,6 +38,7 @@ const toSeries = (r: SeriesRow): Series => ({
   startTime: r.start_time,
   durationMinutes: r.duration_minutes,
   lobbyOpenMinutes: r.lobby_open_minutes,
+  revision: r.revision,
 });
 
 export async function createSeries(db: Queryable, circleId: string, fields: SeriesFields, now: Date): Promise<Series> {
@@ -50,7 +54,8 @@ export async function createSeries(db: Queryable, circleId: string, fields: Seri
 export async function updateSeries(db: Queryable, id: string, fields: SeriesFields): Promise<Series | undefined> {
   const row = await one<SeriesRow>(
     db,
-    `UPDATE session_series SET rrule = $2, time_zone = $3, start_date = $4, start_time = $5, duration_minutes = $6, lobby_open_minutes = $7
+    `UPDATE session_series SET rrule = $2, time_zone = $3, start_date = $4, start_time = $5, duration_minutes = $6, lobby_open_minutes = $7,
+        revision = revision + 1
       WHERE id = $1 RETURNING *`,
     [id, fields.rrule, fields.timeZone, fields.startDate, fields.startTime, fields.durationMinutes, fields.lobbyOpenMinutes],
   );
@@ -70,4 +75,9 @@ export async function seriesOfCircles(db: Queryable, circleIds: string[]): Promi
   if (circleIds.length === 0) return [];
   const rows = await db.query<SeriesRow>("SELECT * FROM session_series WHERE circle_id = ANY($1::text[]) ORDER BY created_at", [circleIds]);
   return rows.map(toSeries);
+}
+
+/** A circle's title or description changed: every event of its series gets a higher SEQUENCE. */
+export async function reviseSeriesOfCircle(db: Queryable, circleId: string): Promise<void> {
+  await db.query("UPDATE session_series SET revision = revision + 1 WHERE circle_id = $1", [circleId]);
 }

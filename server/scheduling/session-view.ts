@@ -27,7 +27,8 @@ export function sessionSummary(session: Session, circle: Circle, counts: Attenda
     status: session.status,
     moved: session.moved,
     recurring: session.recurring,
-    placesLeft: Math.max(0, circle.capacity - (counts?.registered ?? 0)),
+    capacity: session.capacity ?? circle.capacity,
+    placesLeft: Math.max(0, (session.capacity ?? circle.capacity) - (counts?.registered ?? 0)),
     waitlisted: counts?.waitlisted ?? 0,
   };
 }

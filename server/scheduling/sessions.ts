@@ -22,14 +22,20 @@ export interface Session {
   status: SessionStatus;
   moved: boolean;
   recurring: boolean;
+  /** iCalendar SEQUENCE: the series' revision plus this occurrence's own changes; never goes down. */
+  sequence: number;
+  /** This session's own number of places, or null for the circle's. */
+  capacity: number | null;
 }
 
-interface OccurrenceRow {
+export interface OccurrenceRow {
   id: string;
   series_id: string;
   original_start: Date;
   status: SessionStatus;
   moved_start: Date | null;
+  sequence: number;
+  capacity: number | null;
 }
 
 export function sessionId(seriesId: string, originalStart: Date): string {
@@ -59,6 +65,8 @@ function toSession(series: Series, originalStart: Date, row: OccurrenceRow | und
     status: row?.status ?? "scheduled",
     moved: Boolean(row?.moved_start),
     recurring: series.rrule !== null,
+    sequence: series.revision + (row?.sequence ?? 0),
+    capacity: row?.capacity ?? null,
   };
 }
 
@@ -116,25 +124,39 @@ export async function ensureOccurrence(db: Queryable, session: Session, now: Dat
   return (await one<OccurrenceRow>(db, `SELECT * FROM session_occurrences WHERE id = $1 ${lock ? "FOR UPDATE" : ""}`, [session.id]))!;
 }
 
-export type SessionChange = { action: "skip" } | { action: "cancel" } | { action: "restore" } | { action: "move"; start: Date };
+export type SessionChange =
+  | { action: "skip" }
+  | { action: "cancel" }
+  | { action: "restore" }
+  | { action: "move"; start: Date }
+  | { action: "capacity"; capacity: number | null };
 
+/**
+ * Skips, cancels, restores or moves one session (under its row lock), or sets its own capacity.
+ * Every change a calendar shows raises the occurrence's SEQUENCE, so a calendar that saw the
+ * session cancelled takes it back when it is restored. Returns the session as it now is.
+ */
 export async function changeSession(db: Queryable, session: Session, change: SessionChange, now: Date): Promise<void> {
   await ensureOccurrence(db, session, now, true);
+  const bump = "sequence = sequence + 1, updated_at = $2";
   switch (change.action) {
     case "skip":
-      await db.query("UPDATE session_occurrences SET status = 'skipped', updated_at = $2 WHERE id = $1", [session.id, now]);
+      await db.query(`UPDATE session_occurrences SET status = 'skipped', ${bump} WHERE id = $1`, [session.id, now]);
       break;
     case "cancel":
-      await db.query("UPDATE session_occurrences SET status = 'cancelled', updated_at = $2 WHERE id = $1", [session.id, now]);
+      await db.query(`UPDATE session_occurrences SET status = 'cancelled', ${bump} WHERE id = $1`, [session.id, now]);
       break;
     case "restore":
-      await db.query("UPDATE session_occurrences SET status = 'scheduled', moved_start = NULL, updated_at = $2 WHERE id = $1", [session.id, now]);
+      await db.query(`UPDATE session_occurrences SET status = 'scheduled', moved_start = NULL, ${bump} WHERE id = $1`, [session.id, now]);
       break;
     case "move": {
       const moved = change.start.getTime() === session.originalStart.getTime() ? null : change.start;
-      await db.query("UPDATE session_occurrences SET status = 'scheduled', moved_start = $2, updated_at = $3 WHERE id = $1", [session.id, moved, now]);
+      await db.query(`UPDATE session_occurrences SET status = 'scheduled', moved_start = $3, ${bump} WHERE id = $1`, [session.id, now, moved]);
       break;
     }
+    case "capacity":
+      await db.query("UPDATE session_occurrences SET capacity = $3, updated_at = $2 WHERE id = $1", [session.id, now, change.capacity]);
+      break;
   }
 }
 

@@ -167,6 +167,29 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "calendar sequence, per-session capacity, public address, personal calendar feeds",
+    // sequence: rises on every change of one occurrence (SEQUENCE = series revision + sequence, so
+    // it never goes down). capacity: a session's own number of places, null for the circle's.
+    // deployment_settings holds the public address taken at first-run setup when PUBLIC_URL is unset.
+    // calendar_feeds: a personal feed's capability token, stored hashed, one per participant key.
+    sql: `
+      ALTER TABLE session_occurrences ADD COLUMN sequence integer NOT NULL DEFAULT 0;
+      ALTER TABLE session_occurrences ADD COLUMN capacity integer CHECK (capacity BETWEEN 2 AND 16);
+      ALTER TABLE session_series ADD COLUMN revision integer NOT NULL DEFAULT 0;
+      CREATE TABLE deployment_settings (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE calendar_feeds (
+        token_hash text PRIMARY KEY,
+        participant_key_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */
