@@ -7,10 +7,26 @@
 /** Lower case, no separators: "end_date", "End-Date" and "endDate" all become "enddate". */
 const loose = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-/** The allowed field a misspelt one most likely meant, or undefined. */
+/** Edit distance (insertions, deletions, substitutions) between two short names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The allowed field a misspelt one most likely meant ("end_date" → "endDate", "alarm" → "alarms"), or undefined. */
 export function likelyField(unknown: string, allowed: readonly string[]): string | undefined {
   const wanted = loose(unknown);
-  return allowed.find((name) => loose(name) === wanted);
+  const exact = allowed.find((name) => loose(name) === wanted);
+  if (exact || wanted.length < 3) return exact;
+  const scored = allowed.map((name) => ({ name, d: distance(wanted, loose(name)) })).sort((x, y) => x.d - y.d);
+  return scored[0] && scored[0].d <= 2 ? scored[0].name : undefined;
 }
 
 /** "end_date is not a field here (did you mean endDate?)." */

@@ -14,6 +14,7 @@ import {
   register,
   registrationsOf,
 } from "../registrations/registrations-store.ts";
+import { calendarFeedOf, createCalendarFeed, revokeCalendarFeed } from "../registrations/calendar-feeds.ts";
 import { bansOf, isBanned } from "../safety/bans.ts";
 import { blocksMadeBy, forgetBlocks } from "../safety/blocks-store.ts";
 import { sessionSummary } from "../scheduling/session-view.ts";
@@ -21,10 +22,11 @@ import { findSession } from "../scheduling/sessions.ts";
 import type { ScheduleServices } from "../services.ts";
 import { sha256 } from "../store/ids.ts";
 import { HttpError, param, validate } from "./http-errors.ts";
+import { publicBase } from "./public-address.ts";
 import { visibleSession } from "./public-routes.ts";
 
 /** The participant key from the X-Participant-Key header (or the JSON body), validated; its hash. */
-function keyHashOf(req: Request): string {
+export function keyHashOf(req: Request): string {
   const body = (req.body ?? {}) as { participantKey?: unknown };
   const raw = req.get("x-participant-key") ?? body.participantKey;
   if (raw === undefined) {
@@ -116,15 +118,42 @@ export function participantRouter(services: ScheduleServices): Router {
       bans: await bansOf(db, keyHash),
       // People this key blocked (their key's hash): who blocked this key is theirs, not exported.
       blocks: await blocksMadeBy(db, keyHash),
+      // A personal calendar feed exists or not; its token is stored hashed, so it cannot be shown.
+      calendarFeed: await calendarFeedOf(db, keyHash).then((f) => (f ? { createdAt: f.createdAt.toISOString() } : null)),
     });
   });
 
   /** "Forget me": deletes every registration and ban tied to the key. */
   router.delete("/me", async (req, res) => {
     const keyHash = keyHashOf(req);
-    const deleted = await db.transaction(async (tx) => ({ ...(await forgetParticipant(tx, keyHash)), blocks: await forgetBlocks(tx, keyHash) }));
+    const deleted = await db.transaction(async (tx) => ({
+      ...(await forgetParticipant(tx, keyHash)),
+      blocks: await forgetBlocks(tx, keyHash),
+      calendarFeeds: (await revokeCalendarFeed(tx, keyHash)) ? 1 : 0,
+    }));
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });
+  });
+
+  /** The personal calendar feed: whether there is one (its URL is shown once, when made). */
+  router.get("/me/calendar-feed", async (req, res) => {
+    const feed = await calendarFeedOf(db, keyHashOf(req));
+    res.json({ feed: feed ? { createdAt: feed.createdAt.toISOString() } : null });
+  });
+
+  /** Makes a new private feed URL of the key's registrations; an earlier one stops working. */
+  router.post("/me/calendar-feed", async (req, res) => {
+    const keyHash = keyHashOf(req);
+    const base = await publicBase(services);
+    const now = clock.now();
+    const token = await db.transaction((tx) => createCalendarFeed(tx, keyHash, now));
+    const url = `${base}/api/calendars/mine/${token}.ics`;
+    res.status(201).json({ url, webcalUrl: url.replace(/^https?:/, "webcal:"), createdAt: now.toISOString() });
+  });
+
+  router.delete("/me/calendar-feed", async (req, res) => {
+    if (!(await revokeCalendarFeed(db, keyHashOf(req)))) throw new HttpError(404, "You have no calendar feed to revoke.");
+    res.status(204).end();
   });
 
   return router;

@@ -434,7 +434,7 @@ describe.each<StoreKind>(["PGlite", "PostgreSQL"])("the scheduling API on %s", (
       expect(one.status).toBe(200);
       expect(one.headers.get("content-type")).toMatch(/^text\/calendar/);
       expect(one.text).toContain("DTSTART:20260305T190000Z\r\n");
-      expect(one.text).toContain(`UID:${upcoming[0]!.id}@127.0.0.1\r\n`); // the deployment's domain (kept from setup));
+      expect(one.text).toContain(`UID:${upcoming[0]!.id}@127.0.0.1\r\n`); // the deployment's domain (kept from setup)
       expect(one.text).toContain("SUMMARY:Work stress\\; evenings\\, online\r\n");
 
       const feed = await anyone.get(`/api/circles/${circle.id}/calendar.ics`);

@@ -15,12 +15,12 @@ export interface ScheduleApi {
 }
 
 /** The HTTP API alone (no Colyseus) over a given store, with a clock that moves only when told. */
-export async function startScheduleApi(store: { databaseUrl?: string; dataDir: string }, now: Date): Promise<ScheduleApi> {
+export async function startScheduleApi(store: { databaseUrl?: string; dataDir: string }, now: Date, options: { publicUrl?: string } = {}): Promise<ScheduleApi> {
   const db = await openStore(store);
   const clock = fixedClock(now);
   const app = express();
   app.set("trust proxy", "loopback"); // lets a test vary the client address with X-Forwarded-For
-  app.use("/api", apiRouter(memoryCatalog([]), { db, clock, signInLimiter: new SignInLimiter(clock) }));
+  app.use("/api", apiRouter(memoryCatalog([]), { db, clock, signInLimiter: new SignInLimiter(clock), publicUrl: options.publicUrl }));
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
