@@ -15,9 +15,9 @@ export interface ScheduleApi {
 }
 
 /** The HTTP API alone (no Colyseus) over a given store, with a clock that moves only when told. */
-export async function startScheduleApi(store: { databaseUrl?: string; dataDir: string }, now: Date, options: { publicUrl?: string } = {}): Promise<ScheduleApi> {
+export async function startScheduleApi(store: { databaseUrl?: string; dataDir: string }, now: Date, options: { publicUrl?: string; clock?: ControllableClock } = {}): Promise<ScheduleApi> {
   const db = await openStore(store);
-  const clock = fixedClock(now);
+  const clock = options.clock ?? fixedClock(now);
   const app = express();
   app.set("trust proxy", "loopback"); // lets a test vary the client address with X-Forwarded-For
   app.use("/api", apiRouter(memoryCatalog([]), { db, clock, signInLimiter: new SignInLimiter(clock), publicUrl: options.publicUrl }));
