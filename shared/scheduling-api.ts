@@ -62,6 +62,18 @@ export interface MyRegistrationsResponse {
   registrations: (RegistrationView & { session: SessionSummary | null })[];
 }
 
+/** POST /api/me/calendar-feed: the private feed URL, shown once (only its hash is stored). */
+export interface CalendarFeedResponse {
+  url: string;
+  webcalUrl: string;
+  createdAt: string;
+}
+
+/** GET /api/me/calendar-feed. */
+export interface CalendarFeedStatus {
+  feed: { createdAt: string } | null;
+}
+
 export interface AccountView {
   id: string;
   email: string;

@@ -15,12 +15,25 @@ const REPEAT_LABELS: Record<Repeat, string> = {
 
 const today = () => new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD in the viewer's zone
 
-/** Create or edit a schedule (series). Times are wall-clock times in the chosen zone. */
-export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string; series?: SeriesView; onSaved: () => void }) {
+/**
+ * Create or edit a schedule (series). Times are wall-clock times in the chosen zone. With
+ * `splitFrom` it changes "this and the following sessions" of a series from that session on.
+ */
+export function ScheduleEditor({
+  circleId,
+  series,
+  splitFrom,
+  onSaved,
+}: {
+  circleId: string;
+  series?: SeriesView;
+  splitFrom?: { sessionId: string; startDate: string };
+  onSaved: () => void;
+}) {
   const [form, setForm] = useState({
     repeat: series?.repeat ?? ("weekly" as Repeat),
     rrule: series?.rrule ?? "",
-    startDate: series?.startDate ?? today(),
+    startDate: splitFrom?.startDate ?? series?.startDate ?? today(),
     startTime: series?.startTime ?? "19:00",
     timeZone: series?.timeZone ?? viewerTimeZone(),
     durationMinutes: String(series?.durationMinutes ?? 90),
@@ -46,7 +59,8 @@ export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string
       ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
     };
     try {
-      if (series) await api(`/api/host/series/${series.id}`, { method: "PATCH", body });
+      if (splitFrom) await api(`/api/host/sessions/${splitFrom.sessionId}/split`, { method: "POST", body });
+      else if (series) await api(`/api/host/series/${series.id}`, { method: "PATCH", body });
       else await api(`/api/host/circles/${circleId}/series`, { method: "POST", body });
       onSaved();
     } catch (e) {

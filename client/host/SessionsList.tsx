@@ -4,14 +4,22 @@ import { Link } from "../routing.ts";
 import { api, errorText } from "../schedule/api.ts";
 import { formatWhen } from "../schedule/time.ts";
 import { useResource } from "../schedule/useResource.ts";
+import { ScheduleEditor } from "./ScheduleEditor.tsx";
 
-/** Coming sessions with attendance counts; skip, move, cancel or restore one. */
+/** Coming sessions with attendance counts; skip, move, cancel or restore one, set its places, or change it and the following ones. */
 export function SessionsList({ circleId, version }: { circleId: string; version: number }) {
   const resource = useResource(`${circleId}|${version}`, () => api<{ sessions: HostSession[] }>(`/api/host/circles/${circleId}/sessions?days=120`));
   const sessions = resource.data?.sessions;
   const [actionError, setError] = useState<string | null>(null);
   const error = actionError ?? resource.error;
   const [moving, setMoving] = useState<{ id: string; value: string } | null>(null);
+  const [splitting, setSplitting] = useState<string | null>(null);
+
+  function askCapacity(s: HostSession) {
+    const answer = prompt(`Places in this session (2–16; empty for the circle's ${s.circle.capacity}):`, String(s.capacity));
+    if (answer === null) return;
+    void change(s.id, { action: "capacity", capacity: answer.trim() === "" ? null : Number(answer) });
+  }
 
   async function change(id: string, body: Record<string, unknown>) {
     try {
@@ -40,7 +48,7 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
                 <Link to={`/sessions/${s.id}`}>{formatWhen(s.start)}</Link>
                 {s.moved && <span className="muted"> (moved)</span>}
               </td>
-              <td>{s.counts.registered} / {s.circle.capacity}</td>
+              <td>{s.counts.registered} / {s.capacity}</td>
               <td>{s.counts.waitlisted}</td>
               <td>{s.status}</td>
               <td className="actions">
@@ -48,12 +56,26 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
                   <>
                     <button type="button" onClick={() => change(s.id, { action: "skip" })}>Skip</button>{" "}
                     <button type="button" onClick={() => setMoving({ id: s.id, value: localInputValue(s.start) })}>Move</button>{" "}
+                    <button type="button" onClick={() => askCapacity(s)}>Places</button>{" "}
+                    {s.recurring && (
+                      <button type="button" onClick={() => setSplitting(splitting === s.id ? null : s.id)}>This and following…</button>
+                    )}{" "}
                     <button type="button" className="danger" onClick={() => confirm("Cancel this session? Registered people see it as cancelled.") && change(s.id, { action: "cancel" })}>
                       Cancel
                     </button>
                   </>
                 ) : (
                   <button type="button" onClick={() => change(s.id, { action: "restore" })}>Restore</button>
+                )}
+                {splitting === s.id && (
+                  <ScheduleEditor
+                    circleId={circleId}
+                    splitFrom={{ sessionId: s.id, startDate: localInputValue(s.start).slice(0, 10) }}
+                    onSaved={() => {
+                      setSplitting(null);
+                      resource.reload();
+                    }}
+                  />
                 )}
                 {moving?.id === s.id && (
                   <form

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { MyRegistrationsResponse } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, errorText } from "./api.ts";
+import { CalendarFeed } from "./CalendarFeed.tsx";
 import { dropParticipantKey, hasParticipantKey, participantKey } from "./participant-key.ts";
 import { formatWhen } from "./time.ts";
 import { useResource } from "./useResource.ts";
@@ -65,6 +66,7 @@ export default function MyRegistrations() {
           </li>
         ))}
       </ul>
+      {data && hasParticipantKey() && <CalendarFeed />}
       <div className="row">
         <button type="button" onClick={exportData}>Export my data</button>
         <button type="button" className="danger" onClick={forgetMe}>Forget me</button>

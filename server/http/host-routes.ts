@@ -184,7 +184,7 @@ export function hostRouter(services: ScheduleServices): Router {
     if (timingChanged && (await seriesHasUpcomingRegistrations(db, series.id, now))) {
       throw new HttpError(
         409,
-        "People have registered for coming sessions of this schedule, so its dates and times cannot change. Move or cancel single sessions, or end this schedule and start a new one.",
+        "People have registered for coming sessions of this schedule, so its dates and times cannot change here. Change a session and the following ones instead (POST /api/host/sessions/:id/split, \"This and following…\" in the sessions list), or move or cancel single sessions.",
       );
     }
     const updated = (await updateSeries(db, series.id, f))!;

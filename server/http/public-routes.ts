@@ -2,10 +2,9 @@ import { Router } from "express";
 import { Temporal } from "@js-temporal/polyfill";
 import { z } from "zod";
 import type { SessionResponse, SessionsResponse } from "../../shared/scheduling-api.ts";
-import { languageSchema, topicTagSchema } from "../../shared/scheduling-schemas.ts";
+import { languageSchema, timeZoneSchema, topicTagSchema } from "../../shared/scheduling-schemas.ts";
 import { type Circle, findCircle, publicCircles } from "../circles/circles-store.ts";
 import { attendanceCounts } from "../registrations/registrations-store.ts";
-import { isKnownTimeZone } from "../scheduling/recurrence.ts";
 import { publicCircle, sessionSummary } from "../scheduling/session-view.ts";
 import { findSession, type Session, sessionsOfCircles } from "../scheduling/sessions.ts";
 import type { ScheduleServices } from "../services.ts";
@@ -18,11 +17,7 @@ const browseQuerySchema = z.object({
   language: languageSchema.optional(),
   /** A date (YYYY-MM-DD) in the viewer's zone `tz`. */
   day: z.iso.date({ error: "Use YYYY-MM-DD." }).optional(),
-  tz: z
-    .string()
-    .max(64)
-    .refine(isKnownTimeZone, "Unknown time zone.")
-    .optional(),
+  tz: timeZoneSchema.optional(),
   days: z.coerce.number().int().min(1).max(90).default(30),
 });
 
