@@ -55,7 +55,7 @@ export const seriesView = (s: Series): SeriesView => ({
   lobbyOpenMinutes: s.lobbyOpenMinutes,
 });
 
-const sessionsQuerySchema = z.object({
+const sessionsQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true, error: "Use an ISO date and time." }).optional(),
   days: z.coerce.number().int().min(1).max(366).default(90),
 });

@@ -134,7 +134,7 @@ export type SessionChange =
 /**
  * Skips, cancels, restores or moves one session (under its row lock), or sets its own capacity.
  * Every change a calendar shows raises the occurrence's SEQUENCE, so a calendar that saw the
- * session cancelled takes it back when it is restored. Returns the session as it now is.
+ * session cancelled takes it back when it is restored.
  */
 export async function changeSession(db: Queryable, session: Session, change: SessionChange, now: Date): Promise<void> {
   await ensureOccurrence(db, session, now, true);

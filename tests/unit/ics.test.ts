@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { contentDisposition } from "../../server/http/content-disposition.ts";
 import { escapeText, foldLine, renderIcs } from "../../server/scheduling/ics.ts";
 
 describe("an ICS file", () => {
@@ -56,5 +57,46 @@ describe("an ICS file", () => {
     for (const part of parts) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
     expect(parts.slice(1).every((p) => p.startsWith(" "))).toBe(true);
     expect(parts.map((p, i) => (i ? p.slice(1) : p)).join("")).toBe(long);
+  });
+});
+
+describe("when a calendar file carries reminders, feed hints and odd text", () => {
+  const ics = renderIcs({
+    name: "Pères",
+    stamp: new Date("2026-03-01T10:00:00Z"),
+    feed: true,
+    events: [
+      { uid: "a@hearth.example.org", start: new Date("2026-03-19T19:00:00Z"), end: new Date("2026-03-19T20:00:00Z"), summary: "Tea\u0007 time", location: "https://hearth.example.org/sessions/a", alarms: [60, 10], status: "TENTATIVE" },
+      { uid: "b@hearth.example.org", start: new Date("2026-03-26T19:00:00Z"), end: new Date("2026-03-26T20:00:00Z"), summary: "x", alarms: [60], status: "CANCELLED", sequence: 3 },
+    ],
+  });
+  const lines = ics.split("\r\n");
+
+  it("asks subscribers to refresh hourly", () => {
+    expect(lines).toContain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+    expect(lines).toContain("X-PUBLISHED-TTL:PT1H");
+  });
+
+  it("adds one VALARM per reminder, none on a cancelled event", () => {
+    expect(lines.filter((l) => l === "BEGIN:VALARM")).toHaveLength(2);
+    expect(lines).toContain("TRIGGER;RELATED=START:-PT60M");
+    expect(lines).toContain("TRIGGER;RELATED=START:-PT10M");
+    expect(lines).toContain("STATUS:TENTATIVE");
+  });
+
+  it("drops control characters from text and keeps the join link in LOCATION", () => {
+    expect(lines).toContain("SUMMARY:Tea time");
+    expect(lines).toContain("LOCATION:https://hearth.example.org/sessions/a");
+  });
+});
+
+describe("a calendar file's Content-Disposition", () => {
+  it("keeps a non-ASCII name in filename* and gives an ASCII fallback", () => {
+    expect(contentDisposition("attachment", "Pères (soir)'s.ics")).toBe(
+      `attachment; filename="Peres _soir__s.ics"; filename*=UTF-8''P%C3%A8res%20%28soir%29%27s.ics`,
+    );
+    const hostile = contentDisposition("inline", '"\r\n.ics');
+    expect(hostile).not.toMatch(/[\r\n]/);
+    expect(hostile).toBe(`inline; filename="ics"; filename*=UTF-8''%22.ics`);
   });
 });
