@@ -11,6 +11,7 @@ import { hostRouter } from "./host-routes.ts";
 import { errorHandler } from "./http-errors.ts";
 import { participantRouter } from "./participant-routes.ts";
 import { publicRouter } from "./public-routes.ts";
+import { pushRouter } from "./push-routes.ts";
 import { testClockRouter } from "./test-routes.ts";
 
 export interface CircleSummary {
@@ -57,6 +58,7 @@ export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): 
     router.use(calendarRouter(schedule));
     router.use(publicRouter(schedule));
     router.use(participantRouter(schedule));
+    router.use("/push", pushRouter(schedule));
   }
 
   router.use((_req, res) => {

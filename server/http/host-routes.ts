@@ -16,6 +16,7 @@ import {
   rotateInviteToken,
   updateCircle,
 } from "../circles/circles-store.ts";
+import { queueSessionNotices, sessionNoticeKindOf } from "../push/notices-store.ts";
 import { attendanceCounts, fillFromWaitlist } from "../registrations/registrations-store.ts";
 import { endDateOf, repeatOf, seriesFieldsFrom } from "../scheduling/series-input.ts";
 import { createSeries, deleteSeries, findSeries, type Series, seriesOfCircles, updateSeries } from "../scheduling/series-store.ts";
@@ -243,6 +244,8 @@ export function hostRouter(services: ScheduleServices): Router {
     }
     await db.transaction(async (tx) => {
       await changeSession(tx, session, parsed, now);
+      const notice = sessionNoticeKindOf(session, parsed.action);
+      if (notice) await queueSessionNotices(tx, session.id, notice);
       await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: `session.${change.action}`, target: session.id, circleId: circle.id, occurrenceId: session.id });
     });
     const updated = (await findSession(db, session.id))!;

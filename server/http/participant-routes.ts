@@ -14,6 +14,7 @@ import {
   register,
   registrationsOf,
 } from "../registrations/registrations-store.ts";
+import { forgetPush, preferencesOf, subscriptionsOf } from "../push/subscriptions-store.ts";
 import { bansOf, isBanned } from "../safety/bans.ts";
 import { blocksMadeBy, forgetBlocks } from "../safety/blocks-store.ts";
 import { sessionSummary } from "../scheduling/session-view.ts";
@@ -24,7 +25,7 @@ import { HttpError, param, validate } from "./http-errors.ts";
 import { visibleSession } from "./public-routes.ts";
 
 /** The participant key from the X-Participant-Key header (or the JSON body), validated; its hash. */
-function keyHashOf(req: Request): string {
+export function keyHashOf(req: Request): string {
   const body = (req.body ?? {}) as { participantKey?: unknown };
   const raw = req.get("x-participant-key") ?? body.participantKey;
   if (raw === undefined) {
@@ -116,13 +117,20 @@ export function participantRouter(services: ScheduleServices): Router {
       bans: await bansOf(db, keyHash),
       // People this key blocked (their key's hash): who blocked this key is theirs, not exported.
       blocks: await blocksMadeBy(db, keyHash),
+      // That notification subscriptions exist (push service host, dates): not their endpoints or keys.
+      pushSubscriptions: await subscriptionsOf(db, keyHash),
+      notificationPreferences: await preferencesOf(db, keyHash),
     });
   });
 
-  /** "Forget me": deletes every registration and ban tied to the key. */
+  /** "Forget me": deletes every registration, ban, block and notification subscription tied to the key. */
   router.delete("/me", async (req, res) => {
     const keyHash = keyHashOf(req);
-    const deleted = await db.transaction(async (tx) => ({ ...(await forgetParticipant(tx, keyHash)), blocks: await forgetBlocks(tx, keyHash) }));
+    const deleted = await db.transaction(async (tx) => ({
+      ...(await forgetParticipant(tx, keyHash)),
+      blocks: await forgetBlocks(tx, keyHash),
+      pushSubscriptions: (await forgetPush(tx, keyHash)).subscriptions,
+    }));
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });
   });
