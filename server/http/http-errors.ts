@@ -18,6 +18,11 @@ export class HttpError extends Error {
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      // A strict schema: name each unknown (or misspelt) field itself.
+      for (const key of issue.keys) fields[[...issue.path, key].join(".")] ??= `Unknown field "${key}".`;
+      continue;
+    }
     const name = issue.path.length ? issue.path.join(".") : "body";
     fields[name] ??= issue.message;
   }

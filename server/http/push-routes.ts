@@ -25,7 +25,9 @@ const CHECK_FIELDS = "Please check the highlighted fields.";
 /** True when `p256dh` is a point on P-256, so encrypting to it can work. */
 function isCurvePoint(p256dh: string): boolean {
   try {
-    createECDH("prime256v1").computeSecret(Buffer.from(p256dh, "base64url"));
+    const ecdh = createECDH("prime256v1");
+    ecdh.generateKeys();
+    ecdh.computeSecret(Buffer.from(p256dh, "base64url"));
     return true;
   } catch {
     return false;
