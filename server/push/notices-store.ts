@@ -191,7 +191,8 @@ export type NoticeOutcome =
 
 /** Records how a claimed notice ended; only the lease owner can, and only while it is 'sending'. */
 export async function finishNotice(db: Queryable, id: string, owner: string, outcome: NoticeOutcome): Promise<boolean> {
-  const done = "lease_owner = NULL, lease_until = NULL";
+  // The owner stays on the row: which process sent it, for the operator.
+  const done = "lease_until = NULL";
   const where = "WHERE id = $1 AND lease_owner = $2 AND status = 'sending' RETURNING id";
   let rows: unknown[];
   switch (outcome.status) {

@@ -30,8 +30,8 @@ export interface Delivery {
   status: number;
 }
 
-/** What to answer a request: a status, or "hang" (never answer: the sender times out or dies). */
-export type Answer = number | "hang";
+/** What to answer a request: a status, a status after a delay, or "hang" (never answer: the sender times out or dies). */
+export type Answer = number | { status: number; delayMs: number } | "hang";
 
 export interface TestPushService {
   url: string;
@@ -168,9 +168,12 @@ export async function startTestPushService(options: { vapidPublicKey?: () => str
       if (answer === "hang") {
         open.add(res);
         service.deliveries.push({ ...delivery, status: 0 });
-      } else {
+      } else if (typeof answer === "number") {
         res.writeHead(answer).end();
         service.deliveries.push({ ...delivery, status: answer });
+      } else {
+        setTimeout(() => res.writeHead(answer.status).end(), answer.delayMs);
+        service.deliveries.push({ ...delivery, status: answer.status });
       }
       const received = service.deliveries[service.deliveries.length - 1]!;
       for (const w of [...waiters]) {
