@@ -13,6 +13,8 @@ export const REMINDER_MAX_COUNT = 4;
 /** A reminder at most a week ahead. */
 export const REMINDER_MAX_MINUTES = 7 * 24 * 60;
 export const PUSH_ENDPOINT_MAX = 2048;
+/** Browsers (devices) per participant key; a new one past this replaces the oldest. */
+export const PUSH_SUBSCRIPTIONS_PER_KEY = 10;
 
 /** base64url (padding tolerated) decoding to exactly `bytes` bytes. */
 const base64urlBytes = (bytes: number, what: string) =>

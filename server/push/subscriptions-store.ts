@@ -1,4 +1,4 @@
-import { REMINDER_DEFAULT_MINUTES, type PushPreferences, type PushSubscriptionView } from "../../shared/push.ts";
+import { PUSH_SUBSCRIPTIONS_PER_KEY, REMINDER_DEFAULT_MINUTES, type PushPreferences, type PushSubscriptionView } from "../../shared/push.ts";
 import { one, type Queryable } from "../store/db.ts";
 import { newId } from "../store/ids.ts";
 
@@ -38,6 +38,14 @@ export async function saveSubscription(
     [id, keyHash, input.endpoint, input.p256dh, input.auth, input.expiresAt, now],
   );
   const row = rows[0]!;
+  if (row.inserted) {
+    // One key cannot fan a notice out to endless endpoints: past the limit the oldest goes.
+    await db.query(
+      `DELETE FROM push_subscriptions WHERE participant_key_hash = $1 AND id <> $2 AND id NOT IN (
+         SELECT id FROM push_subscriptions WHERE participant_key_hash = $1 AND id <> $2 ORDER BY created_at DESC, id DESC LIMIT $3)`,
+      [keyHash, row.id, PUSH_SUBSCRIPTIONS_PER_KEY - 1],
+    );
+  }
   return { subscription: toView(row), created: row.inserted };
 }
 
