@@ -18,14 +18,16 @@ describe("when Hearth processes send notices from one PostgreSQL", () => {
   let vapidKey: string | undefined;
   const processes: HearthProcess[] = [];
 
-  const start = async () => {
+  // A send gives up after half the lease: a short lease keeps the crash case quick, a long one
+  // keeps a loaded machine's slow sends from timing out (and being retried 30 s later).
+  const start = async (now = NOW, leaseSeconds = 30) => {
     const hearth = await startHearthProcess({
       DATABASE_URL: postgres.url,
-      HEARTH_FAKE_NOW: NOW,
+      HEARTH_FAKE_NOW: now,
       VOICE: "off",
       OPEN_CIRCLE: "off",
       PUSH_POLL_SECONDS: "0.05",
-      PUSH_LEASE_SECONDS: "3",
+      PUSH_LEASE_SECONDS: String(leaseSeconds),
     });
     processes.push(hearth);
     return hearth;
@@ -79,7 +81,7 @@ describe("when Hearth processes send notices from one PostgreSQL", () => {
 
   it("loses and doubles nothing when a process is killed (SIGKILL) in the middle of sending", async () => {
     push = await startTestPushService({ vapidPublicKey: () => vapidKey });
-    const first = await start();
+    const first = await start(NOW, 8);
     const { host, sessionId } = await registeredSubscribers(first.httpUrl, 6);
     let requests = 0;
     push.answer = () => {
@@ -100,11 +102,11 @@ describe("when Hearth processes send notices from one PostgreSQL", () => {
     const sentBeforeKill = new Set(recorded.rows.filter((r) => r.status === "sent").map((r) => r.id));
 
     push.answer = () => 201;
-    await start();
+    await start(NOW, 8);
     await waitFor("every notice sent", async () => {
       const rows = await sql.query("SELECT 1 FROM push_notices WHERE status <> 'sent'");
       return rows.rows.length === 0;
-    }, 30_000);
+    }, 60_000);
 
     const notices = byNotice(push.deliveries);
     // Nothing lost: every notice reached the push service and was accepted.
@@ -123,6 +125,31 @@ describe("when Hearth processes send notices from one PostgreSQL", () => {
     for (const copies of repeated) expect(push.deliveries.indexOf(copies[1]!)).toBeGreaterThanOrEqual(killedAt);
   }, 120_000);
 
+  it("sends a reminder queued before a crash from the restarted process, at the right instant after the clocks changed", async () => {
+    push = await startTestPushService({ vapidPublicKey: () => vapidKey });
+    const first = await start();
+    await registeredSubscribers(first.httpUrl, 1); // Thursday 2 April, 19:00 London (BST) = 18:00 UTC
+    await new Agent(first.httpUrl).post("/api/test/clock", { now: "2026-04-02T16:52:00Z" });
+    const queued = await waitFor("the reminder queued", async () => {
+      const rows = await sql.query<{ id: string; not_before: Date }>("SELECT id::text, not_before FROM push_notices WHERE kind = 'reminder' AND minutes = 60");
+      return rows.rows[0];
+    });
+    expect(queued.not_before.toISOString()).toBe("2026-04-02T17:00:00.000Z");
+    await first.stop("SIGKILL");
+    expect(push.deliveries).toEqual([]);
+
+    const second = await start("2026-04-02T16:59:57Z");
+    const clock = async () => new Date((await new Agent(second.httpUrl).get<{ now: string }>("/api/test/clock")).body.now).getTime();
+    const startedAt = await clock();
+    if (startedAt < Date.parse("2026-04-02T17:00:00Z")) expect(push.deliveries).toEqual([]);
+    const delivery = await push.next((d) => d.payload.kind === "reminder", 20_000);
+    const sentAt = await clock();
+    expect(sentAt).toBeGreaterThanOrEqual(Date.parse("2026-04-02T17:00:00Z"));
+    // Polled every 50 ms; the slack is for a loaded test machine. The wrong offset would be an hour out.
+    expect(sentAt).toBeLessThan(Date.parse("2026-04-02T17:00:30Z"));
+    expect(delivery.payload).toMatchObject({ id: queued.id, body: "Your circle starts in 1 hour.", start: "2026-04-02T18:00:00.000Z" });
+  }, 120_000);
+
   it("sends each notice exactly once with two processes at work", async () => {
     push = await startTestPushService({ vapidPublicKey: () => vapidKey });
     const [a] = [await start(), await start()];
@@ -132,7 +159,10 @@ describe("when Hearth processes send notices from one PostgreSQL", () => {
     await waitFor("40 notices sent", async () => {
       const rows = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM push_notices WHERE status = 'sent'");
       return rows.rows[0]!.n === 40;
-    }, 30_000);
+    }, 30_000).catch(async (error: Error) => {
+      const states = await sql.query("SELECT status, attempts, last_status, count(*)::int AS n FROM push_notices GROUP BY 1, 2, 3");
+      throw new Error(`${error.message} ${JSON.stringify(states.rows)} rejected: ${push.rejected.slice(0, 3).join("; ")}`);
+    });
     const notices = byNotice(push.deliveries);
     expect(notices.size).toBe(40);
     for (const copies of notices.values()) expect(copies).toHaveLength(1);
