@@ -38,6 +38,12 @@ export const pushSubscriptionInputSchema = z.strictObject({
 });
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionInputSchema>;
 
+/** DELETE /api/push/subscriptions: one endpoint's subscription, or (no endpoint) all of the key's. */
+export const pushUnsubscribeInputSchema = z.strictObject({
+  endpoint: z.string().max(PUSH_ENDPOINT_MAX, "The endpoint is too long.").optional(),
+  participantKey: participantKeySchema.optional(),
+});
+
 export const reminderMinutesSchema = z
   .array(
     z

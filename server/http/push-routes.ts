@@ -5,11 +5,13 @@ import {
   pushPreferencesInputSchema,
   type PushPublicKeyResponse,
   pushSubscriptionInputSchema,
+  pushUnsubscribeInputSchema,
   type PushSubscriptionResponse,
 } from "../../shared/push.ts";
 import { endpointProblem } from "../push/endpoint-policy.ts";
 import {
   deleteSubscription,
+  deleteSubscriptionAt,
   forgetPush,
   preferencesOf,
   savePreferences,
@@ -79,9 +81,17 @@ export function pushRouter(services: ScheduleServices): Router {
     res.status(204).end();
   });
 
-  /** Turns notifications off everywhere for this key (subscriptions and reminder choices). */
+  /** With an endpoint (body or query): that browser's subscription. Without: every one of the key's, and its reminder choices. */
   router.delete("/subscriptions", async (req, res) => {
-    res.json({ deleted: await forgetPush(db, keyHashOf(req)) });
+    const input = validate(pushUnsubscribeInputSchema, { ...(req.body ?? {}), ...(typeof req.query.endpoint === "string" ? { endpoint: req.query.endpoint } : {}) });
+    const keyHash = keyHashOf(req);
+    if (input.endpoint === undefined) {
+      res.json({ deleted: await forgetPush(db, keyHash) });
+      return;
+    }
+    const deleted = await deleteSubscriptionAt(db, keyHash, input.endpoint);
+    if (!deleted) throw new HttpError(404, "You have no notification subscription for this endpoint.");
+    res.json({ deleted: { subscriptions: 1 } });
   });
 
   router.get("/preferences", async (req, res) => {

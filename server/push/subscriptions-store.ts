@@ -67,6 +67,11 @@ export async function deleteSubscription(db: Queryable, keyHash: string, id: str
   return rows.length > 0;
 }
 
+export async function deleteSubscriptionAt(db: Queryable, keyHash: string, endpoint: string): Promise<boolean> {
+  const rows = await db.query("DELETE FROM push_subscriptions WHERE endpoint = $1 AND participant_key_hash = $2 RETURNING id", [endpoint, keyHash]);
+  return rows.length > 0;
+}
+
 /** The push service said the subscription is gone (404/410): it and its notices go. */
 export async function dropSubscription(db: Queryable, id: string): Promise<void> {
   await db.query("DELETE FROM push_subscriptions WHERE id = $1", [id]);

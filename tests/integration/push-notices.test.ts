@@ -71,17 +71,23 @@ describe.each<StoreKind>(["PGlite", "PostgreSQL"])("Web Push reminders and notic
       expect(stored[0]!.participant_key_hash).not.toBe(who.key);
     });
 
-    it("keeps at most 10 browsers per key: a new one replaces the oldest", async () => {
+    it("keeps at most 10 browsers per key (a new one replaces the oldest), and unsubscribes one by endpoint", async () => {
       const who = participant();
       const subs = [];
+      const endpoints: string[] = [];
       for (let i = 0; i < 11; i++) {
         const sub = push.subscribe();
+        endpoints.push(sub.endpoint);
         subs.push(await allowNotifications(api, who, sub));
         api.clock.advance(1000);
       }
       const listed = await api.anyone.get<{ subscriptions: { id: string }[] }>("/api/push/subscriptions", who.headers);
       expect(listed.body.subscriptions.map((s) => s.id)).toEqual(subs.slice(1));
-      expect((await api.anyone.delete("/api/push/subscriptions", who.headers)).body).toEqual({ deleted: { subscriptions: 10 } });
+      const one = await api.anyone.request("DELETE", "/api/push/subscriptions", { endpoint: endpoints[10] }, who.headers);
+      expect(one.body).toEqual({ deleted: { subscriptions: 1 } });
+      expect((await api.anyone.request("DELETE", "/api/push/subscriptions", { endpoint: endpoints[10] }, who.headers)).status).toBe(404);
+      expect((await api.anyone.request("DELETE", "/api/push/subscriptions", { endpoint: endpoints[9], extra: 1 }, who.headers)).status).toBe(400);
+      expect((await api.anyone.delete("/api/push/subscriptions", who.headers)).body).toEqual({ deleted: { subscriptions: 9 } });
     });
 
     it("refuses a subscription with an unknown field, bad keys or an endpoint inside a network, naming the field", async () => {
