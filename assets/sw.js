@@ -63,8 +63,9 @@ self.addEventListener("notificationclick", (event) => {
       }
       for (const client of windows) {
         if ("navigate" in client && new URL(client.url).origin === self.location.origin) {
-          await client.navigate(target);
-          return client.focus();
+          // navigate() works only on a page this worker controls; otherwise open a new one.
+          const moved = await client.navigate(target).catch(() => null);
+          if (moved) return moved.focus();
         }
       }
       return self.clients.openWindow(target);
