@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
 import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
+import { type Push, startPush } from "./push/push-service.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
 import { storeRecords } from "./safety/room-records.ts";
 import { blockStore } from "./safety/blocks-store.ts";
@@ -29,6 +30,8 @@ export interface HearthServer {
   /** Store, clock and admission of scheduled circles. */
   scheduling: Scheduling;
   port: number;
+  /** Web Push reminders and notices; undefined with PUSH=off. */
+  push?: Push;
   /** LiveKit voice; undefined with VOICE=off. */
   voice?: VoiceService;
   /** The livekit-server this process started (voice on, no LIVEKIT_URL). */
@@ -48,6 +51,8 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   const { catalog } = scheduling;
   // Ended sessions keep counts only (server/safety/retention.ts).
   const stopRetention = startRetention(scheduling.db, scheduling.clock);
+  const push = await startPush(config, scheduling.db, scheduling.clock);
+  scheduling.services.push = push?.services;
 
   const voice = voiceServiceFromConfig(config);
 
@@ -107,6 +112,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       });
     } catch (error) {
       stopRetention();
+      await push?.stop();
       stopSweep();
       await gameServer.gracefullyShutdown(false);
       await scheduling.close();
@@ -122,8 +128,10 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     port,
     voice,
     livekit,
+    push,
     close: async () => {
       stopRetention();
+      await push?.stop();
       stopSweep();
       // Rooms first: closing them also closes their voice rooms, which needs LiveKit still up.
       await gameServer.gracefullyShutdown(false);

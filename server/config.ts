@@ -93,6 +93,23 @@ const envSchema = z.object({
   REDIS_SWEEP_SECONDS: z.coerce.number().min(0.5).max(3600).default(10),
   PUBLIC_ADDRESS: optional(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:[\]]+)(:\d+)?(\/\S*)?$/, "Expected host:port or host/path, without a scheme.")),
   /**
+   * Web Push reminders and notices (server/push/): "on" (default) or "off" (no worker, and the
+   * /api/push routes answer 404). VAPID keys: both given, or neither (a pair is made on first
+   * start and kept in the store). VAPID_SUBJECT: a mailto: or https: contact for push services.
+   */
+  PUSH: z.enum(["on", "off"], { error: 'PUSH must be "on" or "off".' }).default("on"),
+  VAPID_PUBLIC_KEY: optional(z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be a base64url P-256 public key (87 characters).")),
+  VAPID_PRIVATE_KEY: optional(z.string().regex(/^[A-Za-z0-9_-]{43}$/, "VAPID_PRIVATE_KEY must be a base64url P-256 private key (43 characters).")),
+  VAPID_SUBJECT: optional(z.string().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "VAPID_SUBJECT must be a mailto: address or an https:// URL.")),
+  /** Push services Hearth sends to: "*" (any public https host) or host names; unset, the browsers' own. */
+  PUSH_ENDPOINT_HOSTS: optional(z.string().min(1)),
+  /** For testing against a push service on this machine (NODE_ENV=test allows it too). Never in production. */
+  PUSH_ALLOW_LOCAL_ENDPOINTS: z.enum(["0", "1"]).default("0"),
+  /** How often the push worker looks for due notices. */
+  PUSH_POLL_SECONDS: z.coerce.number().min(0.05).max(300).default(5),
+  /** How long a claimed notice stays with one process before another may take it again. */
+  PUSH_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  /**
    * Express "trust proxy" behind a TLS proxy, so rate limits see the client's address rather
    * than the proxy's: "loopback", a hop count, or addresses/subnets (comma-separated). Unset: off.
    */

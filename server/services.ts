@@ -1,5 +1,6 @@
 import type { SignInLimiter } from "./accounts/sign-in-limiter.ts";
 import type { Clock, ControllableClock } from "./clock.ts";
+import type { PushServices } from "./push/push-service.ts";
 import type { Db } from "./store/db.ts";
 
 /** What the scheduling, account and participant APIs work with. */
@@ -11,4 +12,6 @@ export interface ScheduleServices {
   publicUrl?: string;
   /** Present only when a settable clock was allowed (tests): exposes /api/test/clock. */
   testClock?: ControllableClock;
+  /** Web Push (VAPID keys, allowed endpoints); undefined with PUSH=off. */
+  push?: PushServices;
 }

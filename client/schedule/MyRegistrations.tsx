@@ -3,6 +3,8 @@ import type { MyRegistrationsResponse } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, errorText } from "./api.ts";
 import { CalendarFeed } from "./CalendarFeed.tsx";
+import { forgetNotifications } from "./notifications.ts";
+import { NotificationSettings } from "./NotificationSettings.tsx";
 import { dropParticipantKey, hasParticipantKey, participantKey } from "./participant-key.ts";
 import { formatWhen } from "./time.ts";
 import { useResource } from "./useResource.ts";
@@ -34,9 +36,10 @@ export default function MyRegistrations() {
   }
 
   async function forgetMe() {
-    if (!confirm("Delete every registration made from this browser? Places you hold go to the waitlist.")) return;
+    if (!confirm("Delete every registration and notification subscription made from this browser? Places you hold go to the waitlist.")) return;
     try {
       await api("/api/me", { method: "DELETE", participantKey: participantKey() });
+      await forgetNotifications();
       dropParticipantKey();
       setMessage("Done. Hearth no longer holds anything tied to this browser.");
       resource.reload();
@@ -67,6 +70,7 @@ export default function MyRegistrations() {
         ))}
       </ul>
       {data && hasParticipantKey() && <CalendarFeed />}
+      {active.length > 0 && <NotificationSettings />}
       <div className="row">
         <button type="button" onClick={exportData}>Export my data</button>
         <button type="button" className="danger" onClick={forgetMe}>Forget me</button>

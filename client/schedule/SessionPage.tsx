@@ -6,6 +6,7 @@ import { joinCircle } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { Link, useLocation } from "../routing.ts";
 import { api, ApiError, errorText } from "./api.ts";
+import { NotificationSettings } from "./NotificationSettings.tsx";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
 import { preferredColor, preferredPseudonym } from "./preferences.ts";
 import { formatCountdown, formatTime, formatWhen } from "./time.ts";
@@ -211,6 +212,7 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
       {joinError && <p role="alert" className="error">{joinError}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       <button type="button" onClick={cancel}>{registration.status === "registered" ? "Cancel my registration" : "Leave the waitlist"}</button>
+      <NotificationSettings />
     </section>
   );
 }

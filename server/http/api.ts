@@ -12,6 +12,7 @@ import { hostSessionRouter } from "./host-session-routes.ts";
 import { errorHandler } from "./http-errors.ts";
 import { participantRouter } from "./participant-routes.ts";
 import { publicRouter } from "./public-routes.ts";
+import { pushRouter } from "./push-routes.ts";
 import { testClockRouter } from "./test-routes.ts";
 
 export interface CircleSummary {
@@ -59,6 +60,7 @@ export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): 
     router.use(calendarRouter(schedule));
     router.use(publicRouter(schedule));
     router.use(participantRouter(schedule));
+    router.use("/push", pushRouter(schedule));
   }
 
   router.use((_req, res) => {

@@ -4,6 +4,7 @@ import { seriesInputSchema, sessionChangeSchema } from "../../shared/scheduling-
 import type { Account } from "../accounts/accounts-store.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import { type Circle, findCircle } from "../circles/circles-store.ts";
+import { queueRegistrationNotices, queueSessionNotices, sessionNoticeKindOf } from "../push/notices-store.ts";
 import { attendanceCounts } from "../registrations/registrations-store.ts";
 import { applySessionChange } from "../scheduling/session-changes.ts";
 import { sessionSummary } from "../scheduling/session-view.ts";
@@ -51,6 +52,8 @@ export function hostSessionRouter(services: ScheduleServices): Router {
     }
     await db.transaction(async (tx) => {
       const result = await applySessionChange(tx, session, circle, parsed, now);
+      const notice = parsed.action === "capacity" ? undefined : sessionNoticeKindOf(session, parsed.action);
+      if (notice) await queueSessionNotices(tx, session.id, notice);
       await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: `session.${change.action}`, target: session.id, circleId: circle.id, occurrenceId: session.id });
       for (const promoted of result.promoted) {
         await recordAudit(tx, now, { actorId: null, actorKind: "system", action: "registration.promoted", target: promoted, occurrenceId: session.id });
@@ -79,6 +82,9 @@ export function hostSessionRouter(services: ScheduleServices): Router {
     try {
       result = await db.transaction(async (tx) => {
         const split = await splitSeriesAt(tx, series, session, fields.fields, now);
+        const stamp = `split:${split.after.id}`;
+        await queueRegistrationNotices(tx, split.affected.filter((a) => a.toSessionId).map((a) => a.registrationId), "moved", stamp);
+        await queueRegistrationNotices(tx, split.affected.filter((a) => !a.toSessionId).map((a) => a.registrationId), "cancelled", stamp);
         await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: "series.split", target: split.after.id, circleId: circle.id, occurrenceId: session.id });
         return split;
       });

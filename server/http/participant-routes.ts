@@ -15,6 +15,7 @@ import {
   registrationsOf,
 } from "../registrations/registrations-store.ts";
 import { calendarFeedOf, createCalendarFeed, revokeCalendarFeed } from "../registrations/calendar-feeds.ts";
+import { forgetPush, preferencesOf, subscriptionsOf } from "../push/subscriptions-store.ts";
 import { bansOf, isBanned } from "../safety/bans.ts";
 import { blocksMadeBy, forgetBlocks } from "../safety/blocks-store.ts";
 import { sessionSummary } from "../scheduling/session-view.ts";
@@ -120,16 +121,20 @@ export function participantRouter(services: ScheduleServices): Router {
       blocks: await blocksMadeBy(db, keyHash),
       // A personal calendar feed exists or not; its token is stored hashed, so it cannot be shown.
       calendarFeed: await calendarFeedOf(db, keyHash).then((f) => (f ? { createdAt: f.createdAt.toISOString() } : null)),
+      // That notification subscriptions exist (push service host, dates): not their endpoints or keys.
+      pushSubscriptions: await subscriptionsOf(db, keyHash),
+      notificationPreferences: await preferencesOf(db, keyHash),
     });
   });
 
-  /** "Forget me": deletes every registration and ban tied to the key. */
+  /** "Forget me": deletes every registration, ban, block and notification subscription tied to the key. */
   router.delete("/me", async (req, res) => {
     const keyHash = keyHashOf(req);
     const deleted = await db.transaction(async (tx) => ({
       ...(await forgetParticipant(tx, keyHash)),
       blocks: await forgetBlocks(tx, keyHash),
       calendarFeeds: (await revokeCalendarFeed(tx, keyHash)) ? 1 : 0,
+      pushSubscriptions: (await forgetPush(tx, keyHash)).subscriptions,
     }));
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });

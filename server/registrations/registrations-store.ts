@@ -1,6 +1,7 @@
 import { pseudonymKey } from "../../shared/pseudonym.ts";
 import { isUniqueViolation, one, type Queryable } from "../store/db.ts";
 import { newId } from "../store/ids.ts";
+import { queuePromotionNotices } from "../push/notices-store.ts";
 import { ensureOccurrence, type Session } from "../scheduling/sessions.ts";
 
 export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
@@ -150,6 +151,7 @@ export async function fillFromWaitlist(tx: Queryable, occurrenceId: string, capa
     [occurrenceId, free],
   );
   for (const { id } of next) await tx.query("UPDATE registrations SET status = 'registered' WHERE id = $1", [id]);
+  await queuePromotionNotices(tx, next.map((r) => r.id));
   return next.map((r) => r.id);
 }
 

@@ -190,6 +190,59 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: "web push subscriptions, reminder preferences, notices queue",
+    // Tied to a participant key's hash only. A notice row is queued in the same transaction as
+    // what it tells of; (subscription, idempotency key) is unique so a notice is queued once.
+    // Leases use the database's clock, so processes with skewed clocks still agree on them.
+    sql: `
+      CREATE TABLE push_subscriptions (
+        id text PRIMARY KEY,
+        participant_key_hash text NOT NULL,
+        endpoint text NOT NULL,
+        p256dh text NOT NULL,
+        auth text NOT NULL,
+        expires_at timestamptz,
+        created_at timestamptz NOT NULL,
+        UNIQUE (participant_key_hash, endpoint)
+      );
+      CREATE INDEX push_subscriptions_key ON push_subscriptions (participant_key_hash);
+
+      CREATE TABLE push_preferences (
+        participant_key_hash text PRIMARY KEY,
+        reminder_minutes integer[] NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+
+      CREATE TABLE push_notices (
+        id bigserial PRIMARY KEY,
+        subscription_id text NOT NULL REFERENCES push_subscriptions(id) ON DELETE CASCADE,
+        idempotency_key text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('reminder', 'moved', 'cancelled', 'restored', 'promoted')),
+        registration_id text NOT NULL REFERENCES registrations(id) ON DELETE CASCADE,
+        occurrence_id text NOT NULL,
+        session_start timestamptz,
+        minutes integer,
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'obsolete')),
+        not_before timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        lease_owner text,
+        lease_until timestamptz,
+        sent_at timestamptz,
+        last_status integer,
+        UNIQUE (subscription_id, idempotency_key)
+      );
+      CREATE INDEX push_notices_queue ON push_notices (status, not_before);
+      CREATE INDEX push_notices_registration ON push_notices (registration_id);
+
+      CREATE TABLE server_secrets (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

@@ -416,7 +416,7 @@ describe.each<StoreKind>(["PGlite", "PostgreSQL"])("the scheduling API on %s", (
       expect(exported.body.registrations).toHaveLength(2);
 
       const forgotten = await anyone.delete("/api/me", me.headers);
-      expect(forgotten.body).toEqual({ deleted: { registrations: 2, bans: 0, blocks: 0, calendarFeeds: 0 } });
+      expect(forgotten.body).toEqual({ deleted: { registrations: 2, bans: 0, blocks: 0, calendarFeeds: 0, pushSubscriptions: 0 } });
       expect((await anyone.get<MyRegistrationsResponse>("/api/me/registrations", me.headers)).body.registrations).toEqual([]);
       expect((await anyone.get<{ registrations: unknown[] }>("/api/me/export", me.headers)).body.registrations).toEqual([]);
       const promoted = await anyone.get<MyRegistrationsResponse>("/api/me/registrations", waiting.headers);
