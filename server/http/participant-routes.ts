@@ -73,6 +73,14 @@ export function participantRouter(services: ScheduleServices): Router {
     res.status(result.alreadyRegistered ? 200 : 201).json(body);
   });
 
+  addOwnDataRoutes(router, services);
+  return router;
+}
+
+/** What a participant key may see or erase of its own: registrations, an export, "forget me". */
+function addOwnDataRoutes(router: Router, services: ScheduleServices): void {
+  const { db, clock } = services;
+
   router.get("/me/registrations", async (req, res) => {
     const keyHash = keyHashOf(req);
     const registrations = await registrationsOf(db, keyHash);
@@ -126,6 +134,4 @@ export function participantRouter(services: ScheduleServices): Router {
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });
   });
-
-  return router;
 }
