@@ -19,7 +19,6 @@ import {
   type VoiceTokenResponse,
 } from "../../shared/protocol.ts";
 import { sleep, waitFor } from "../support/wait.ts";
-import { eventually } from "./support/eventually.ts";
 import { type AudioMonitor, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
 import {
   LIVEKIT_API_KEY,
@@ -238,7 +237,7 @@ describe("voice through LiveKit", () => {
   it("silences A at the server when the room mutes A, and tells A kindly", { timeout: 60_000 }, async () => {
     const mutedAt = performance.now();
     await setMicAllowed(a, false);
-    await eventually("LiveKit to hold A to the mute", async () => (await canPublishAtLiveKit(a)) === false, 10_000);
+    await waitFor("LiveKit to hold A to the mute", async () => (await canPublishAtLiveKit(a)) === false, 10_000, 50);
     await sleep(1500);
     expect(hearsA.audibleCountSince(mutedAt + IN_FLIGHT_MS)).toBe(0);
 
@@ -265,7 +264,7 @@ describe("voice through LiveKit", () => {
 
   it("lets A speak again once allowed, without turning A's microphone on", { timeout: 60_000 }, async () => {
     await setMicAllowed(a, true);
-    await eventually("LiveKit to let A publish", async () => (await canPublishAtLiveKit(a)) === true, 10_000);
+    await waitFor("LiveKit to let A publish", async () => (await canPublishAtLiveKit(a)) === true, 10_000, 50);
     await waitFor("the allowed-to-speak notice", () => a.notices.some((n) => n.kind === NoticeKind.AllowedToSpeak));
     expect(a.notices.at(-1)).toEqual({
       kind: NoticeKind.AllowedToSpeak,
@@ -290,7 +289,7 @@ describe("voice through LiveKit", () => {
     send("mute");
     await waitFor("the last word (muted) in the room", () => f.errors.length === 0 && seen(f, a)?.mutedByFacilitator === true && seen(f, a)?.micAllowed === false);
     expect(room.voiceGrantFor(a.id)?.canPublish).toBe(false);
-    await eventually("LiveKit to agree (muted)", async () => (await canPublishAtLiveKit(a)) === false, 10_000);
+    await waitFor("LiveKit to agree (muted)", async () => (await canPublishAtLiveKit(a)) === false, 10_000, 50);
     await sleep(1500); // nothing older overtakes it
     expect(await canPublishAtLiveKit(a)).toBe(false);
     send("allowToSpeak");
@@ -298,7 +297,7 @@ describe("voice through LiveKit", () => {
     send("allowToSpeak");
     await waitFor("the last word (allowed) in the room", () => seen(f, a)?.mutedByFacilitator === false && seen(f, a)?.micAllowed === true);
     expect(room.voiceGrantFor(a.id)?.canPublish).toBe(true);
-    await eventually("LiveKit to agree (allowed)", async () => (await canPublishAtLiveKit(a)) === true, 10_000);
+    await waitFor("LiveKit to agree (allowed)", async () => (await canPublishAtLiveKit(a)) === true, 10_000, 50);
     await sleep(1500);
     expect(await canPublishAtLiveKit(a)).toBe(true);
     expect(f.errors).toEqual([]);
@@ -314,7 +313,7 @@ describe("voice through LiveKit", () => {
     const publishing = botC.publishMicrophone();
     publishing.catch(() => {});
     // Hearth hears of C joining by webhook and takes the permission away at LiveKit.
-    await eventually("LiveKit to hold C to the mute", async () => (await inLiveKit(c.id))?.permission?.canPublish === false, 10_000);
+    await waitFor("LiveKit to hold C to the mute", async () => (await inLiveKit(c.id))?.permission?.canPublish === false, 10_000, 50);
     const enforcedAt = performance.now();
     await sleep(1500);
     expect(hearsC.audibleCountSince(enforcedAt + IN_FLIGHT_MS)).toBe(0);
@@ -324,7 +323,7 @@ describe("voice through LiveKit", () => {
 
     // ... and when C leaves the circle, C is taken out of voice too.
     await c.room.leave();
-    await eventually("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000);
+    await waitFor("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000, 50);
   });
 });
 
@@ -387,10 +386,10 @@ describe("when the circle session ends", () => {
       status: 403,
       body: { error: expect.stringMatching(/session has ended/) },
     });
-    await eventually("LiveKit to close the voice room", async () => {
+    await waitFor("LiveKit to close the voice room", async () => {
       const rooms = await hearth.liveKitApi.listRooms();
       return !rooms.some((room) => room.name === `hearth-${roomId}`);
-    }, 10_000);
+    }, 10_000, 50);
     await waitFor("B to be disconnected from voice", () => !botB.room.isConnected, 10_000);
   });
 });
