@@ -14,11 +14,9 @@ import os from "node:os";
 process.env.LOG_LEVEL ??= "warn";
 process.env.NODE_ENV ??= "production";
 
-const { matchMaker } = await import("@colyseus/core");
 const { dispose } = await import("@livekit/rtc-node");
 const { FRAME_MS, joinCircle, tokenFor, VoiceBot } = await import("../tests/voice/support/bots.ts");
 const { startVoiceHearth } = await import("../tests/voice/support/livekit.ts");
-type CircleRoom = import("../server/rooms/CircleRoom.ts").CircleRoom;
 
 const TRIALS = Math.max(20, Number(process.argv[2]) || 20);
 const MUTE_TARGET_P95_MS = 300;
@@ -35,7 +33,10 @@ function percentile(values: number[], p: number): number {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-const hearth = await startVoiceHearth({ TICKET_SECRET: "bench-ticket-secret-0123456789-abcdefghij" });
+const FACILITATOR_KEY = "bench-facilitator-key";
+const hearth = await startVoiceHearth({ TICKET_SECRET: "bench-ticket-secret-0123456789-abcdefghij", FACILITATOR_KEY });
+// The facilitator mutes each speaker, as from the panel: the mute path measured is the real one.
+const facilitatorSeat = await joinCircle(hearth.wsUrl, "Bench Facilitator", { facilitatorKey: FACILITATOR_KEY });
 const listenerSeat = await joinCircle(hearth.wsUrl, "Patient Listener");
 const listener = await VoiceBot.connect(await tokenFor(hearth.httpUrl, listenerSeat));
 
@@ -67,9 +68,8 @@ try {
     joinToAudio.push(firstAudible - joinedAt);
 
     await sleep(300); // steady speech
-    const room = matchMaker.getLocalRoomById(speakerSeat.room.roomId) as CircleRoom;
     const mutedAt = performance.now();
-    await room.setMicAllowed(speakerSeat.id, false);
+    facilitatorSeat.room.send("facilitate", { action: "mute", target: speakerSeat.id });
     await sleep(WATCH_AFTER_MUTE_MS);
     const lastAudible = hears.lastAudible() ?? mutedAt;
     if (lastAudible > mutedAt + WATCH_AFTER_MUTE_MS - 100) notSilenced++;
@@ -85,6 +85,7 @@ try {
 } finally {
   await listener.close();
   if (listenerSeat.room.connection.isOpen) await listenerSeat.room.leave();
+  if (facilitatorSeat.room.connection.isOpen) await facilitatorSeat.room.leave();
   await hearth.close();
   await dispose();
 }

@@ -56,21 +56,8 @@ export async function startHearth(config: Config): Promise<HearthServer> {
 
   const voice = voiceServiceFromConfig(config);
 
-  const app = express();
-  app.disable("x-powered-by");
-  if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
   const redis = redisForCounts(config);
-  app.use("/api", abuseLimits({ redis }));
-  app.use("/api/voice", voiceRouter(voice));
-  app.use("/api", crisisResourcesRouter(crisisResources));
-  app.use("/api", apiRouter(catalog, scheduling.services));
-  const clientDir = path.resolve(config.CLIENT_DIR);
-  if (existsSync(clientDir)) {
-    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
-    app.get(/^\/(?!api\/|matchmake\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
-  } else {
-    log.warn({ clientDir }, "client build not found; serving the API only");
-  }
+  const app = httpApp(config, { redis, voice, crisisResources, scheduling });
 
   const httpServer = http.createServer(app);
   const gameServer = new Server({
@@ -102,14 +89,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   let livekit: LiveKitProcess | undefined;
   if (voice && !config.LIVEKIT_URL) {
     try {
-      livekit = await startLiveKit({
-        port: config.LIVEKIT_PORT,
-        rtcTcpPort: config.LIVEKIT_RTC_TCP_PORT,
-        rtcUdpPort: config.LIVEKIT_RTC_UDP_PORT,
-        apiKey: config.LIVEKIT_API_KEY,
-        apiSecret: config.LIVEKIT_API_SECRET,
-        webhookUrl: `http://${loopbackFor(config.HOST)}:${port}/api/voice/webhook`,
-      });
+      livekit = await managedLiveKit(config, port);
     } catch (error) {
       stopRetention();
       await push?.stop();
@@ -140,6 +120,40 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       redis?.disconnect();
     },
   };
+}
+
+/** The web client and the HTTP API. */
+function httpApp(
+  config: Config,
+  deps: { redis: ReturnType<typeof redisForCounts>; voice: VoiceService | undefined; crisisResources: ReturnType<typeof loadCrisisResources>; scheduling: Scheduling },
+): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
+  app.use("/api", abuseLimits({ redis: deps.redis }));
+  app.use("/api/voice", voiceRouter(deps.voice));
+  app.use("/api", crisisResourcesRouter(deps.crisisResources));
+  app.use("/api", apiRouter(deps.scheduling.catalog, deps.scheduling.services));
+  const clientDir = path.resolve(config.CLIENT_DIR);
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/(?!api\/|matchmake\/).*/, (_req, res) => res.sendFile(path.join(clientDir, "index.html")));
+  } else {
+    log.warn({ clientDir }, "client build not found; serving the API only");
+  }
+  return app;
+}
+
+/** The livekit-server this process runs itself (voice on, no LIVEKIT_URL), its webhooks pointed at `port`. */
+function managedLiveKit(config: Config, port: number): Promise<LiveKitProcess> {
+  return startLiveKit({
+    port: config.LIVEKIT_PORT,
+    rtcTcpPort: config.LIVEKIT_RTC_TCP_PORT,
+    rtcUdpPort: config.LIVEKIT_RTC_UDP_PORT,
+    apiKey: config.LIVEKIT_API_KEY,
+    apiSecret: config.LIVEKIT_API_SECRET,
+    webhookUrl: `http://${loopbackFor(config.HOST)}:${port}/api/voice/webhook`,
+  });
 }
 
 /** How a process on this machine reaches Hearth listening on `host`. */

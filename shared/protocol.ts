@@ -10,7 +10,7 @@ export const ClientMessage = {
   Facilitate: "facilitate",
   /** The holder of the talking piece passes it on. */
   PassPiece: "passPiece",
-  /** Safety (shared/safety.ts, shared/chat.ts): each validated and rate-limited by the room. */
+  /** Safety (shared/safety.ts, shared/chat.ts): validated and rate-limited like every message. */
   Chat: "chat",
   /** Facilitators: delete a chat message or pause the chat (chatModerateSchema). */
   ChatModerate: "chatModerate",
@@ -66,18 +66,9 @@ export interface ErrorReply {
   message: string;
 }
 
-export interface NoticeMessage {
-  kind: string;
-  message: string;
-}
-
-/** Notice kinds the voice features send. */
-export const NoticeKind = {
-  /** The facilitator took away permission to speak; the server stopped the microphone. */
-  MutedByFacilitator: "muted-by-facilitator",
-  /** Permission to speak is back; the microphone stays off until the person turns it on. */
-  AllowedToSpeak: "allowed-to-speak",
-} as const;
+/** Notices (ServerMessage.Notice): kinds and words live in shared/notices.ts. */
+export type { NoticeMessage } from "./notices.ts";
+export { NoticeKinds as NoticeKind } from "./notices.ts";
 
 /** Payload of ServerMessage.VoiceTicket. The ticket expires in about two minutes: ask for a fresh one to reconnect. */
 export interface VoiceTicketMessage {

@@ -66,15 +66,6 @@ export interface ReportResolvedMessage {
   id: string;
 }
 
-/** Notice kinds the safety features send (ServerMessage.Notice). */
-export const SafetyNotice = {
-  ReportReceived: "report-received",
-  Blocked: "blocked",
-  Unblocked: "unblocked",
-  ChatPaused: "chat-paused",
-  ChatResumed: "chat-resumed",
-} as const;
-
 /** GET this for the deployment's crisis resources (CrisisResources). */
 export const CRISIS_RESOURCES_PATH = "/api/crisis-resources";
 

@@ -3,7 +3,9 @@ import { AVATAR_COLORS } from "./avatar.ts";
 import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
 import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
 import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
-import { ClientMessage } from "./protocol.ts";
+import { ClientMessage, type ClientMessageType } from "./protocol.ts";
+import { chatModerateSchema, chatSendSchema } from "./chat.ts";
+import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 
 export const pseudonymSchema = z.string({ error: "Please choose a pseudonym." }).transform((raw, ctx) => {
@@ -54,7 +56,15 @@ export const clientMessageSchemas = {
   [ClientMessage.VoiceTicket]: z.object({}).strict(),
   [ClientMessage.Facilitate]: facilitatorActionSchema,
   [ClientMessage.PassPiece]: passPieceSchema,
-} satisfies Record<string, z.ZodType>;
+  [ClientMessage.Chat]: chatSendSchema,
+  [ClientMessage.ChatModerate]: chatModerateSchema,
+  [ClientMessage.Block]: blockSchema,
+  [ClientMessage.Unblock]: blockSchema,
+  [ClientMessage.Report]: reportSchema,
+  [ClientMessage.ReportResolve]: reportResolveSchema,
+} satisfies Record<ClientMessageType, z.ZodType>;
+
+export type ClientMessageName = keyof typeof clientMessageSchemas;
 
 export type ClientPayload<K extends keyof typeof clientMessageSchemas> = z.output<
   (typeof clientMessageSchemas)[K]

@@ -8,7 +8,6 @@ import { authRouter } from "./auth-routes.ts";
 import { calendarRouter } from "./calendar-routes.ts";
 import { facilitatorRouter } from "./facilitator-routes.ts";
 import { hostRouter } from "./host-routes.ts";
-import { hostSessionRouter } from "./host-session-routes.ts";
 import { errorHandler } from "./http-errors.ts";
 import { participantRouter } from "./participant-routes.ts";
 import { publicRouter } from "./public-routes.ts";
@@ -55,7 +54,6 @@ export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): 
     if (schedule.testClock) router.use("/test", testClockRouter(schedule.testClock));
     router.use(authRouter(schedule));
     router.use("/host", hostRouter(schedule));
-    router.use("/host", hostSessionRouter(schedule));
     router.use("/facilitate", facilitatorRouter(schedule));
     router.use(calendarRouter(schedule));
     router.use(publicRouter(schedule));

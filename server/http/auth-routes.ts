@@ -67,6 +67,13 @@ export function authRouter(services: ScheduleServices): Router {
     res.status(201).json({ account: publicAccount(account), csrfToken: session.csrfToken });
   });
 
+  addInvitationRoutes(router, services);
+  return router;
+}
+
+/** A facilitator's invitation: what it is for, and accepting it by creating their account. */
+function addInvitationRoutes(router: Router, services: ScheduleServices): void {
+  const { db, clock } = services;
   router.get("/invitations/:token", async (req, res) => {
     const found = await findInvitation(db, param(req, "token"), clock.now());
     if (!found.ok) throw invitationProblem(found.reason);
@@ -101,8 +108,6 @@ export function authRouter(services: ScheduleServices): Router {
     setSessionCookie(req, res, session.token);
     res.status(201).json({ account: publicAccount(account), csrfToken: session.csrfToken });
   });
-
-  return router;
 }
 
 function invitationProblem(reason: "unknown" | "used" | "expired"): HttpError {

@@ -76,6 +76,15 @@ export function participantRouter(services: ScheduleServices): Router {
     res.status(result.alreadyRegistered ? 200 : 201).json(body);
   });
 
+  addOwnDataRoutes(router, services);
+  addCalendarFeedRoutes(router, services);
+  return router;
+}
+
+/** What a participant key may see or erase of its own: registrations, an export, "forget me". */
+function addOwnDataRoutes(router: Router, services: ScheduleServices): void {
+  const { db, clock } = services;
+
   router.get("/me/registrations", async (req, res) => {
     const keyHash = keyHashOf(req);
     const registrations = await registrationsOf(db, keyHash);
@@ -139,7 +148,11 @@ export function participantRouter(services: ScheduleServices): Router {
     await recordAudit(db, clock.now(), { actorId: null, actorKind: "participant", action: "participant.forgotten" });
     res.json({ deleted });
   });
+}
 
+/** The personal calendar feed of a participant key. */
+function addCalendarFeedRoutes(router: Router, services: ScheduleServices): void {
+  const { db, clock } = services;
   /** The personal calendar feed: whether there is one (its URL is shown once, when made). */
   router.get("/me/calendar-feed", async (req, res) => {
     const feed = await calendarFeedOf(db, keyHashOf(req));
@@ -160,6 +173,4 @@ export function participantRouter(services: ScheduleServices): Router {
     if (!(await revokeCalendarFeed(db, keyHashOf(req)))) throw new HttpError(404, "You have no calendar feed to revoke.");
     res.status(204).end();
   });
-
-  return router;
 }

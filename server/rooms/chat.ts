@@ -4,26 +4,24 @@ import {
   CHAT_RATE_WINDOW_MS,
   type ChatDeletedMessage,
   type ChatMessage,
-  type ChatModerate,
-  chatModerateSchema,
-  chatSendSchema,
 } from "../../shared/chat.ts";
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
-import { describeZodError } from "../../shared/schemas.ts";
+import type { ClientPayload } from "../../shared/schemas.ts";
 import { AbuseCounter, filterChat } from "../safety/chat-filter.ts";
+import type { Refuse } from "./message-gate.ts";
 import type { Participant } from "./state.ts";
 
 /** What the chat needs from the room around it. */
 export interface ChatHost {
   now(): number;
-  participant(id: string): Participant | undefined;
   /** Connected clients with their participant. */
   seated(): Iterable<{ client: Client; participant: Participant }>;
   /** Whether `viewer` may see `sender` (not kept apart by a block). */
   canSee(viewer: string, sender: string): boolean;
   isPaused(): boolean;
   setPaused(paused: boolean): void;
-  refuse(client: Client, type: string, code: "invalid_message" | "rate_limited" | "not_allowed", message: string): void;
+  /** The room's message gate refusal (it costs a strike). */
+  refuse: Refuse;
   /** The chat filter saw repeated abuse from `participantId`: tell the facilitators. */
   flagAbuse(participantId: string): void;
 }
@@ -55,23 +53,19 @@ export class CircleChat {
 
   constructor(private readonly host: ChatHost) {}
 
-  handleSend(client: Client, raw: unknown): void {
-    const sender = this.host.participant(client.sessionId);
-    if (!sender) return;
+  handleSend(client: Client, request: ClientPayload<"chat">, sender: Participant): void {
     const now = this.host.now();
     let window = this.windows.get(sender.id);
     if (!window) this.windows.set(sender.id, (window = new SlidingWindow(CHAT_RATE_MESSAGES, CHAT_RATE_WINDOW_MS)));
     if (!window.take(now)) {
       return this.host.refuse(client, ClientMessage.Chat, "rate_limited", "You're sending messages quickly: please wait a few seconds.");
     }
-    const parsed = chatSendSchema.safeParse(raw);
-    if (!parsed.success) return this.host.refuse(client, ClientMessage.Chat, "invalid_message", describeZodError(parsed.error));
     const facilitator = sender.role === "facilitator";
     if (this.host.isPaused() && !facilitator) {
       return this.host.refuse(client, ClientMessage.Chat, "not_allowed", "The facilitator has paused the chat for now.");
     }
 
-    const filtered = filterChat(parsed.data.text);
+    const filtered = filterChat(request.text);
     if (filtered.abusive) {
       let counter = this.abuse.get(sender.id);
       if (!counter) this.abuse.set(sender.id, (counter = new AbuseCounter()));
@@ -93,15 +87,11 @@ export class CircleChat {
     }
   }
 
-  handleModerate(client: Client, raw: unknown): void {
-    const actor = this.host.participant(client.sessionId);
-    if (!actor) return;
+  handleModerate(client: Client, action: ClientPayload<"chatModerate">, actor: Participant): void {
     if (actor.role !== "facilitator") {
       return this.host.refuse(client, ClientMessage.ChatModerate, "not_allowed", "Only the circle's facilitators can do that.");
     }
-    const parsed = chatModerateSchema.safeParse(raw);
-    if (!parsed.success) return this.host.refuse(client, ClientMessage.ChatModerate, "invalid_message", describeZodError(parsed.error));
-    this.moderate(parsed.data);
+    this.moderate(action);
   }
 
   /** The participant left for good. */
@@ -110,7 +100,7 @@ export class CircleChat {
     this.abuse.delete(id);
   }
 
-  private moderate(action: ChatModerate): void {
+  private moderate(action: ClientPayload<"chatModerate">): void {
     if (action.action === "pause") {
       this.host.setPaused(action.paused);
       return;

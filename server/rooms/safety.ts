@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Client, Room } from "@colyseus/core";
-import { ClientMessage, type ErrorReply, type NoticeMessage, ServerMessage } from "../../shared/protocol.ts";
-import { describeZodError } from "../../shared/schemas.ts";
+import { notice } from "../../shared/notices.ts";
+import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import type { ClientPayload } from "../../shared/schemas.ts";
 import {
   type BlocksMessage,
-  blockSchema,
   REPORT_CATEGORY_LABELS,
   type ReportForFacilitators,
   type ReportResolvedMessage,
-  reportResolveSchema,
-  reportSchema,
   REPORTS_PER_MINUTE,
-  SafetyNotice,
 } from "../../shared/safety.ts";
 import { log } from "../log.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
@@ -19,6 +16,7 @@ import { sha256 } from "../store/ids.ts";
 import type { VoiceEvent } from "../voice/room-api.ts";
 import type { VoiceService } from "../voice/service.ts";
 import { CircleChat } from "./chat.ts";
+import type { MessageHandlers, Refuse } from "./message-gate.ts";
 import type { CircleState, Participant } from "./state.ts";
 import { Visibility } from "./visibility.ts";
 
@@ -58,28 +56,31 @@ export class RoomSafety {
   constructor(
     private readonly room: Room<CircleState>,
     private readonly services: SafetyServices,
+    /** The room's message gate: a refusal costs a strike. */
+    private readonly refuse: Refuse,
   ) {
     this.visibility = new Visibility(() => this.room.state.participants);
     this.chat = new CircleChat({
       now: () => Date.now(),
-      participant: (id) => this.participant(id),
       seated: () => this.seated(),
       canSee: (viewer, sender) => this.visibility.canSee(viewer, sender),
       isPaused: () => this.room.state.chatPaused,
       setPaused: (paused) => this.setChatPaused(paused),
-      refuse: (client, type, code, message) => this.refuse(client, type, code, message),
+      refuse,
       flagAbuse: (id) => this.flagAbuse(id),
     });
   }
 
-  /** Registers the safety messages on the room (call once, in onCreate). */
-  register(): void {
-    this.room.onMessage(ClientMessage.Chat, (client, raw: unknown) => this.chat.handleSend(client, raw));
-    this.room.onMessage(ClientMessage.ChatModerate, (client, raw: unknown) => this.chat.handleModerate(client, raw));
-    this.room.onMessage(ClientMessage.Block, (client, raw: unknown) => void this.handleBlock(client, raw));
-    this.room.onMessage(ClientMessage.Unblock, (client, raw: unknown) => void this.handleUnblock(client, raw));
-    this.room.onMessage(ClientMessage.Report, (client, raw: unknown) => this.handleReport(client, raw));
-    this.room.onMessage(ClientMessage.ReportResolve, (client, raw: unknown) => this.handleResolve(client, raw));
+  /** The safety and chat messages, for the room's message gate. */
+  handlers(): MessageHandlers {
+    return {
+      [ClientMessage.Chat]: (client, payload, sender) => this.chat.handleSend(client, payload, sender),
+      [ClientMessage.ChatModerate]: (client, payload, actor) => this.chat.handleModerate(client, payload, actor),
+      [ClientMessage.Block]: (client, payload, blocker) => void this.handleBlock(client, payload, blocker),
+      [ClientMessage.Unblock]: (client, payload, blocker) => void this.handleUnblock(client, payload, blocker),
+      [ClientMessage.Report]: (client, payload, reporter) => this.handleReport(client, payload, reporter),
+      [ClientMessage.ReportResolve]: (client, payload, actor) => this.handleResolve(client, payload, actor),
+    };
   }
 
   /**
@@ -118,7 +119,7 @@ export class RoomSafety {
     for (const other of others) this.sendBlocks(other);
   }
 
-  /** LiveKit told the room about someone's voice: re-apply their blocks there (see server/safety/voice-blocks.ts). */
+  /** LiveKit told the room about someone's voice: re-apply their blocks there (see server/voice/voice-blocks.ts). */
   onVoiceEvent(event: VoiceEvent): void {
     if (event.kind !== "joined" && event.kind !== "trackPublished") return;
     const others = this.visibility.apartFrom(event.identity);
@@ -135,12 +136,8 @@ export class RoomSafety {
 
   // ---------------------------------------------------------------- blocks
 
-  private async handleBlock(client: Client, raw: unknown): Promise<void> {
-    const blocker = this.participant(client.sessionId);
-    if (!blocker) return;
-    const parsed = blockSchema.safeParse(raw);
-    if (!parsed.success) return this.refuse(client, ClientMessage.Block, "invalid_message", describeZodError(parsed.error));
-    const target = this.participant(parsed.data.target);
+  private async handleBlock(client: Client, request: ClientPayload<"block">, blocker: Participant): Promise<void> {
+    const target = this.participant(request.target);
     if (!target || target.id === blocker.id) {
       return this.refuse(client, ClientMessage.Block, "invalid_message", "There is nobody with this id here to block.");
     }
@@ -151,10 +148,7 @@ export class RoomSafety {
       return this.refuse(client, ClientMessage.Block, "not_allowed", "Facilitators cannot be blocked, so they can keep the circle safe. You can report them, or leave.");
     }
     this.keepApart(blocker.id, target.id);
-    client.send(ServerMessage.Notice, {
-      kind: SafetyNotice.Blocked,
-      message: `You won't see or hear ${target.pseudonym} any more, and they won't see or hear you, here or in later circles.`,
-    } satisfies NoticeMessage);
+    client.send(ServerMessage.Notice, notice("blocked", target.pseudonym));
     log.info({ roomId: this.room.roomId, participantId: blocker.id, targetId: target.id }, "participant blocked someone");
     const [a, b] = [this.keyHashes.get(blocker.id), this.keyHashes.get(target.id)];
     if (a && b && this.services.blocks) {
@@ -164,12 +158,8 @@ export class RoomSafety {
     }
   }
 
-  private async handleUnblock(client: Client, raw: unknown): Promise<void> {
-    const blocker = this.participant(client.sessionId);
-    if (!blocker) return;
-    const parsed = blockSchema.safeParse(raw);
-    if (!parsed.success) return this.refuse(client, ClientMessage.Unblock, "invalid_message", describeZodError(parsed.error));
-    const targetId = parsed.data.target;
+  private async handleUnblock(client: Client, request: ClientPayload<"unblock">, blocker: Participant): Promise<void> {
+    const targetId = request.target;
     if (!this.blocks.delete(pairsKey(blocker.id, targetId))) {
       return this.refuse(client, ClientMessage.Unblock, "invalid_message", "You have not blocked anyone with this id here.");
     }
@@ -177,7 +167,7 @@ export class RoomSafety {
     if (!this.blocks.has(pairsKey(targetId, blocker.id))) this.visibility.setApart(blocker.id, targetId, false);
     this.sendBlocks(blocker.id);
     this.sendBlocks(targetId);
-    client.send(ServerMessage.Notice, { kind: SafetyNotice.Unblocked, message: "Unblocked." } satisfies NoticeMessage);
+    client.send(ServerMessage.Notice, notice("unblocked"));
     log.info({ roomId: this.room.roomId, participantId: blocker.id, targetId }, "participant unblocked someone");
     const [a, b] = [this.keyHashes.get(blocker.id), this.keyHashes.get(targetId)];
     if (a && b && this.services.blocks) {
@@ -246,17 +236,13 @@ export class RoomSafety {
 
   // ---------------------------------------------------------------- reports
 
-  private handleReport(client: Client, raw: unknown): void {
-    const reporter = this.participant(client.sessionId);
-    if (!reporter) return;
+  private handleReport(client: Client, request: ClientPayload<"report">, reporter: Participant): void {
     const now = Date.now();
     const recent = (this.reportTimes.get(reporter.id) ?? []).filter((t) => now - t < 60_000);
     if (recent.length >= REPORTS_PER_MINUTE) {
       return this.refuse(client, ClientMessage.Report, "rate_limited", "You've sent several reports just now: the facilitators have them. Please wait a minute.");
     }
-    const parsed = reportSchema.safeParse(raw);
-    if (!parsed.success) return this.refuse(client, ClientMessage.Report, "invalid_message", describeZodError(parsed.error));
-    const target = this.participant(parsed.data.target);
+    const target = this.participant(request.target);
     if (!target || target.id === reporter.id) {
       return this.refuse(client, ClientMessage.Report, "invalid_message", "There is nobody with this id here to report.");
     }
@@ -269,31 +255,22 @@ export class RoomSafety {
       reporterPseudonym: reporter.pseudonym,
       targetId: target.id,
       targetPseudonym: target.pseudonym,
-      category: parsed.data.category,
-      note: (parsed.data.note ?? "").trim(),
+      category: request.category,
+      note: (request.note ?? "").trim(),
       source: "participant",
     };
     const reached = this.deliverReport(report);
     log.info({ roomId: this.room.roomId, reportId: report.id, reporterId: reporter.id, targetId: target.id, category: report.category, facilitators: reached }, "report filed");
-    client.send(ServerMessage.Notice, {
-      kind: SafetyNotice.ReportReceived,
-      message:
-        reached > 0
-          ? `Thank you. The facilitators have your report (${REPORT_CATEGORY_LABELS[report.category].toLowerCase()}), privately. ${target.pseudonym} is muted for you.`
-          : `Thank you. No facilitator is here right now; your report waits for the first one who joins this session. ${target.pseudonym} is muted for you.`,
-    } satisfies NoticeMessage);
+    const category = REPORT_CATEGORY_LABELS[report.category].toLowerCase();
+    client.send(ServerMessage.Notice, notice("report-received", category, target.pseudonym, reached > 0));
   }
 
-  private handleResolve(client: Client, raw: unknown): void {
-    const actor = this.participant(client.sessionId);
-    if (!actor) return;
+  private handleResolve(client: Client, request: ClientPayload<"reportResolve">, actor: Participant): void {
     if (actor.role !== "facilitator") {
       return this.refuse(client, ClientMessage.ReportResolve, "not_allowed", "Only the circle's facilitators can do that.");
     }
-    const parsed = reportResolveSchema.safeParse(raw);
-    if (!parsed.success) return this.refuse(client, ClientMessage.ReportResolve, "invalid_message", describeZodError(parsed.error));
-    if (!this.reports.delete(parsed.data.reportId)) return;
-    const resolved: ReportResolvedMessage = { id: parsed.data.reportId };
+    if (!this.reports.delete(request.reportId)) return;
+    const resolved: ReportResolvedMessage = { id: request.reportId };
     for (const facilitator of this.facilitatorClients()) facilitator.send(ServerMessage.ReportResolved, resolved);
     log.info({ roomId: this.room.roomId, reportId: resolved.id, participantId: actor.id }, "report resolved");
   }
@@ -336,10 +313,8 @@ export class RoomSafety {
   private setChatPaused(paused: boolean): void {
     if (this.room.state.chatPaused === paused) return;
     this.room.state.chatPaused = paused;
-    const notice: NoticeMessage = paused
-      ? { kind: SafetyNotice.ChatPaused, message: "The facilitator has paused the chat for now." }
-      : { kind: SafetyNotice.ChatResumed, message: "The chat is open again." };
-    for (const { client } of this.seated()) client.send(ServerMessage.Notice, notice);
+    const message = notice(paused ? "chat-paused" : "chat-resumed");
+    for (const { client } of this.seated()) client.send(ServerMessage.Notice, message);
   }
 
   private participant(id: string): Participant | undefined {
@@ -351,10 +326,5 @@ export class RoomSafety {
       const participant = this.participant(client.sessionId);
       if (participant) yield { client, participant };
     }
-  }
-
-  private refuse(client: Client, type: string, code: ErrorReply["code"], message: string): void {
-    const reply: ErrorReply = { code, type, message };
-    client.send(ServerMessage.Error, reply);
   }
 }

@@ -51,10 +51,6 @@ export class Visibility {
     return this.apart.size === 0 && this.revealed.size === this.views.size;
   }
 
-  isRevealed(id: string): boolean {
-    return this.revealed.has(id);
-  }
-
   isApart(a: string, b: string): boolean {
     return this.apart.has(pairKey(a, b));
   }

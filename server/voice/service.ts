@@ -2,7 +2,7 @@ import { RoomServiceClient, type WebhookEvent, WebhookReceiver } from "livekit-s
 import type { VoiceTicketMessage, VoiceTokenResponse } from "../../shared/protocol.ts";
 import type { Config } from "../config.ts";
 import { closeVoiceRoom, removeFromVoice, setMicrophoneAllowed } from "./permissions.ts";
-import { unsubscribePairs, voiceParticipants } from "../safety/voice-blocks.ts";
+import { unsubscribePairs, voiceParticipants } from "./voice-blocks.ts";
 import type { VoiceGrant } from "./room-api.ts";
 import { voiceRoomName } from "./room-name.ts";
 import { type TicketPayload, type TicketSigner, ticketSigner } from "./tickets.ts";
@@ -71,7 +71,7 @@ export class VoiceService {
     return removeFromVoice(this.rooms, voiceRoomName(roomId, space), identity);
   }
 
-  /** Unsubscribes both sides of each blocked pair from the other's audio (server/safety/voice-blocks.ts). */
+  /** Unsubscribes both sides of each blocked pair from the other's audio (server/voice/voice-blocks.ts). */
   keepApart(roomId: string, pairs: [string, string][], space?: string): Promise<void> {
     return unsubscribePairs(this.rooms, voiceRoomName(roomId, space), pairs);
   }

@@ -2,7 +2,7 @@
  * Abuse resistance at the edges: poses at most POSE_MAX_HZ, actions a few per second, frames
  * no larger than MAX_MESSAGE_BYTES, and per-address limits on sign-in and registration.
  */
-import { Client, type Room } from "colyseus.js";
+import type { Room } from "colyseus.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type HearthServer, startHearth } from "../../server/app.ts";
 import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
@@ -11,12 +11,13 @@ import { HTTP_LIMITS } from "../../server/http/rate-limits.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { ACTION_BURST, MAX_MESSAGE_BYTES, POSE_MAX_HZ } from "../../shared/limits.ts";
 import { encodeFrame } from "../../shared/pose-codec.ts";
-import { ClientMessage, type ErrorReply, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
+import { ClientMessage, type ErrorReply, ServerMessage } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 const CAPACITY = 12;
 let hearth: HearthServer;
@@ -24,12 +25,13 @@ let httpUrl: string;
 const rooms: Room<CircleState>[] = [];
 
 async function join(pseudonym: string): Promise<{ room: Room<CircleState>; errors: ErrorReply[]; poses: RemotePoses }> {
-  const room = await new Client(`ws://127.0.0.1:${hearth.port}`).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color: "#e07a5f" });
-  rooms.push(room);
   const errors: ErrorReply[] = [];
-  room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
-  const poses = followPoses(room);
-  await waitFor(`${pseudonym} seated`, () => room.state.participants?.get(room.sessionId));
+  let poses!: RemotePoses;
+  const room = await enterCircle(`ws://127.0.0.1:${hearth.port}`, { pseudonym }, (joined) => {
+    rooms.push(joined);
+    joined.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+    poses = followPoses(joined);
+  });
   return { room, errors, poses };
 }
 

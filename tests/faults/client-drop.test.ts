@@ -6,7 +6,6 @@ import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "colyseus.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type HearthServer, startHearth } from "../../server/app.ts";
-import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState, Participant } from "../../server/rooms/state.ts";
 import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
@@ -17,6 +16,7 @@ import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 const CAPACITY = 2;
 let hearth: HearthServer;
@@ -25,10 +25,11 @@ const rooms: Room<CircleState>[] = [];
 
 async function join(pseudonym: string, color = "#e07a5f"): Promise<{ client: Client; room: Room<CircleState>; poses: RemotePoses }> {
   const client = new Client(wsUrl);
-  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
-  rooms.push(room);
-  const poses = followPoses(room);
-  await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
+  let poses!: RemotePoses;
+  const room = await enterCircle(client, { pseudonym, color }, (joined) => {
+    rooms.push(joined);
+    poses = followPoses(joined);
+  });
   return { client, room, poses };
 }
 

@@ -3,16 +3,16 @@
  * notices, trades a fresh seat ticket for a token (as client/voice/voice.ts does) and is heard
  * again; a facilitator's mute still holds afterwards, because the room, not LiveKit, owns it.
  */
-import { matchMaker } from "@colyseus/core";
 import { dispose, RoomEvent } from "@livekit/rtc-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CircleRoom } from "../../server/rooms/CircleRoom.ts";
 import { type LiveKitProcess, startLiveKit } from "../../server/voice/livekit-process.ts";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { freePort } from "../support/free-port.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 import { joinCircle, type Seat, tokenFor, VoiceBot } from "../voice/support/bots.ts";
 import { freeUdpPort, LIVEKIT_API_KEY, LIVEKIT_API_SECRET, startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
+
+const FACILITATOR_KEY = "a-facilitator-key-for-fault-tests";
 
 let hearth: VoiceHearth;
 let ports: { LIVEKIT_PORT: string; LIVEKIT_RTC_UDP_PORT: string };
@@ -43,7 +43,7 @@ const seen = (viewer: Seat, who: Seat) => viewer.room.state.participants.get(who
 
 beforeAll(async () => {
   ports = { LIVEKIT_PORT: String(await freePort()), LIVEKIT_RTC_UDP_PORT: String(await freeUdpPort()) };
-  hearth = await startVoiceHearth(ports);
+  hearth = await startVoiceHearth({ ...ports, FACILITATOR_KEY });
 });
 
 afterAll(async () => {
@@ -59,14 +59,17 @@ describe("when the LiveKit server restarts", () => {
     const a = await joinCircle(hearth.wsUrl, "Quiet Otter");
     const b = await joinCircle(hearth.wsUrl, "Steady Heron");
     const c = await joinCircle(hearth.wsUrl, "Gentle Oak");
-    seats.push(a, b, c);
+    const f = await joinCircle(hearth.wsUrl, "Sam Facilitator", { facilitatorKey: FACILITATOR_KEY });
+    seats.push(a, b, c, f);
     const [botA, botB, botC] = [await connectWithFreshTicket(a), await connectWithFreshTicket(b), await connectWithFreshTicket(c)];
     const hearsA = botB.listenTo(a.id);
     await botA.publishMicrophone();
     await waitFor("B to hear A", () => hearsA.audibleAt.length >= 20, 15_000);
     await waitFor("A shown in voice", () => seen(b, a)?.voiceConnected);
-    // The room mutes C (a facilitator's hard mute) before the restart.
-    await (matchMaker.getLocalRoomById(a.room.roomId) as CircleRoom).setMicAllowed(c.id, false);
+    // A facilitator mutes C (the hard mute) before the restart.
+    f.room.send(ClientMessage.Facilitate, { action: "mute", target: c.id });
+    await waitFor("C muted by the room", () => seen(f, c)?.micAllowed === false);
+    await waitFor("LiveKit to hold C to the mute", async () => (await hearth.liveKitApi.listParticipants(`hearth-${a.room.roomId}`)).find((p) => p.identity === c.id)?.permission?.canPublish === false, 10_000);
 
     // Stop the managed livekit-server and start it again on the same ports.
     const lost = Promise.all([disconnected(botA), disconnected(botB), disconnected(botC)]);

@@ -29,6 +29,7 @@ import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import { seededRandom } from "../support/random.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x4ea27) >>> 0;
 const MESSAGES = Number(process.env.FUZZ_MESSAGES ?? 12_000);
@@ -305,9 +306,9 @@ class Hostile {
 }
 
 async function joinHonest(name: string, color: string): Promise<Honest> {
-  const room = await new Client(wsUrl).joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym: name, color });
-  const poses = followPoses(room);
-  const self = await waitFor(`${name} seated`, () => room.state.participants?.get(room.sessionId));
+  let poses!: RemotePoses;
+  const room = await enterCircle(wsUrl, { pseudonym: name, color }, (joined) => (poses = followPoses(joined)));
+  const self = room.state.participants.get(room.sessionId)!;
   const honest: Honest = {
     name,
     room,

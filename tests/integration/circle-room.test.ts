@@ -14,6 +14,7 @@ import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import type { RemotePoses } from "../../shared/pose-relay.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 const CAPACITY = 3;
 let hearth: HearthServer;
@@ -28,16 +29,12 @@ interface Seated {
 }
 
 async function join(pseudonym: string, options: Record<string, unknown> = {}): Promise<Seated> {
-  const room = await colyseus.sdk.joinOrCreate<CircleState>(ROOM_NAME, {
-    circleId: OPEN_CIRCLE_ID,
-    pseudonym,
-    color: "#e07a5f",
-    ...options,
-  });
   const errors: ErrorReply[] = [];
-  room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
-  const poses = followPoses(room);
-  await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
+  let poses!: RemotePoses;
+  const room = await enterCircle(colyseus.sdk, { pseudonym, ...options }, (joined) => {
+    joined.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+    poses = followPoses(joined);
+  });
   return { room, errors, poses };
 }
 

@@ -1,17 +1,17 @@
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HearthServer, startHearth } from "../../server/app.ts";
-import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
 import { decodeFrame, encodeFrame, quantisePose } from "../../shared/pose-codec.ts";
 import type { RemotePoses } from "../../shared/pose-relay.ts";
-import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
+import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import { waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 let hearth: HearthServer;
 let client: Client;
@@ -41,11 +41,10 @@ type Snapshot = Record<string, { seat: number; pseudonym: string }>;
 const view = (room: Room<CircleState>) => (room.state.toJSON() as { participants: Snapshot }).participants;
 
 async function joinCircle(pseudonym: string, color: string): Promise<Room<CircleState>> {
-  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color });
-  poses.set(room, followPoses(room));
-  rooms.push(room);
-  await waitFor("own seat", () => room.state.participants?.get(room.sessionId));
-  return room;
+  return enterCircle(client, { pseudonym, color }, (room) => {
+    poses.set(room, followPoses(room));
+    rooms.push(room);
+  });
 }
 /** Whether `room` holds every other member's own frame. */
 const holdsEveryFrame = (room: Room<CircleState>) =>

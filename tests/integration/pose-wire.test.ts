@@ -1,15 +1,15 @@
 import { Client, type Room } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HearthServer, startHearth } from "../../server/app.ts";
-import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { decodeFrame, encodeFrame, FRAME_BYTES_WITH_HANDS, quantisePose } from "../../shared/pose-codec.ts";
-import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
+import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { freePort } from "../support/free-port.ts";
 import { followPoses } from "../support/poses.ts";
 import { sleep, waitFor } from "../support/wait.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 /** The architecture's budget: head + two hands in at most 64 bytes per participant update. */
 const WIRE_BUDGET_BYTES = 64;
@@ -27,9 +27,7 @@ beforeAll(async () => {
 afterAll(() => hearth?.close());
 
 async function join(pseudonym: string): Promise<Room<CircleState>> {
-  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym, color: "#81b29a" });
-  await waitFor("first state", () => room.state.participants?.get(room.sessionId));
-  return room;
+  return enterCircle(client, { pseudonym, color: "#81b29a" });
 }
 
 /** Sizes of the state patches and of the byte messages (poses) `room` receives while `act` runs and the next patches settle. */

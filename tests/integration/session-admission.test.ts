@@ -11,6 +11,7 @@ import type { RegistrationResponse } from "../../shared/scheduling-api.ts";
 import { freePort } from "../support/free-port.ts";
 import { waitFor } from "../support/wait.ts";
 import { Agent } from "./support/schedule-api.ts";
+import { enterCircle } from "../support/circle-client.ts";
 
 /** A one-off session on Thursday 5 March 2026, 19:00–20:30 London (GMT), lobby open from 18:45. */
 const LOBBY_OPENS = new Date("2026-03-05T18:45:00Z");
@@ -32,10 +33,7 @@ const rooms: Room[] = [];
 const setNow = (instant: Date) => hearth.scheduling.testClock!.set(instant);
 
 async function joinSession(options: Record<string, unknown>, client = colyseus.sdk): Promise<Room<CircleState>> {
-  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, { circleId, sessionId, color: COLOR, ...options });
-  rooms.push(room);
-  await waitFor("first state", () => room.state.participants?.get(room.sessionId));
-  return room;
+  return enterCircle(client, { circleId, sessionId, color: COLOR, ...options }, (room) => rooms.push(room));
 }
 const self = (room: Room<CircleState>) => room.state.participants.get(room.sessionId)!;
 

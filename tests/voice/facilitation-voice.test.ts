@@ -9,7 +9,6 @@ import type { FacilitatorAction } from "../../shared/facilitation.ts";
 import { newParticipantKey } from "../../shared/participant-key.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 import { type AudioMonitor, joinCircle, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
-import { eventually } from "./support/eventually.ts";
 import { LIVEKIT_API_KEY, LIVEKIT_API_SECRET, startVoiceHearth, type VoiceHearth } from "./support/livekit.ts";
 
 /** Frames already in flight when a permission change lands may still arrive this long after it. */
@@ -90,7 +89,7 @@ describe("a facilitator's mute, at the LiveKit server", () => {
     await hears(hearsA, "the listener to hear A");
 
     facilitate({ action: "mute", target: a.id });
-    await eventually("LiveKit to take A's permission away", async () => (await atLiveKit(a.id))?.permission?.canPublish === false, 10_000);
+    await waitFor("LiveKit to take A's permission away", async () => (await atLiveKit(a.id))?.permission?.canPublish === false, 10_000, 50);
     const enforcedAt = performance.now();
     await sleep(SILENCE_MS);
     expect(hearsA.audibleCountSince(enforcedAt + IN_FLIGHT_MS)).toBe(0);
@@ -106,7 +105,7 @@ describe("a facilitator's mute, at the LiveKit server", () => {
 
   it("allow to speak lets them publish again, without publishing for them", { timeout: 60_000 }, async () => {
     facilitate({ action: "allowToSpeak", target: a.id });
-    await eventually("LiveKit to give A's permission back", async () => (await atLiveKit(a.id))?.permission?.canPublish === true, 10_000);
+    await waitFor("LiveKit to give A's permission back", async () => (await atLiveKit(a.id))?.permission?.canPublish === true, 10_000, 50);
     expect((await atLiveKit(a.id))?.tracks).toHaveLength(0); // nothing turned on for them
     await botA.publishMicrophone();
     await hears(hearsA, "the listener to hear A again");
@@ -114,13 +113,13 @@ describe("a facilitator's mute, at the LiveKit server", () => {
 
   it("mute all silences every participant at LiveKit but not the facilitator", { timeout: 60_000 }, async () => {
     facilitate({ action: "muteAll" });
-    await eventually("LiveKit to hold A and B muted", async () =>
-      (await atLiveKit(a.id))?.permission?.canPublish === false && (await atLiveKit(b.id, mainVoiceRoom()))?.permission?.canPublish !== true, 10_000);
+    await waitFor("LiveKit to hold A and B muted", async () =>
+      (await atLiveKit(a.id))?.permission?.canPublish === false && (await atLiveKit(b.id, mainVoiceRoom()))?.permission?.canPublish !== true, 10_000, 50);
     expect((await atLiveKit(f.id))?.permission?.canPublish).toBe(true);
     facilitate({ action: "allowToSpeak", target: a.id });
     facilitate({ action: "allowToSpeak", target: b.id });
     await waitFor("A and B allowed again", () => seen(f, a)?.micAllowed && seen(f, b)?.micAllowed);
-    await eventually("LiveKit to allow A again", async () => (await atLiveKit(a.id))?.permission?.canPublish === true, 10_000);
+    await waitFor("LiveKit to allow A again", async () => (await atLiveKit(a.id))?.permission?.canPublish === true, 10_000, 50);
     await botA.close();
   });
 });
@@ -141,7 +140,7 @@ describe("a talking-piece round, at the LiveKit server", () => {
     const [hearsHolder, hearsOther] = holder === a ? [hearsA, hearsB] : [hearsB, hearsA];
     const otherBot = holder === a ? botB : botA;
 
-    await eventually("LiveKit to hold the non-holder silent", async () => (await atLiveKit(other.id))?.permission?.canPublish === false, 10_000);
+    await waitFor("LiveKit to hold the non-holder silent", async () => (await atLiveKit(other.id))?.permission?.canPublish === false, 10_000, 50);
     expect((await atLiveKit(holder.id))?.permission?.canPublish).toBe(true);
     const enforcedAt = performance.now();
     await sleep(SILENCE_MS);
@@ -151,8 +150,8 @@ describe("a talking-piece round, at the LiveKit server", () => {
 
     // The holder passes the piece on: now the other one may speak, and the first may not.
     holder.room.send("passPiece", {});
-    await eventually("LiveKit to follow the piece", async () =>
-      (await atLiveKit(other.id))?.permission?.canPublish === true && (await atLiveKit(holder.id))?.permission?.canPublish === false, 10_000);
+    await waitFor("LiveKit to follow the piece", async () =>
+      (await atLiveKit(other.id))?.permission?.canPublish === true && (await atLiveKit(holder.id))?.permission?.canPublish === false, 10_000, 50);
     await otherBot.publishMicrophone();
     await hears(hearsOther, "the new holder to be heard");
     const passedAt = performance.now();
@@ -160,8 +159,8 @@ describe("a talking-piece round, at the LiveKit server", () => {
     expect(hearsHolder.audibleCountSince(passedAt + IN_FLIGHT_MS)).toBe(0);
 
     facilitate({ action: "endRound" });
-    await eventually("LiveKit to let everyone speak again", async () =>
-      (await atLiveKit(holder.id))?.permission?.canPublish === true && (await atLiveKit(other.id))?.permission?.canPublish === true, 10_000);
+    await waitFor("LiveKit to let everyone speak again", async () =>
+      (await atLiveKit(holder.id))?.permission?.canPublish === true && (await atLiveKit(other.id))?.permission?.canPublish === true, 10_000, 50);
     await Promise.all([botA.close(), botB.close()]);
   });
 });
@@ -169,7 +168,7 @@ describe("a talking-piece round, at the LiveKit server", () => {
 describe("breakout circles, with voice following", () => {
   it("gives the person a ticket for the breakout's voice room, where the main circle cannot hear them", { timeout: 90_000 }, async () => {
     const botInMain = await connectBot(a);
-    await eventually("A in the main voice room", async () => Boolean(await atLiveKit(a.id)), 10_000);
+    await waitFor("A in the main voice room", async () => Boolean(await atLiveKit(a.id)), 10_000, 50);
     await waitFor("F to see A in voice", () => seen(f, a)?.voiceConnected);
     const ticketsBefore = a.tickets.length;
 

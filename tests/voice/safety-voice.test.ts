@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
 import type { BlocksMessage } from "../../shared/safety.ts";
 import { sleep, waitFor } from "../support/wait.ts";
-import { eventually } from "./support/eventually.ts";
 import { type AudioMonitor, joinCircle, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
 import { startVoiceHearth, type VoiceHearth } from "./support/livekit.ts";
 
@@ -26,7 +25,7 @@ async function seatWithBot(pseudonym: string): Promise<{ seat: Seat; bot: VoiceB
 }
 
 const hears = (monitor: AudioMonitor, what: string) =>
-  eventually(`${what}`, async () => monitor.firstAudibleSince(performance.now() - 300) !== undefined, 8000);
+  waitFor(`${what}`, async () => monitor.firstAudibleSince(performance.now() - 300) !== undefined, 8000, 50);
 
 /**
  * Resolves once `monitor` has received no audio frame at all (not even silence) for `quietMs`:
@@ -35,7 +34,7 @@ const hears = (monitor: AudioMonitor, what: string) =>
 async function stopsReceiving(monitor: AudioMonitor, what: string, quietMs = 300, timeoutMs = 5000): Promise<void> {
   let frames = monitor.frames;
   let since = performance.now();
-  await eventually(what, async () => {
+  await waitFor(what, async () => {
     if (monitor.frames !== frames) {
       frames = monitor.frames;
       since = performance.now();

@@ -19,7 +19,6 @@ import {
   type VoiceTokenResponse,
 } from "../../shared/protocol.ts";
 import { sleep, waitFor } from "../support/wait.ts";
-import { eventually } from "./support/eventually.ts";
 import { type AudioMonitor, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
 import {
   LIVEKIT_API_KEY,
@@ -30,12 +29,16 @@ import {
   type VoiceHearth,
 } from "./support/livekit.ts";
 
+const FACILITATOR_KEY = "a-facilitator-key-for-voice-tests";
+
 /** Frames already in flight when a mute lands may still arrive this long after it. */
 const IN_FLIGHT_MS = 500;
 
 let hearth: VoiceHearth;
 let a: Seat;
 let b: Seat;
+/** A facilitator (not in voice): mutes and allows go through the room's messages, as from the panel. */
+let f: Seat;
 let botA: VoiceBot;
 let botB: VoiceBot;
 let hearsA: AudioMonitor;
@@ -45,11 +48,17 @@ const seats: Seat[] = [];
 const circleRoom = (seat: Seat) => matchMaker.getLocalRoomById(seat.room.roomId) as CircleRoom;
 const seen = (viewer: Seat, who: Seat) => viewer.room.state.participants.get(who.id);
 const voiceRoom = () => a.tickets[0]!.room;
+/** The facilitator mutes `who` (or lets them speak again), and the room has decided. */
+async function setMicAllowed(who: Seat, allowed: boolean): Promise<void> {
+  f.room.send(ClientMessage.Facilitate, allowed ? { action: "allowToSpeak", target: who.id } : { action: "mute", target: who.id });
+  await waitFor(`${who.id} ${allowed ? "allowed" : "muted"}`, () => seen(f, who)?.micAllowed === allowed);
+}
+const canPublishAtLiveKit = async (who: Seat) => (await inLiveKit(who.id))?.permission?.canPublish;
 const inLiveKit = async (identity: string) =>
   (await hearth.liveKitApi.listParticipants(voiceRoom())).find((p) => p.identity === identity);
 
-async function join(pseudonym: string): Promise<Seat> {
-  const seat = await joinCircle(hearth.wsUrl, pseudonym);
+async function join(pseudonym: string, options: Record<string, unknown> = {}): Promise<Seat> {
+  const seat = await joinCircle(hearth.wsUrl, pseudonym, options);
   seats.push(seat);
   return seat;
 }
@@ -72,9 +81,10 @@ async function settle(attempt: Promise<unknown>, ms: number): Promise<"published
 }
 
 beforeAll(async () => {
-  hearth = await startVoiceHearth();
+  hearth = await startVoiceHearth({ FACILITATOR_KEY });
   a = await join("Quiet Otter");
   b = await join("Steady Heron");
+  f = await join("Sam Facilitator", { facilitatorKey: FACILITATOR_KEY });
 });
 
 afterAll(async () => {
@@ -226,7 +236,8 @@ describe("voice through LiveKit", () => {
 
   it("silences A at the server when the room mutes A, and tells A kindly", { timeout: 60_000 }, async () => {
     const mutedAt = performance.now();
-    await circleRoom(a).setMicAllowed(a.id, false);
+    await setMicAllowed(a, false);
+    await waitFor("LiveKit to hold A to the mute", async () => (await canPublishAtLiveKit(a)) === false, 10_000, 50);
     await sleep(1500);
     expect(hearsA.audibleCountSince(mutedAt + IN_FLIGHT_MS)).toBe(0);
 
@@ -252,7 +263,8 @@ describe("voice through LiveKit", () => {
   });
 
   it("lets A speak again once allowed, without turning A's microphone on", { timeout: 60_000 }, async () => {
-    await circleRoom(a).setMicAllowed(a.id, true);
+    await setMicAllowed(a, true);
+    await waitFor("LiveKit to let A publish", async () => (await canPublishAtLiveKit(a)) === true, 10_000, 50);
     await waitFor("the allowed-to-speak notice", () => a.notices.some((n) => n.kind === NoticeKind.AllowedToSpeak));
     expect(a.notices.at(-1)).toEqual({
       kind: NoticeKind.AllowedToSpeak,
@@ -271,25 +283,37 @@ describe("voice through LiveKit", () => {
 
   it("leaves LiveKit agreeing with the room's last word when mutes and allows come quickly", async () => {
     const room = circleRoom(a);
-    await Promise.all([room.setMicAllowed(a.id, false), room.setMicAllowed(a.id, true), room.setMicAllowed(a.id, false)]);
+    const send = (action: "mute" | "allowToSpeak") => f.room.send(ClientMessage.Facilitate, { action, target: a.id });
+    send("mute");
+    send("allowToSpeak");
+    send("mute");
+    await waitFor("the last word (muted) in the room", () => f.errors.length === 0 && seen(f, a)?.mutedByFacilitator === true && seen(f, a)?.micAllowed === false);
     expect(room.voiceGrantFor(a.id)?.canPublish).toBe(false);
-    expect((await inLiveKit(a.id))?.permission?.canPublish).toBe(false);
-    await Promise.all([room.setMicAllowed(a.id, true), room.setMicAllowed(a.id, false), room.setMicAllowed(a.id, true)]);
+    await waitFor("LiveKit to agree (muted)", async () => (await canPublishAtLiveKit(a)) === false, 10_000, 50);
+    await sleep(1500); // nothing older overtakes it
+    expect(await canPublishAtLiveKit(a)).toBe(false);
+    send("allowToSpeak");
+    send("mute");
+    send("allowToSpeak");
+    await waitFor("the last word (allowed) in the room", () => seen(f, a)?.mutedByFacilitator === false && seen(f, a)?.micAllowed === true);
     expect(room.voiceGrantFor(a.id)?.canPublish).toBe(true);
-    expect((await inLiveKit(a.id))?.permission?.canPublish).toBe(true);
+    await waitFor("LiveKit to agree (allowed)", async () => (await canPublishAtLiveKit(a)) === true, 10_000, 50);
+    await sleep(1500);
+    expect(await canPublishAtLiveKit(a)).toBe(true);
+    expect(f.errors).toEqual([]);
   });
 
   it("applies a mute decided before the person connected to voice", { timeout: 60_000 }, async () => {
     const c = await join("Calm Cedar");
     const token = await tokenFor(hearth.httpUrl, c); // minted while C may still speak
-    await circleRoom(c).setMicAllowed(c.id, false); // C is not in LiveKit yet: no failure
+    await setMicAllowed(c, false); // C is not in LiveKit yet: no failure
     const botC = await VoiceBot.connect(token);
     bots.push(botC);
     const hearsC = botB.listenTo(c.id);
     const publishing = botC.publishMicrophone();
     publishing.catch(() => {});
     // Hearth hears of C joining by webhook and takes the permission away at LiveKit.
-    await eventually("LiveKit to hold C to the mute", async () => (await inLiveKit(c.id))?.permission?.canPublish === false, 10_000);
+    await waitFor("LiveKit to hold C to the mute", async () => (await inLiveKit(c.id))?.permission?.canPublish === false, 10_000, 50);
     const enforcedAt = performance.now();
     await sleep(1500);
     expect(hearsC.audibleCountSince(enforcedAt + IN_FLIGHT_MS)).toBe(0);
@@ -299,7 +323,7 @@ describe("voice through LiveKit", () => {
 
     // ... and when C leaves the circle, C is taken out of voice too.
     await c.room.leave();
-    await eventually("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000);
+    await waitFor("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000, 50);
   });
 });
 
@@ -362,10 +386,10 @@ describe("when the circle session ends", () => {
       status: 403,
       body: { error: expect.stringMatching(/session has ended/) },
     });
-    await eventually("LiveKit to close the voice room", async () => {
+    await waitFor("LiveKit to close the voice room", async () => {
       const rooms = await hearth.liveKitApi.listRooms();
       return !rooms.some((room) => room.name === `hearth-${roomId}`);
-    }, 10_000);
+    }, 10_000, 50);
     await waitFor("B to be disconnected from voice", () => !botB.room.isConnected, 10_000);
   });
 });

@@ -1,5 +1,6 @@
 import { breakoutSpace, type FacilitatorAction, type FacilitatorActionName, isBreakout, Spaces } from "../../../shared/facilitation.ts";
-import type { Phase } from "../../../shared/protocol.ts";
+import { notice } from "../../../shared/notices.ts";
+import type { NoticeMessage, Phase } from "../../../shared/protocol.ts";
 import type { Participant } from "../state.ts";
 
 /** What facilitator actions may do to a room. The CircleRoom provides it; actions hold no state. */
@@ -7,7 +8,7 @@ export interface FacilitationContext {
   readonly capacity: number;
   participant(id: string): Participant | undefined;
   participants(): Participant[];
-  notify(id: string, kind: string, message: string): void;
+  notify(id: string, notice: NoticeMessage): void;
   /** Recomputes who may speak (mutes, rounds, spaces) and applies it at LiveKit. */
   syncMicrophones(): void;
   /** Moves someone to another space, with a seat there (null when that circle is full). */
@@ -37,17 +38,6 @@ type ActionHandler<K extends FacilitatorActionName> = (
   actor: Participant,
   action: ActionOf<K>,
 ) => ActionResult | Promise<ActionResult>;
-
-export const Notices = {
-  invitedToUnmute: "The facilitator invites you to unmute when you're ready.",
-  invitedToSpeak: "The facilitator invites you to speak. Unmute when you're ready.",
-  handLowered: "The facilitator lowered your hand.",
-  movedSeat: (seat: number) => `The facilitator moved you to seat ${seat + 1}.`,
-  waiting: "The facilitator asked you to wait in the waiting room for a moment. You'll be let back in soon.",
-  admitted: "Welcome in. Take a seat by the fire.",
-  breakout: (name: string) => `You're in the breakout circle "${name}" for now.`,
-  broughtBack: "You're back in the main circle.",
-} satisfies Record<string, string | ((...args: never[]) => string)>;
 
 /** A participant other than the actor, or the reason why not. */
 function otherParticipant(room: FacilitationContext, actor: Participant, id: string): Participant | string {
@@ -93,14 +83,14 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
   }),
 
   askToUnmute: onParticipant((room, target) => {
-    room.notify(target.id, "asked-to-unmute", Notices.invitedToUnmute);
+    room.notify(target.id, notice("asked-to-unmute"));
     return ok;
   }),
 
   lowerHand: onParticipant((room, target) => {
     if (!target.handRaised) return refuse("Their hand is not raised.");
     room.lowerHand(target.id);
-    room.notify(target.id, "hand-lowered", Notices.handLowered);
+    room.notify(target.id, notice("hand-lowered"));
     return ok;
   }),
 
@@ -108,7 +98,7 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     room.lowerHand(target.id);
     target.mutedByFacilitator = false;
     room.syncMicrophones();
-    room.notify(target.id, "invited-to-speak", Notices.invitedToSpeak);
+    room.notify(target.id, notice("invited-to-speak"));
     return ok;
   }),
 
@@ -119,14 +109,14 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     if (seat >= room.capacity) return refuse(`This circle has ${room.capacity} seats.`);
     if (target.seat === seat) return refuse("They are already in that seat.");
     room.moveSeat(target.id, seat);
-    if (target.id !== actor.id) room.notify(target.id, "moved-seat", Notices.movedSeat(seat));
+    if (target.id !== actor.id) room.notify(target.id, notice("moved-seat", seat));
     return ok;
   },
 
   sendToWaitingRoom: onParticipant((room, target) => {
     if (target.space === Spaces.Waiting) return refuse("They are in the waiting room already.");
     room.moveToSpace(target.id, Spaces.Waiting);
-    room.notify(target.id, "sent-to-waiting-room", Notices.waiting);
+    room.notify(target.id, notice("sent-to-waiting-room"));
     return ok;
   }, { notFacilitator: true }),
 
@@ -134,7 +124,7 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     const target = room.participant(id);
     if (!target || target.space !== Spaces.Waiting) return refuse("That person is not in the waiting room.");
     if (!room.moveToSpace(id, Spaces.Main)) return refuse("The circle is full: there is no free seat.");
-    room.notify(id, "admitted", Notices.admitted);
+    room.notify(id, notice("admitted"));
     return ok;
   },
 
@@ -142,7 +132,7 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     const waiting = room.participants().filter((p) => p.space === Spaces.Waiting);
     for (const p of waiting) {
       if (!room.moveToSpace(p.id, Spaces.Main)) return refuse("The circle is full: not everyone could be admitted.");
-      room.notify(p.id, "admitted", Notices.admitted);
+      room.notify(p.id, notice("admitted"));
     }
     return ok;
   },
@@ -151,14 +141,14 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     const space = breakoutSpace(breakout);
     if (target.space === space) return refuse("They are in that breakout circle already.");
     if (!room.moveToSpace(target.id, space)) return refuse("That breakout circle is full.");
-    room.notify(target.id, "sent-to-breakout", Notices.breakout(breakout));
+    room.notify(target.id, notice("sent-to-breakout", breakout));
     return ok;
   }, { notFacilitator: true }),
 
   bringBack: onParticipant((room, target) => {
     if (!isBreakout(target.space)) return refuse("They are not in a breakout circle.");
     if (!room.moveToSpace(target.id, Spaces.Main)) return refuse("The main circle is full: there is no free seat.");
-    room.notify(target.id, "brought-back", Notices.broughtBack);
+    room.notify(target.id, notice("brought-back"));
     return ok;
   }),
 

@@ -1,53 +1,29 @@
 import { isBreakout, Spaces } from "../../../shared/facilitation.ts";
-import { NoticeKind, type NoticeMessage, type Phase } from "../../../shared/protocol.ts";
+import { notice } from "../../../shared/notices.ts";
+import type { NoticeMessage, Phase } from "../../../shared/protocol.ts";
 import { pickSeat } from "../../../shared/seats.ts";
+import type { Seating } from "../seating.ts";
 import { NO_SEAT, type CircleState, type Participant } from "../state.ts";
+import type { FlowVoice } from "../voice.ts";
 import type { FacilitationContext } from "./actions.ts";
 import { mayPublish } from "./speaking.ts";
 import { holder, isOver, passPiece, type Round, startRound } from "./talking-piece.ts";
 
-/** What the flow needs from its room: messaging, voice and connections. */
+/** What the flow works with: the state, notices, and the voice, pose and seating modules. */
 export interface FlowHost {
   readonly state: CircleState;
   notify(id: string, notice: NoticeMessage): void;
-  /** A fresh voice ticket for the person's current space (their client reconnects voice). */
-  sendVoiceTicket(id: string): void;
-  /** Takes the person out of the voice room of `space`. */
-  leaveVoice(id: string, space: string): void;
+  readonly voice: FlowVoice;
   /** Resets the person's pose to their (new) seat, or to none in the waiting room. */
-  placePose(p: Participant): void;
-  /** Applies the person's micAllowed at LiveKit. */
-  enforceMic(id: string): Promise<void>;
-  dismiss(id: string, why: "removed" | "banned"): void;
-  banKey(id: string): Promise<boolean>;
+  readonly poses: { place(p: Participant): void };
+  readonly seating: Pick<Seating, "dismiss" | "banKey">;
+  /** Closes the session for everyone (a facilitator ended it). */
   endSession(): void;
   /** Writes the lock down so it survives a restart. */
   persistLock(locked: boolean): void;
   now(): number;
   setTimeout(fn: () => void, ms: number): { clear(): void };
 }
-
-const MUTED: NoticeMessage = { kind: NoticeKind.MutedByFacilitator, message: "The facilitator has muted you for now." };
-const ALLOWED: NoticeMessage = {
-  kind: NoticeKind.AllowedToSpeak,
-  message: "You can speak again whenever you're ready. Unmute yourself when you want to.",
-};
-const ROUND_WAIT: NoticeMessage = {
-  kind: "round-waiting",
-  message: "A talking-piece round is on: you can speak when the piece reaches you.",
-};
-const HOLDING: NoticeMessage = {
-  kind: "holding-piece",
-  message: "The talking piece is with you. Share what you wish, or pass it on. Unmute when you're ready.",
-};
-const HOLDING_WHILE_MUTED: NoticeMessage = {
-  kind: "holding-piece",
-  message: "The talking piece is with you. You're muted for now: the facilitator can let you speak, or pass it on.",
-};
-const SHARE_TIME_UP: NoticeMessage = {
-  kind: "share-time-up",
-  message: "Your time is gently up. Finish your thought when you're ready, then pass the piece on.",
-};
 
 /**
  * The guided flow of one circle: spaces and seats, who may speak, the talking-piece round,
@@ -71,8 +47,8 @@ export class CircleFlow implements FacilitationContext {
     return [...this.host.state.participants.values()];
   }
 
-  notify(id: string, kind: string, message: string): void {
-    this.host.notify(id, { kind, message });
+  notify(id: string, message: NoticeMessage): void {
+    this.host.notify(id, message);
   }
 
   /** The seat for a newcomer in `space`, or null when that circle is full. */
@@ -91,7 +67,7 @@ export class CircleFlow implements FacilitationContext {
   admitAllWaiting(): void {
     for (const p of this.participants()) {
       if (p.space === Spaces.Waiting && this.moveToSpace(p.id, Spaces.Main)) {
-        this.notify(p.id, "admitted", "Welcome in. Take a seat by the fire.");
+        this.notify(p.id, notice("admitted"));
       }
     }
   }
@@ -109,9 +85,9 @@ export class CircleFlow implements FacilitationContext {
       if (allowed === p.micAllowed) continue;
       p.micAllowed = allowed;
       if (!allowed) p.muted = true;
-      const notice = this.permissionNotice(p, allowed);
-      if (notice && p.space !== Spaces.Waiting) this.host.notify(p.id, notice);
-      updates.push(this.host.enforceMic(p.id));
+      const change = this.permissionNotice(p, allowed);
+      if (change && p.space !== Spaces.Waiting) this.host.notify(p.id, change);
+      updates.push(this.host.voice.applyMic(p.id));
     }
     return Promise.all(updates).then(() => undefined);
   }
@@ -125,8 +101,8 @@ export class CircleFlow implements FacilitationContext {
     p.space = space;
     this.placeAt(p, seat);
     if (from === Spaces.Waiting || space === Spaces.Waiting || isBreakout(from) || isBreakout(space)) {
-      if (from !== Spaces.Waiting) this.host.leaveVoice(id, from);
-      if (space !== Spaces.Waiting) this.host.sendVoiceTicket(id);
+      if (from !== Spaces.Waiting) this.host.voice.leave(id, from);
+      if (space !== Spaces.Waiting) this.host.voice.sendTicketTo(id);
     }
     if (space === Spaces.Waiting) this.lowerHand(id);
     if (this.host.state.roundHolder === id) this.passPiece("skipped");
@@ -140,7 +116,7 @@ export class CircleFlow implements FacilitationContext {
     const other = this.participants().find((o) => o.id !== id && o.space === p.space && o.seat === seat);
     if (other) {
       this.placeAt(other, p.seat);
-      this.host.notify(other.id, { kind: "moved-seat", message: `The facilitator moved you to seat ${p.seat + 1}.` });
+      this.host.notify(other.id, notice("moved-seat", p.seat));
     }
     this.placeAt(p, seat);
   }
@@ -162,11 +138,11 @@ export class CircleFlow implements FacilitationContext {
   }
 
   dismiss(id: string, why: "removed" | "banned"): void {
-    this.host.dismiss(id, why);
+    this.host.seating.dismiss(id, why);
   }
 
   ban(id: string): Promise<boolean> {
-    return this.host.banKey(id);
+    return this.host.seating.banKey(id);
   }
 
   setPhase(phase: Phase): void {
@@ -235,20 +211,20 @@ export class CircleFlow implements FacilitationContext {
     this.host.state.shareEndsAt = 0;
     if (id && this.shareSeconds) {
       this.host.state.shareEndsAt = this.host.now() + this.shareSeconds * 1000;
-      this.shareTimer = this.host.setTimeout(() => this.host.notify(id, SHARE_TIME_UP), this.shareSeconds * 1000);
+      this.shareTimer = this.host.setTimeout(() => this.host.notify(id, notice("share-time-up")), this.shareSeconds * 1000);
     }
-    if (id) this.host.notify(id, this.participant(id)?.mutedByFacilitator ? HOLDING_WHILE_MUTED : HOLDING);
+    if (id) this.host.notify(id, notice("holding-piece", Boolean(this.participant(id)?.mutedByFacilitator)));
     void this.syncMicrophones();
   }
 
   /** What to tell someone whose permission to speak changed (the holder hears from giveTo). */
   private permissionNotice(p: Participant, allowed: boolean): NoticeMessage | null {
-    if (!allowed) return p.mutedByFacilitator ? MUTED : ROUND_WAIT;
-    return this.host.state.roundActive && this.host.state.roundHolder === p.id ? null : ALLOWED;
+    if (!allowed) return notice(p.mutedByFacilitator ? "muted-by-facilitator" : "round-waiting");
+    return this.host.state.roundActive && this.host.state.roundHolder === p.id ? null : notice("allowed-to-speak");
   }
 
   private placeAt(p: Participant, seat: number): void {
     p.seat = seat;
-    this.host.placePose(p);
+    this.host.poses.place(p);
   }
 }

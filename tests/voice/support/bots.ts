@@ -17,19 +17,18 @@ import {
   TrackPublishOptions,
   TrackSource,
 } from "@livekit/rtc-node";
-import { Client, type Room as ColyseusRoom } from "colyseus.js";
-import { OPEN_CIRCLE_ID } from "../../../server/circles/catalog.ts";
+import type { Room as ColyseusRoom } from "colyseus.js";
 import type { CircleState } from "../../../server/rooms/state.ts";
 import {
   type ErrorReply,
   type NoticeMessage,
-  ROOM_NAME,
   ServerMessage,
   VOICE_TOKEN_PATH,
   type VoiceTicketMessage,
   type VoiceTokenResponse,
 } from "../../../shared/protocol.ts";
 import { waitFor } from "../../support/wait.ts";
+import { enterCircle } from "../../support/circle-client.ts";
 
 export const SAMPLE_RATE = 48_000;
 /** Bots send and receive 10 ms frames. */
@@ -62,21 +61,15 @@ const COLORS = ["#e07a5f", "#f2cc8f", "#81b29a", "#6d9dc5", "#b388c9", "#e5989b"
  * `options` adds join options (a `facilitatorKey`, a `participantKey`).
  */
 export async function joinCircle(wsUrl: string, pseudonym: string, options: Record<string, unknown> = {}): Promise<Seat> {
-  const client = new Client(wsUrl);
-  const room = await client.joinOrCreate<CircleState>(ROOM_NAME, {
-    circleId: OPEN_CIRCLE_ID,
-    pseudonym,
-    color: COLORS[colors++ % COLORS.length],
-    ...options,
-  });
   const tickets: VoiceTicketMessage[] = [];
   const notices: NoticeMessage[] = [];
   const errors: ErrorReply[] = [];
-  room.onMessage(ServerMessage.VoiceTicket, (message: VoiceTicketMessage) => tickets.push(message));
-  room.onMessage(ServerMessage.Notice, (message: NoticeMessage) => notices.push(message));
-  room.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
-  room.onMessage(ServerMessage.Poses, () => undefined); // voice tests do not look at poses
-  await waitFor(`${pseudonym}'s first state`, () => room.state.participants?.get(room.sessionId));
+  const room = await enterCircle(wsUrl, { pseudonym, color: COLORS[colors++ % COLORS.length], ...options }, (joined) => {
+    joined.onMessage(ServerMessage.VoiceTicket, (message: VoiceTicketMessage) => tickets.push(message));
+    joined.onMessage(ServerMessage.Notice, (message: NoticeMessage) => notices.push(message));
+    joined.onMessage(ServerMessage.Error, (reply: ErrorReply) => errors.push(reply));
+    joined.onMessage(ServerMessage.Poses, () => undefined); // voice tests do not look at poses
+  });
   return {
     room,
     id: room.sessionId,

@@ -13,7 +13,7 @@
  * 3. each client never plays audio from someone it is kept apart from.
  */
 import { type ParticipantInfo, type RoomServiceClient, TrackType } from "livekit-server-sdk";
-import { isNotFound } from "../voice/permissions.ts";
+import { isNotFound } from "./permissions.ts";
 
 /** LiveKit's participants of a voice room; none when the room does not exist (yet). */
 export async function voiceParticipants(rooms: RoomServiceClient, voiceRoom: string): Promise<ParticipantInfo[]> {

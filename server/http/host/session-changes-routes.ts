@@ -1,23 +1,21 @@
 import type { Request, Response } from "express";
 import { Router } from "express";
-import { seriesInputSchema, sessionChangeSchema } from "../../shared/scheduling-schemas.ts";
-import type { Account } from "../accounts/accounts-store.ts";
-import { recordAudit } from "../audit/audit-log.ts";
-import { type Circle, findCircle } from "../circles/circles-store.ts";
-import { queueRegistrationNotices, queueSessionNotices, sessionNoticeKindOf } from "../push/notices-store.ts";
-import { attendanceCounts } from "../registrations/registrations-store.ts";
-import { applySessionChange } from "../scheduling/session-changes.ts";
-import { sessionSummary } from "../scheduling/session-view.ts";
-import { seriesFieldsFrom } from "../scheduling/series-input.ts";
-import { SplitRefused, splitSeriesAt } from "../scheduling/series-split.ts";
-import { findSeries } from "../scheduling/series-store.ts";
-import { findSession, MOVE_WINDOW_DAYS, type Session, type SessionChange } from "../scheduling/sessions.ts";
-import type { ScheduleServices } from "../services.ts";
-import { hostsOnly, requireHost } from "./auth-middleware.ts";
-import { seriesView } from "./host-routes.ts";
-import { HttpError, param, validate } from "./http-errors.ts";
-
-const DAY_MS = 86_400_000;
+import { seriesInputSchema, sessionChangeSchema } from "../../../shared/scheduling-schemas.ts";
+import type { Account } from "../../accounts/accounts-store.ts";
+import { recordAudit } from "../../audit/audit-log.ts";
+import { type Circle, findCircle } from "../../circles/circles-store.ts";
+import { queueRegistrationNotices, queueSessionNotices, sessionNoticeKindOf } from "../../push/notices-store.ts";
+import { attendanceCounts } from "../../registrations/registrations-store.ts";
+import { applySessionChange } from "../../scheduling/session-changes.ts";
+import { sessionSummary } from "../../scheduling/session-view.ts";
+import { seriesFieldsFrom } from "../../scheduling/series-input.ts";
+import { SplitRefused, splitSeriesAt } from "../../scheduling/series-split.ts";
+import { findSeries } from "../../scheduling/series-store.ts";
+import { findSession, MOVE_WINDOW_DAYS, type Session, type SessionChange } from "../../scheduling/sessions.ts";
+import type { ScheduleServices } from "../../services.ts";
+import { hostsOnly, requireHost } from "../auth-middleware.ts";
+import { HttpError, param, validate } from "../http-errors.ts";
+import { DAY_MS, seriesView } from "./ownership.ts";
 
 /** A host's changes to single sessions, and "this and following sessions" of a series. */
 export function hostSessionRouter(services: ScheduleServices): Router {

@@ -1,0 +1,130 @@
+import { type Client, type Deferred, ServerError } from "@colyseus/core";
+import { Spaces } from "../../shared/facilitation.ts";
+import { notice } from "../../shared/notices.ts";
+import { CloseCode, type Role, ServerMessage } from "../../shared/protocol.ts";
+import { pseudonymKey } from "../../shared/pseudonym.ts";
+import type { RoomRecords } from "../safety/room-records.ts";
+import { type CircleState, NO_SEAT, Participant } from "./state.ts";
+
+/** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
+export interface Identity {
+  accountId?: string;
+  participantKeyHash?: string;
+}
+
+/** What a newcomer brings, once admitted (onAuth). */
+export interface Arrival extends Identity {
+  pseudonym: string;
+  role: Role;
+  color: string;
+}
+
+export interface SeatingHost {
+  readonly state: CircleState;
+  client(id: string): Client | undefined;
+  /** Where a newcomer goes and which seat is free there (the circle's flow decides). */
+  arrivalSpace(role: string): string;
+  freeSeat(space: string): number | null;
+  records(): RoomRecords | undefined;
+}
+
+/**
+ * Who is in the circle: seating newcomers, holding a dropped participant's seat for their
+ * reconnection, and ending someone's connection on purpose (removed, banned, out of strikes,
+ * or the session is over), which holds no seat.
+ */
+export class Seating {
+  /** Sessions the server closed on purpose: they do not get their seat held. */
+  private readonly removed = new Set<string>();
+  /** Dropped connections whose seat is held for a reconnect; removing or banning them ends the wait. */
+  private readonly reconnections = new Map<string, Deferred<Client>>();
+  private readonly identities = new Map<string, Identity>();
+
+  constructor(private readonly host: SeatingHost) {}
+
+  /**
+   * A new participant for this client, seated (or in the waiting room), not yet in the state.
+   * Throws a ServerError the joiner sees when the pseudonym is taken or the circle is full.
+   */
+  seat(id: string, arrival: Arrival): Participant {
+    const key = pseudonymKey(arrival.pseudonym);
+    for (const p of this.host.state.participants.values()) {
+      if (pseudonymKey(p.pseudonym) === key) {
+        throw new ServerError(409, `Someone here is already called "${arrival.pseudonym}". Please choose another pseudonym.`);
+      }
+    }
+    const space = this.host.arrivalSpace(arrival.role);
+    const seat = space === Spaces.Waiting ? NO_SEAT : this.host.freeSeat(space);
+    const capacity = this.host.state.capacity;
+    if (seat === null) {
+      throw new ServerError(409, `This circle is full (${capacity} of ${capacity} seats are taken). Please try again later.`);
+    }
+    const participant = new Participant();
+    participant.id = id;
+    participant.pseudonym = arrival.pseudonym;
+    participant.role = arrival.role;
+    participant.color = arrival.color;
+    participant.seat = seat;
+    participant.space = space;
+    this.identities.set(id, { accountId: arrival.accountId, participantKeyHash: arrival.participantKeyHash });
+    return participant;
+  }
+
+  identity(id: string): Identity | undefined {
+    return this.identities.get(id);
+  }
+
+  /** Whether this leave was the server's doing (then no seat is held); forgets it either way. */
+  leftOnPurpose(id: string): boolean {
+    return this.removed.delete(id);
+  }
+
+  /** Holds a dropped participant's seat while `reconnection` is pending. */
+  async holdSeat(id: string, reconnection: Deferred<Client>): Promise<Client | null> {
+    this.reconnections.set(id, reconnection);
+    try {
+      return await reconnection;
+    } catch {
+      return null; // grace period over (or removed meanwhile)
+    } finally {
+      this.reconnections.delete(id);
+    }
+  }
+
+  /** The participant left for good. */
+  forget(id: string): void {
+    this.identities.delete(id);
+  }
+
+  /** Ends a connection on purpose (out of strikes, the session ended): no seat is held. */
+  close(client: Client, code: number = CloseCode.Removed): void {
+    this.removed.add(client.sessionId);
+    client.leave(code);
+  }
+
+  /** Marks every connection as closed on purpose, before the room disconnects them. */
+  closingAll(clients: Iterable<Client>): void {
+    for (const client of clients) this.removed.add(client.sessionId);
+  }
+
+  /** A facilitator removed or banned someone: they are told, and their seat is not held. */
+  dismiss(id: string, why: "removed" | "banned"): void {
+    const client = this.host.client(id);
+    if (!client) {
+      // Their connection dropped and the seat is held: stop holding it, so they cannot slip back in.
+      this.reconnections.get(id)?.reject(new Error(why));
+      return;
+    }
+    client.send(ServerMessage.Notice, notice(why));
+    this.close(client);
+  }
+
+  /** Bans the person's device key from this circle; false when they have none (or nothing persists). */
+  async banKey(id: string): Promise<boolean> {
+    const keyHash = this.identities.get(id)?.participantKeyHash;
+    const records = this.host.records();
+    if (!keyHash || !records) return false;
+    await records.ban(this.host.state.circleId, keyHash, null);
+    return true;
+  }
+}

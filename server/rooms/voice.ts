@@ -1,0 +1,169 @@
+import type { Client, Room } from "@colyseus/core";
+import { Spaces } from "../../shared/facilitation.ts";
+import { notice } from "../../shared/notices.ts";
+import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import { log } from "../log.ts";
+import type { VoiceEvent, VoiceGrant } from "../voice/room-api.ts";
+import type { VoiceService } from "../voice/service.ts";
+import type { MessageHandlers, Refuse } from "./message-gate.ts";
+import { MicPermissions } from "./mic-permissions.ts";
+import type { CircleState } from "./state.ts";
+import { VOICE_PRESENCE_CHECK_MS, VoicePresence } from "./voice-presence.ts";
+
+export interface RoomVoiceHost {
+  readonly roomId: string;
+  readonly state: CircleState;
+  readonly clock: Room["clock"];
+  client(id: string): Client | undefined;
+  /** LiveKit told the room about someone seated here (safety re-applies their blocks). */
+  heard(event: VoiceEvent): void;
+  refuse: Refuse;
+}
+
+/** What the circle's flow asks of voice: tickets, leaving a space's voice room, microphones. */
+export interface FlowVoice {
+  /** A fresh voice ticket for the person's current space (their client reconnects voice). */
+  sendTicketTo(id: string): void;
+  /** Takes the person out of the voice room of `space`. */
+  leave(id: string, space: string): void;
+  /** Applies the person's micAllowed at LiveKit (failures are logged and retried, never thrown). */
+  applyMic(id: string): Promise<void>;
+}
+
+/**
+ * The circle's voice: tickets, presence (voiceConnected), microphone permissions at LiveKit and
+ * LiveKit's webhooks. Without a VoiceService (VOICE=off) it does nothing but refuse tickets.
+ */
+export class RoomVoice implements FlowVoice {
+  /** Breakout voice rooms this session opened, closed with it. */
+  private readonly spacesUsed = new Set<string>();
+  /** Applies micAllowed at LiveKit, in order and with retries. */
+  private readonly mic: MicPermissions;
+  /** Who is in voice: webhooks, checked against LiveKit's listing every VOICE_PRESENCE_CHECK_MS. */
+  private readonly presence: VoicePresence;
+
+  constructor(
+    private readonly host: RoomVoiceHost,
+    private readonly service: VoiceService | undefined,
+  ) {
+    this.mic = new MicPermissions({
+      roomId: () => host.roomId,
+      participant: (id) => host.state.participants.get(id),
+      voice: () => service,
+      later: (fn, ms) => host.clock.setTimeout(fn, ms),
+    });
+    this.presence = new VoicePresence({
+      roomId: () => host.roomId,
+      participants: () => host.state.participants.values(),
+      voice: () => service,
+      foundInVoice: (p) => {
+        if (!p.micAllowed) void this.enforceMic(p.id);
+      },
+    });
+  }
+
+  /** Starts comparing voiceConnected with LiveKit's listing (call once, in onCreate). */
+  startPresenceChecks(): void {
+    if (this.service) this.host.clock.setInterval(() => void this.presence.check(), VOICE_PRESENCE_CHECK_MS);
+  }
+
+  handlers(): MessageHandlers {
+    return {
+      [ClientMessage.SelfMute]: (client, { muted }, participant) => {
+        if (!muted && !participant.micAllowed) {
+          return this.host.refuse(client, ClientMessage.SelfMute, "not_allowed", notice("muted-by-facilitator").message);
+        }
+        participant.muted = muted;
+      },
+      [ClientMessage.VoiceTicket]: (client) => {
+        if (!this.service) {
+          return this.host.refuse(client, ClientMessage.VoiceTicket, "not_allowed", "Voice is not available on this server.");
+        }
+        this.sendTicket(client);
+      },
+    };
+  }
+
+  sendTicket(client: Client): void {
+    const space = this.host.state.participants.get(client.sessionId)?.space ?? Spaces.Main;
+    if (this.service && space !== Spaces.Waiting) {
+      if (space !== Spaces.Main) this.spacesUsed.add(space);
+      client.send(ServerMessage.VoiceTicket, this.service.ticketFor(this.host.roomId, client.sessionId, space));
+    }
+  }
+
+  sendTicketTo(id: string): void {
+    const client = this.host.client(id);
+    if (client) this.sendTicket(client);
+  }
+
+  applyMic(id: string): Promise<void> {
+    return this.enforceMic(id).catch(() => {});
+  }
+
+  /** Takes a participant who left the circle (or its space) out of that voice room too. */
+  leave(participantId: string, space: string): void {
+    this.presence.forget(participantId);
+    const participant = this.host.state.participants.get(participantId);
+    if (participant) participant.voiceConnected = false; // until they join their new space's voice
+    if (space === Spaces.Waiting) return;
+    this.service?.removeParticipant(this.host.roomId, participantId, space).catch((error: unknown) => {
+      log.warn({ roomId: this.host.roomId, participantId, err: String(error) }, "could not remove a participant from voice");
+    });
+  }
+
+  /** For the voice token route: what a seated participant may do in voice, or null when not seated. */
+  grantFor(participantId: string): VoiceGrant | null {
+    const participant = this.host.state.participants.get(participantId);
+    if (!participant || participant.space === Spaces.Waiting) return null;
+    return { identity: participant.id, canPublish: participant.micAllowed, space: participant.space };
+  }
+
+  /** For the LiveKit webhook: keeps voiceConnected in step and re-applies mutes LiveKit has not seen. */
+  async handleEvent(event: VoiceEvent): Promise<void> {
+    const { kind, identity, sid, audio } = event;
+    const participant = this.host.state.participants.get(identity);
+    // Not seated here (left, removed, never was), or an old connection in a space they have left.
+    if (!participant || event.space !== participant.space) {
+      if (kind === "joined" || kind === "trackPublished") await this.service?.removeParticipant(this.host.roomId, identity, event.space);
+      return;
+    }
+    this.host.heard(event);
+    switch (kind) {
+      case "joined":
+        this.presence.joined(participant, sid);
+        // Their token may predate a mute.
+        if (!participant.micAllowed) await this.enforceMic(identity);
+        return;
+      case "left":
+        this.presence.left(participant, sid);
+        return;
+      case "trackPublished":
+        if (audio && !participant.micAllowed) {
+          log.warn({ roomId: this.host.roomId, participantId: identity }, "audio published without permission; muting again");
+          await this.enforceMic(identity);
+        }
+        return;
+      case "trackUnpublished":
+        return;
+    }
+  }
+
+  /** The session is over: everyone still in one of its voice rooms is disconnected. */
+  async closeAll(): Promise<void> {
+    const service = this.service;
+    if (!service) return;
+    await Promise.all(
+      [Spaces.Main, ...this.spacesUsed].map((space) =>
+        service.closeRoom(this.host.roomId, space).catch((error: unknown) => {
+          log.warn({ roomId: this.host.roomId, space, err: String(error) }, "could not close a voice room");
+        }),
+      ),
+    );
+  }
+
+  private enforceMic(participantId: string): Promise<void> {
+    return this.mic.enforce(participantId);
+  }
+}
+
