@@ -6,7 +6,18 @@ export interface HearthHook {
     status: string;
     selfId: string | null;
     capacity: number;
-    participants: { id: string; seat: number; pseudonym: string; muted: boolean; micAllowed: boolean; away: boolean }[];
+    participants: {
+      id: string;
+      seat: number;
+      pseudonym: string;
+      role: string;
+      space: string;
+      muted: boolean;
+      micAllowed: boolean;
+      mutedByFacilitator: boolean;
+      handRaised: boolean;
+      away: boolean;
+    }[];
     error: string | null;
   };
   avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
