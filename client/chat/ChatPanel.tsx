@@ -7,8 +7,9 @@ import {
   PERSONAL_DETAIL_QUESTION,
   type PersonalDetailMatch,
 } from "../../shared/personal-details.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
 import { deleteChatMessage, pauseChat, safety, sendChat, setChatOpen } from "../safety/session.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -18,7 +19,7 @@ export function ChatPanel() {
   const messages = useStore(safety, (s) => s.chat);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const selfId = useConnection((s) => s.selfId);
-  const facilitator = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
+  const facilitator = useSelf(isFacilitator);
   const paused = useStore(safety, (s) => s.chatPaused);
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
 import { VoiceControls } from "../voice/VoiceControls.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
@@ -18,6 +18,8 @@ import { CrisisButton } from "../safety/CrisisPanel.tsx";
 import { SafetyBridge } from "../safety/SafetyBridge.tsx";
 import { SafetyControls } from "../safety/SafetyControls.tsx";
 import { toggleStepOut } from "../safety/step-out.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
+import { Spaces } from "../../shared/facilitation.ts";
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "Arrival",
@@ -32,7 +34,7 @@ export default function CircleView() {
   const phase = useConnection((s) => s.phase);
   const status = useConnection((s) => s.status);
   const count = useConnection((s) => s.participants.length);
-  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
+  const me = useSelf();
   const xrSupported = useStore(xrPresence, (s) => s.supported && s.ready);
   const inVR = useStore(xrPresence, (s) => s.active);
 
@@ -46,7 +48,7 @@ export default function CircleView() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  if (me?.space === "waiting") {
+  if (me?.space === Spaces.Waiting) {
     return (
       <div className="circle-view">
         <Toasts />
@@ -59,7 +61,7 @@ export default function CircleView() {
   }
 
   return (
-    <div className={me?.role === "facilitator" ? "circle-view facilitating" : "circle-view"}>
+    <div className={isFacilitator(me) ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
       <VoiceBridge />
       <header className="circle-bar">
@@ -72,7 +74,7 @@ export default function CircleView() {
         <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
       )}
       <RoundBar />
-      {me?.role === "facilitator" ? <FacilitatorPanel /> : null}
+      {isFacilitator(me) ? <FacilitatorPanel /> : null}
       <PeopleList />
       <ChatPanel />
       <SafetyBridge />

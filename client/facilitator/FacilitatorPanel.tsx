@@ -1,5 +1,6 @@
 import { ReportsQueue } from "../safety/ReportsQueue.tsx";
 import { useState } from "react";
+import { isFacilitator, PhaseNames } from "../../shared/circle-state.ts";
 import { isBreakout, Spaces } from "../../shared/facilitation.ts";
 import type { Phase } from "../../shared/protocol.ts";
 import { type ParticipantSummary, sendFacilitatorAction } from "../net/connection.ts";
@@ -8,11 +9,11 @@ import { useVoice } from "../voice/useVoice.ts";
 import { formatDuration, useNow } from "./useNow.ts";
 
 const AGENDA: { phase: Phase; label: string }[] = [
-  { phase: "arrival", label: "Arrival" },
-  { phase: "checkin", label: "Check-in round" },
-  { phase: "sharing", label: "Open sharing" },
-  { phase: "closing", label: "Closing round" },
-  { phase: "ended", label: "End" },
+  { phase: PhaseNames.Arrival, label: "Arrival" },
+  { phase: PhaseNames.CheckIn, label: "Check-in round" },
+  { phase: PhaseNames.Sharing, label: "Open sharing" },
+  { phase: PhaseNames.Closing, label: "Closing round" },
+  { phase: PhaseNames.Ended, label: "End" },
 ];
 const SHARE_TIMERS = [null, 120, 180, 300] as const;
 
@@ -141,7 +142,7 @@ export function FacilitatorPanel() {
 function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: ParticipantSummary; self: boolean; speaking: boolean; inVoice: boolean; capacity: number }) {
   const target = p.id;
   const badges = [
-    p.role === "facilitator" && "facilitator",
+    isFacilitator(p) && "facilitator",
     speaking && "speaking",
     p.mutedByFacilitator ? "muted by facilitator" : p.muted && "muted",
     p.handRaised && "hand raised",

@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from "react";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
-import { joinCircle, resumeAfterReload } from "../net/connection.ts";
+import { enterCircle } from "../circle/enter-circle.ts";
+import { resumeAfterReload } from "../net/connection.ts";
 import { participantKey } from "../schedule/participant-key.ts";
 import { useConnection } from "../net/useConnection.ts";
 
@@ -57,7 +58,7 @@ export function Lobby() {
     localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color }));
     // The device key ties this visit to bans from the circle; it carries no personal data.
     const key = facilitatorKey.trim();
-    void joinCircle({
+    void enterCircle({
       circleId: selected,
       pseudonym: check.value,
       color,

@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useState } from "react";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import type { MyRegistrationsResponse, RegistrationResponse, RegistrationView, SessionResponse } from "../../shared/scheduling-api.ts";
-import { joinCircle } from "../net/connection.ts";
+import { enterCircle } from "../circle/enter-circle.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { Link, useLocation } from "../routing.ts";
 import { api, ApiError, errorText } from "./api.ts";
@@ -182,7 +182,7 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
   }
 
   function join() {
-    void joinCircle({
+    void enterCircle({
       circleId: session.session.circle.id,
       sessionId: session.session.id,
       participantKey: participantKey(),

@@ -6,7 +6,7 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { labelTexture } from "../circle/label-texture.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useSelf } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
@@ -55,7 +55,7 @@ export function XRMenu({
   /** For facilitators: shows or hides their panel. */
   facilitatorPanel?: { open: boolean; toggle: () => void };
 }) {
-  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
+  const me = useSelf();
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
   const master = useVoice((s) => s.masterVolume);
