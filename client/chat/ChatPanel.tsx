@@ -8,19 +8,20 @@ import {
   type PersonalDetailMatch,
 } from "../../shared/personal-details.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
-import { deleteChatMessage, pauseChat, safety, sendChat, setChatOpen } from "../safety/session.ts";
+import { safety } from "../safety/session.ts";
+import { chat, deleteChatMessage, pauseChat, sendChat, setChatOpen } from "./chat-session.ts";
 import { isFacilitator } from "../../shared/circle-state.ts";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** The circle's text chat: for people who cannot or prefer not to speak. Nothing is kept. */
 export function ChatPanel() {
-  const open = useStore(safety, (s) => s.chatOpen);
-  const messages = useStore(safety, (s) => s.chat);
+  const open = useStore(chat, (s) => s.open);
+  const messages = useStore(chat, (s) => s.messages);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const selfId = useConnection((s) => s.selfId);
   const facilitator = useSelf(isFacilitator);
-  const paused = useStore(safety, (s) => s.chatPaused);
+  const paused = useStore(chat, (s) => s.paused);
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
   const list = useRef<HTMLOListElement>(null);

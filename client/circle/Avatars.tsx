@@ -4,7 +4,7 @@ import * as THREE from "three";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { connection, remotePoses } from "../net/connection.ts";
-import { forgetMissingAvatars, updateRenderedAvatar } from "./avatar-poses.ts";
+import { forgetMissingAvatars, updateRenderedAvatar } from "../pose/avatar-poses.ts";
 import { geometries, materials } from "./materials.ts";
 import { BOUNDARY_FADE_COLOR, boundaryFade, boundaryStats, viewerHead } from "../safety/boundary.ts";
 import { Spaces } from "../../shared/facilitation.ts";

@@ -7,11 +7,11 @@ import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
 import { DesktopRig } from "./DesktopRig.tsx";
 import { NameTags } from "./NameTags.tsx";
-import { PoseSender } from "./PoseSender.tsx";
+import { PoseSender } from "../pose/PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
-import { SceneProbe } from "./test-hook.ts";
-import { SafetyProbe } from "../safety/test-hook.ts";
+import { SceneProbe } from "../testing/hearth-hook.ts";
+import { SafetyProbe } from "../testing/safety-hook.ts";
 import { SpeakingRings } from "./SpeakingRings.tsx";
 
 // The headset path loads only on browsers that can enter VR.

@@ -2,7 +2,7 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
 import { useConnection, useSelf } from "../net/useConnection.ts";
-import { renderedAvatars } from "./avatar-poses.ts";
+import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { labelTexture } from "./label-texture.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 

@@ -6,8 +6,9 @@ import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.t
 import { labelTexture } from "../circle/label-texture.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { crisisResources, loadCrisisResources, orderedCountries } from "./crisis.ts";
-import { block, muteForMe, report, safety, sendChat, setCrisisOpen } from "./session.ts";
-import { textPanelTexture } from "./text-panel.ts";
+import { chat, sendChat } from "../chat/chat-session.ts";
+import { block, muteForMe, report, safety, setCrisisOpen } from "./session.ts";
+import { textPanelTexture } from "../xr/text-panel.ts";
 import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** Which safety panel floats above the lap menu in VR. */
@@ -106,9 +107,9 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
 
 /** The chat in VR: the latest messages, and fixed phrases to send (no keyboard in a headset). */
 export function XRChatPanel({ position, onClose }: { position: [number, number, number]; onClose: () => void }) {
-  const messages = useStore(safety, (s) => s.chat);
+  const messages = useStore(chat, (s) => s.messages);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
-  const paused = useStore(safety, (s) => s.chatPaused);
+  const paused = useStore(chat, (s) => s.paused);
   const shown = messages.filter((m) => !mutedForMe.includes(m.from)).slice(-5);
   const lines = [
     paused ? "Chat (paused by the facilitator)" : "Chat (not saved anywhere)",

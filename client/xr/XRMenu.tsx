@@ -11,6 +11,7 @@ import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
 import { exitVR } from "./store.ts";
+import { chat } from "../chat/chat-session.ts";
 import { safety, setCrisisOpen } from "../safety/session.ts";
 import { safetySettings, setBoundary } from "../safety/settings.ts";
 import { toggleStepOut } from "../safety/step-out.ts";
@@ -61,7 +62,7 @@ export function XRMenu({
   const master = useVoice((s) => s.masterVolume);
   const [safetyPanel, showPanel] = useState<XRSafetyPanel>("none");
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
-  const unread = useStore(safety, (s) => s.unread);
+  const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire

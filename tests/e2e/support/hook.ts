@@ -1,4 +1,4 @@
-/** The shape of `window.__hearth` (client/circle/test-hook.ts), as tests and benchmarks read it. */
+/** The shape of `window.__hearth` (client/testing/hearth-hook.ts), as tests and benchmarks read it. */
 export type Vec3 = [number, number, number];
 
 export interface HearthHook {
