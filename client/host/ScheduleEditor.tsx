@@ -15,9 +15,8 @@ const REPEAT_LABELS: Record<Repeat, string> = {
 
 const today = () => new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD in the viewer's zone
 
-/** Create or edit a schedule (series). Times are wall-clock times in the chosen zone. */
-export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string; series?: SeriesView; onSaved: () => void }) {
-  const [form, setForm] = useState({
+function initialForm(series: SeriesView | undefined) {
+  return {
     repeat: series?.repeat ?? ("weekly" as Repeat),
     rrule: series?.rrule ?? "",
     startDate: series?.startDate ?? today(),
@@ -26,7 +25,25 @@ export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string
     durationMinutes: String(series?.durationMinutes ?? 90),
     lobbyOpenMinutes: String(series?.lobbyOpenMinutes ?? 10),
     endDate: series?.endDate ?? "",
-  });
+  };
+}
+
+function requestBody(form: ReturnType<typeof initialForm>) {
+  return {
+    repeat: form.repeat,
+    ...(form.repeat === "custom" ? { rrule: form.rrule } : {}),
+    startDate: form.startDate,
+    startTime: form.startTime,
+    timeZone: form.timeZone,
+    durationMinutes: Number(form.durationMinutes),
+    lobbyOpenMinutes: Number(form.lobbyOpenMinutes),
+    ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
+  };
+}
+
+/** Create or edit a schedule (series). Times are wall-clock times in the chosen zone. */
+export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string; series?: SeriesView; onSaved: () => void }) {
+  const [form, setForm] = useState(() => initialForm(series));
   const [zones] = useState(timeZoneOptions);
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -35,16 +52,7 @@ export function ScheduleEditor({ circleId, series, onSaved }: { circleId: string
     event.preventDefault();
     setError(null);
     setFields({});
-    const body = {
-      repeat: form.repeat,
-      ...(form.repeat === "custom" ? { rrule: form.rrule } : {}),
-      startDate: form.startDate,
-      startTime: form.startTime,
-      timeZone: form.timeZone,
-      durationMinutes: Number(form.durationMinutes),
-      lobbyOpenMinutes: Number(form.lobbyOpenMinutes),
-      ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
-    };
+    const body = requestBody(form);
     try {
       if (series) await api(`/api/host/series/${series.id}`, { method: "PATCH", body });
       else await api(`/api/host/circles/${circleId}/series`, { method: "POST", body });
