@@ -3,6 +3,8 @@ import { useConnection } from "./net/useConnection.ts";
 import { Routes } from "./Routes.tsx";
 import { AgreementsDialog } from "./safety/AgreementsDialog.tsx";
 import { CrisisPanel } from "./safety/CrisisPanel.tsx";
+// With the app shell, so no chat message of a freshly joined room is missed.
+import "./chat/chat-session.ts";
 
 // three, R3F and LiveKit load only once someone enters a circle.
 const CircleView = lazy(() => import("./circle/CircleView.tsx"));

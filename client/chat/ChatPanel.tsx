@@ -1,25 +1,27 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
-import { CHAT_TEXT_MAX } from "../../shared/chat.ts";
+import { CHAT_TEXT_MAX, type ChatMessage } from "../../shared/chat.ts";
 import {
   describePersonalDetails,
   findPersonalDetails,
   PERSONAL_DETAIL_QUESTION,
   type PersonalDetailMatch,
 } from "../../shared/personal-details.ts";
-import { useConnection } from "../net/useConnection.ts";
-import { deleteChatMessage, pauseChat, safety, sendChat, setChatOpen } from "../safety/session.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
+import { safety } from "../safety/session.ts";
+import { chat, deleteChatMessage, pauseChat, sendChat, setChatOpen } from "./chat-session.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** The circle's text chat: for people who cannot or prefer not to speak. Nothing is kept. */
 export function ChatPanel() {
-  const open = useStore(safety, (s) => s.chatOpen);
-  const messages = useStore(safety, (s) => s.chat);
+  const open = useStore(chat, (s) => s.open);
+  const messages = useStore(chat, (s) => s.messages);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const selfId = useConnection((s) => s.selfId);
-  const facilitator = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
-  const paused = useStore(safety, (s) => s.chatPaused);
+  const facilitator = useSelf(isFacilitator);
+  const paused = useStore(chat, (s) => s.paused);
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -56,33 +58,9 @@ export function ChatPanel() {
         <button type="button" className="icon" aria-label="Close chat" onClick={() => setChatOpen(false)}>×</button>
       </header>
       {paused && <p className="chat-paused" role="status">The facilitator has paused the chat for now.</p>}
-      <ol ref={list} className="chat-messages">
-        {shown.map((m) => (
-          <li key={m.id} data-chat-id={m.id} className={m.from === selfId ? "mine" : undefined}>
-            <span className="chat-meta">
-              <strong>{m.pseudonym}</strong>
-              {m.facilitator && <span className="badge">facilitator</span>} <span className="muted">{time(m.at)}</span>
-            </span>
-            <span className="chat-text">{m.text}</span>
-            {facilitator && (
-              <button type="button" className="icon" aria-label={`Delete message from ${m.pseudonym}`} onClick={() => deleteChatMessage(m.id)}>
-                🗑
-              </button>
-            )}
-          </li>
-        ))}
-      </ol>
+      <ChatMessages list={list} shown={shown} selfId={selfId} facilitator={facilitator} />
       <form onSubmit={submit}>
-        {asking && (
-          <div className="personal-detail-check" role="alertdialog" aria-labelledby="personal-detail-question">
-            <p id="personal-detail-question"><strong>{PERSONAL_DETAIL_QUESTION}</strong></p>
-            <p className="muted">It looks like {describePersonalDetails(asking)}: {asking.map((d) => `“${d.text}”`).join(", ")}. Everyone in the circle will see it.</p>
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setAsking(null)}>Edit message</button>
-              <button type="submit" className="primary">Share it</button>
-            </div>
-          </div>
-        )}
+        {asking && <PersonalDetailCheck details={asking} onEdit={() => setAsking(null)} />}
         <div className="row">
           <input
             aria-label="Message"
@@ -99,5 +77,50 @@ export function ChatPanel() {
         </div>
       </form>
     </aside>
+  );
+}
+
+function ChatMessages({
+  list,
+  shown,
+  selfId,
+  facilitator,
+}: {
+  list: RefObject<HTMLOListElement | null>;
+  shown: ChatMessage[];
+  selfId: string | null;
+  facilitator: boolean;
+}) {
+  return (
+    <ol ref={list} className="chat-messages">
+      {shown.map((m) => (
+        <li key={m.id} data-chat-id={m.id} className={m.from === selfId ? "mine" : undefined}>
+          <span className="chat-meta">
+            <strong>{m.pseudonym}</strong>
+            {m.facilitator && <span className="badge">facilitator</span>} <span className="muted">{time(m.at)}</span>
+          </span>
+          <span className="chat-text">{m.text}</span>
+          {facilitator && (
+            <button type="button" className="icon" aria-label={`Delete message from ${m.pseudonym}`} onClick={() => deleteChatMessage(m.id)}>
+              🗑
+            </button>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Asks before a message with what looks like a personal detail is shared with the circle. */
+function PersonalDetailCheck({ details, onEdit }: { details: PersonalDetailMatch[]; onEdit: () => void }) {
+  return (
+    <div className="personal-detail-check" role="alertdialog" aria-labelledby="personal-detail-question">
+      <p id="personal-detail-question"><strong>{PERSONAL_DETAIL_QUESTION}</strong></p>
+      <p className="muted">It looks like {describePersonalDetails(details)}: {details.map((d) => `“${d.text}”`).join(", ")}. Everyone in the circle will see it.</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={onEdit}>Edit message</button>
+        <button type="submit" className="primary">Share it</button>
+      </div>
+    </div>
   );
 }

@@ -4,9 +4,10 @@ import * as THREE from "three";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { connection, remotePoses } from "../net/connection.ts";
-import { forgetMissingAvatars, updateRenderedAvatar } from "./avatar-poses.ts";
+import { forgetMissingAvatars, updateRenderedAvatar } from "../pose/avatar-poses.ts";
 import { geometries, materials } from "./materials.ts";
 import { BOUNDARY_FADE_COLOR, boundaryFade, boundaryStats, viewerHead } from "../safety/boundary.ts";
+import { Spaces } from "../../shared/facilitation.ts";
 
 const MAX = CIRCLE_CAPACITY_MAX;
 const ONE = new THREE.Vector3(1, 1, 1);
@@ -35,10 +36,10 @@ export function Avatars() {
     boundaryStats.faded = 0;
     let i = 0;
     present.clear();
-    const mySpace = room.state.participants.get(selfId ?? "")?.space ?? "main";
+    const mySpace = room.state.participants.get(selfId ?? "")?.space ?? Spaces.Main;
     room.state.participants.forEach((p, id) => {
       // Only the people in your own circle (main or your breakout); nobody from the waiting room.
-      if (id === selfId || i >= MAX || (p.space ?? "main") !== mySpace) return;
+      if (id === selfId || i >= MAX || (p.space ?? Spaces.Main) !== mySpace) return;
       present.add(id);
       const a = updateRenderedAvatar(id, p, remotePoses.get(id), capacity, now);
       color.set(a.color);

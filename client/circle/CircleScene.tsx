@@ -2,16 +2,16 @@ import { Canvas } from "@react-three/fiber";
 import { lazy, Suspense } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
 import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
 import { DesktopRig } from "./DesktopRig.tsx";
 import { NameTags } from "./NameTags.tsx";
-import { PoseSender } from "./PoseSender.tsx";
+import { PoseSender } from "../pose/PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
-import { SceneProbe } from "./test-hook.ts";
-import { SafetyProbe } from "../safety/test-hook.ts";
+import { SceneProbe } from "../testing/hearth-hook.ts";
+import { SafetyProbe } from "../testing/safety-hook.ts";
 import { SpeakingRings } from "./SpeakingRings.tsx";
 
 // The headset path loads only on browsers that can enter VR.
@@ -20,8 +20,7 @@ const XRCircle = lazy(() => import("../xr/XRCircle.tsx"));
 export function CircleScene() {
   const xrSupported = useStore(xrPresence, (s) => s.supported);
   const capacity = useConnection((s) => s.capacity);
-  const selfId = useConnection((s) => s.selfId);
-  const seat = useConnection((s) => s.participants.find((p) => p.id === selfId)?.seat);
+  const seat = useSelf((me) => me?.seat);
   if (!capacity || seat === undefined || seat >= capacity) return null; // no seat: in the waiting room
 
   return (

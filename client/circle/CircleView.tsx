@@ -1,14 +1,10 @@
 import { useEffect } from "react";
-import { ClientMessage } from "../../shared/protocol.ts";
-import { leaveCircle, sendMessage } from "../net/connection.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
-import { VoiceControls } from "../voice/VoiceControls.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
-import { useStore } from "zustand";
-import { xrPresence } from "../xr/presence.ts";
 import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
+import { ControlBar } from "./ControlBar.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
@@ -16,8 +12,8 @@ import { Toasts } from "./Toasts.tsx";
 import { ChatPanel } from "../chat/ChatPanel.tsx";
 import { CrisisButton } from "../safety/CrisisPanel.tsx";
 import { SafetyBridge } from "../safety/SafetyBridge.tsx";
-import { SafetyControls } from "../safety/SafetyControls.tsx";
-import { toggleStepOut } from "../safety/step-out.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
+import { Spaces } from "../../shared/facilitation.ts";
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "Arrival",
@@ -32,9 +28,7 @@ export default function CircleView() {
   const phase = useConnection((s) => s.phase);
   const status = useConnection((s) => s.status);
   const count = useConnection((s) => s.participants.length);
-  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
-  const xrSupported = useStore(xrPresence, (s) => s.supported && s.ready);
-  const inVR = useStore(xrPresence, (s) => s.active);
+  const me = useSelf();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -46,7 +40,7 @@ export default function CircleView() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  if (me?.space === "waiting") {
+  if (me?.space === Spaces.Waiting) {
     return (
       <div className="circle-view">
         <Toasts />
@@ -59,7 +53,7 @@ export default function CircleView() {
   }
 
   return (
-    <div className={me?.role === "facilitator" ? "circle-view facilitating" : "circle-view"}>
+    <div className={isFacilitator(me) ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
       <VoiceBridge />
       <header className="circle-bar">
@@ -72,7 +66,7 @@ export default function CircleView() {
         <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
       )}
       <RoundBar />
-      {me?.role === "facilitator" ? <FacilitatorPanel /> : null}
+      {isFacilitator(me) ? <FacilitatorPanel /> : null}
       <PeopleList />
       <ChatPanel />
       <SafetyBridge />
@@ -81,35 +75,7 @@ export default function CircleView() {
       <div className="dock">
         <Toasts />
         <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
-        <nav className="controls" aria-label="Circle controls">
-          {xrSupported && (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void import("../xr/store.ts").then((m) => (inVR ? m.exitVR() : void m.enterVR()))}
-            >
-              {inVR ? "Exit VR" : "Enter VR"}
-            </button>
-          )}
-          <VoiceControls />
-          <button
-            type="button"
-            aria-pressed={me?.handRaised ?? false}
-            onClick={() => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised })}
-          >
-            {me?.handRaised ? "Lower hand" : "Raise hand"}
-          </button>
-          <button
-            type="button"
-            aria-pressed={me?.away ?? false}
-            title="Take a break: your microphone mutes and the circle's sound lowers"
-            onClick={() => toggleStepOut(me?.away ?? false)}
-          >
-            {me?.away ? "I'm back" : "Step out"}
-          </button>
-          <SafetyControls />
-          <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
-        </nav>
+        <ControlBar />
       </div>
     </div>
   );

@@ -1,9 +1,10 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
-import { useConnection } from "../net/useConnection.ts";
-import { renderedAvatars } from "./avatar-poses.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
+import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { labelTexture } from "./label-texture.ts";
+import { Spaces } from "../../shared/facilitation.ts";
 
 const TAG_HEIGHT_ABOVE_HEAD = 0.3;
 const WORLD_HEIGHT = 0.12;
@@ -30,7 +31,7 @@ function NameTag({ id, pseudonym, flags }: { id: string; pseudonym: string; flag
 export function NameTags() {
   const participants = useConnection((s) => s.participants);
   const selfId = useConnection((s) => s.selfId);
-  const mySpace = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.space ?? "main");
+  const mySpace = useSelf((me) => me?.space ?? Spaces.Main);
   return (
     <group name="name-tags">
       {participants

@@ -2,6 +2,7 @@ import { BlockedPeople, PersonMenu } from "../safety/PersonMenu.tsx";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setVolume } from "../voice/voice.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** Everyone in seat order with their state; a volume slider for each other person. */
 export function PeopleList() {
@@ -35,7 +36,7 @@ export function PeopleList() {
                 onChange={(e) => setVolume(p.id, Number(e.target.value))}
               />
             )}
-            {p.id !== selfId && <PersonMenu id={p.id} pseudonym={p.pseudonym} facilitator={p.role === "facilitator"} />}
+            {p.id !== selfId && <PersonMenu id={p.id} pseudonym={p.pseudonym} facilitator={isFacilitator(p)} />}
           </li>
         ))}
       </ul>

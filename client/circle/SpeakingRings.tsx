@@ -3,7 +3,7 @@ import { useRef } from "react";
 import * as THREE from "three";
 import { CIRCLE_CAPACITY_MAX } from "../../shared/limits.ts";
 import { audioLevels } from "../voice/voice.ts";
-import { renderedAvatars } from "./avatar-poses.ts";
+import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { silencedForMe } from "../safety/session.ts";
 
 const geometry = new THREE.TorusGeometry(0.2, 0.012, 6, 24).rotateX(Math.PI / 2);

@@ -20,6 +20,28 @@ const emptyForm = {
   facilitatorIds: [] as string[],
 };
 
+type CircleForm = typeof emptyForm;
+
+function requestBody(form: CircleForm) {
+  return {
+    title: form.title,
+    description: form.description,
+    topicTags: form.topicTags.split(",").map((t) => t.trim()).filter(Boolean),
+    language: form.language,
+    agreements: form.agreements,
+    capacity: Number(form.capacity),
+    visibility: form.visibility,
+    facilitatorIds: form.facilitatorIds,
+  };
+}
+
+/** The server's field errors by form field: "topicTags.1" → the topics field. */
+function fieldErrors(e: ApiError): FieldErrors {
+  const merged: FieldErrors = {};
+  for (const [k, v] of Object.entries(e.fields)) merged[k.split(".")[0]!] ??= v;
+  return merged;
+}
+
 /** Create or edit a circle. `onSaved` gets the saved circle. */
 export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved: (c: HostCircle) => void }) {
   const [form, setForm] = useState(() =>
@@ -43,16 +65,7 @@ export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved
     setError(null);
     setFields({});
     setSaved(false);
-    const body = {
-      title: form.title,
-      description: form.description,
-      topicTags: form.topicTags.split(",").map((t) => t.trim()).filter(Boolean),
-      language: form.language,
-      agreements: form.agreements,
-      capacity: Number(form.capacity),
-      visibility: form.visibility,
-      facilitatorIds: form.facilitatorIds,
-    };
+    const body = requestBody(form);
     try {
       const reply = circle
         ? await api<{ circle: HostCircle }>(`/api/host/circles/${circle.id}`, { method: "PATCH", body })
@@ -61,12 +74,7 @@ export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved
       onSaved(reply.circle);
     } catch (e) {
       setError(errorText(e));
-      if (e instanceof ApiError) {
-        // "topicTags.1" → the topics field.
-        const merged: FieldErrors = {};
-        for (const [k, v] of Object.entries(e.fields)) merged[k.split(".")[0]!] ??= v;
-        setFields(merged);
-      }
+      if (e instanceof ApiError) setFields(fieldErrors(e));
     }
   }
 
@@ -99,19 +107,35 @@ export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved
           <option value="invite">Invite-only: reached by its link</option>
         </select>
       </Field>
-      <fieldset>
-        <legend>Default facilitators</legend>
-        {facilitators.length === 0 && <span className="muted">Invite facilitators first; they appear here.</span>}
-        {facilitators.map((f) => (
-          <label key={f.id} className="row">
-            <input type="checkbox" checked={form.facilitatorIds.includes(f.id)} onChange={() => toggleFacilitator(f.id)} /> {f.displayName}
-          </label>
-        ))}
-        {fields.facilitatorIds && <span className="field-error">{fields.facilitatorIds}</span>}
-      </fieldset>
+      <FacilitatorChoice facilitators={facilitators} chosen={form.facilitatorIds} error={fields.facilitatorIds} onToggle={toggleFacilitator} />
       {error && <p role="alert" className="error">{error}</p>}
       {saved && <p role="status">Saved.</p>}
       <button type="submit" className="primary">{circle ? "Save changes" : "Create circle"}</button>
     </form>
+  );
+}
+
+function FacilitatorChoice({
+  facilitators,
+  chosen,
+  error,
+  onToggle,
+}: {
+  facilitators: Facilitator[];
+  chosen: string[];
+  error: string | undefined;
+  onToggle: (id: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>Default facilitators</legend>
+      {facilitators.length === 0 && <span className="muted">Invite facilitators first; they appear here.</span>}
+      {facilitators.map((f) => (
+        <label key={f.id} className="row">
+          <input type="checkbox" checked={chosen.includes(f.id)} onChange={() => onToggle(f.id)} /> {f.displayName}
+        </label>
+      ))}
+      {error && <span className="field-error">{error}</span>}
+    </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { FacilitatorSession } from "../../shared/scheduling-api.ts";
-import { joinCircle } from "../net/connection.ts";
+import { enterCircle } from "../circle/enter-circle.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { Link } from "../routing.ts";
 import { api } from "../schedule/api.ts";
@@ -37,7 +37,7 @@ export function FacilitatorSessions() {
                   type="button"
                   className="primary"
                   disabled={!open || s.status !== "scheduled"}
-                  onClick={() => void joinCircle({ circleId: s.circle.id, sessionId: s.id, color: preferredColor() })}
+                  onClick={() => void enterCircle({ circleId: s.circle.id, sessionId: s.id, color: preferredColor() })}
                 >
                   Join as facilitator
                 </button>

@@ -15,22 +15,8 @@ const REPEAT_LABELS: Record<Repeat, string> = {
 
 const today = () => new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD in the viewer's zone
 
-/**
- * Create or edit a schedule (series). Times are wall-clock times in the chosen zone. With
- * `splitFrom` it changes "this and the following sessions" of a series from that session on.
- */
-export function ScheduleEditor({
-  circleId,
-  series,
-  splitFrom,
-  onSaved,
-}: {
-  circleId: string;
-  series?: SeriesView;
-  splitFrom?: { sessionId: string; startDate: string };
-  onSaved: () => void;
-}) {
-  const [form, setForm] = useState({
+function initialForm(series: SeriesView | undefined, splitFrom?: SplitFrom) {
+  return {
     repeat: series?.repeat ?? ("weekly" as Repeat),
     rrule: series?.rrule ?? "",
     startDate: splitFrom?.startDate ?? series?.startDate ?? today(),
@@ -39,7 +25,34 @@ export function ScheduleEditor({
     durationMinutes: String(series?.durationMinutes ?? 90),
     lobbyOpenMinutes: String(series?.lobbyOpenMinutes ?? 10),
     endDate: series?.endDate ?? "",
-  });
+  };
+}
+
+function requestBody(form: ReturnType<typeof initialForm>) {
+  return {
+    repeat: form.repeat,
+    ...(form.repeat === "custom" ? { rrule: form.rrule } : {}),
+    startDate: form.startDate,
+    startTime: form.startTime,
+    timeZone: form.timeZone,
+    durationMinutes: Number(form.durationMinutes),
+    lobbyOpenMinutes: Number(form.lobbyOpenMinutes),
+    ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
+  };
+}
+
+/** "This and the following sessions" of a series, from this session on. */
+interface SplitFrom {
+  sessionId: string;
+  startDate: string;
+}
+
+/**
+ * Create or edit a schedule (series). Times are wall-clock times in the chosen zone. With
+ * `splitFrom` it changes "this and the following sessions" of a series from that session on.
+ */
+export function ScheduleEditor({ circleId, series, splitFrom, onSaved }: { circleId: string; series?: SeriesView; splitFrom?: SplitFrom; onSaved: () => void }) {
+  const [form, setForm] = useState(() => initialForm(series, splitFrom));
   const [zones] = useState(timeZoneOptions);
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -48,16 +61,7 @@ export function ScheduleEditor({
     event.preventDefault();
     setError(null);
     setFields({});
-    const body = {
-      repeat: form.repeat,
-      ...(form.repeat === "custom" ? { rrule: form.rrule } : {}),
-      startDate: form.startDate,
-      startTime: form.startTime,
-      timeZone: form.timeZone,
-      durationMinutes: Number(form.durationMinutes),
-      lobbyOpenMinutes: Number(form.lobbyOpenMinutes),
-      ...(form.endDate && form.repeat !== "once" ? { endDate: form.endDate } : {}),
-    };
+    const body = requestBody(form);
     try {
       if (splitFrom) await api(`/api/host/sessions/${splitFrom.sessionId}/split`, { method: "POST", body });
       else if (series) await api(`/api/host/series/${series.id}`, { method: "PATCH", body });

@@ -1,18 +1,12 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
-import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
-import { joinCircle, resumeAfterReload } from "../net/connection.ts";
+import { enterCircle } from "../circle/enter-circle.ts";
+import { resumeAfterReload } from "../net/connection.ts";
 import { participantKey } from "../schedule/participant-key.ts";
 import { useConnection } from "../net/useConnection.ts";
-
-interface CircleSummary {
-  id: string;
-  title: string;
-  description: string;
-  capacity: number;
-  seated: number;
-}
+import { CircleChoice, type CircleSummary } from "./CircleChoice.tsx";
+import { ColorField, FacilitatorKeyField, PseudonymField } from "./fields.tsx";
 
 const PREFS_KEY = "hearth.preferences";
 
@@ -26,6 +20,7 @@ function loadPreferences(): { pseudonym: string; color: AvatarColor } {
   }
 }
 
+/** The open lobby: today's circles, how you appear, and the way in. */
 export function Lobby() {
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -57,7 +52,7 @@ export function Lobby() {
     localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color }));
     // The device key ties this visit to bans from the circle; it carries no personal data.
     const key = facilitatorKey.trim();
-    void joinCircle({
+    void enterCircle({
       circleId: selected,
       pseudonym: check.value,
       color,
@@ -73,64 +68,15 @@ export function Lobby() {
         <p className="tagline">A quiet circle around a fire. Come as you are; use any name you like.</p>
       </header>
 
-      <section aria-labelledby="circles-heading">
-        <h2 id="circles-heading">Today's circles</h2>
-        {loadError && <p role="alert" className="error">{loadError}</p>}
-        {!circles && !loadError && <p>Loading…</p>}
-        <ul className="circle-list">
-          {circles?.map((c) => (
-            <li key={c.id}>
-              <label className={selected === c.id ? "circle-card selected" : "circle-card"}>
-                <input type="radio" name="circle" value={c.id} checked={selected === c.id} onChange={() => setSelected(c.id)} />
-                <strong>{c.title}</strong>
-                <span className="muted">{c.seated} of {c.capacity} seats taken</span>
-                <span>{c.description}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CircleChoice circles={circles} loadError={loadError} selected={selected} onSelect={setSelected} />
 
       <form onSubmit={onSubmit} aria-labelledby="you-heading">
         <h2 id="you-heading">How you appear</h2>
-        <label htmlFor="pseudonym">Pseudonym (never your real name)</label>
-        <div className="row">
-          <input
-            id="pseudonym"
-            name="pseudonym"
-            value={pseudonym}
-            maxLength={PSEUDONYM_MAX_LENGTH * 2}
-            autoComplete="off"
-            onChange={(e) => setPseudonym(e.target.value)}
-            aria-invalid={!check.ok}
-            aria-describedby="pseudonym-help"
-          />
-          <button type="button" onClick={() => setPseudonym(suggestPseudonym())}>Suggest another</button>
-        </div>
-        <p id="pseudonym-help" className={check.ok ? "muted" : "error"}>
-          {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
-        </p>
+        <PseudonymField pseudonym={pseudonym} onChange={setPseudonym} />
 
-        <fieldset className="colors">
-          <legend>Avatar colour</legend>
-          {AVATAR_COLORS.map((c) => (
-            <label key={c} className="swatch" style={{ background: c }} title={c}>
-              <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${c}`} />
-            </label>
-          ))}
-        </fieldset>
+        <ColorField color={color} onChange={setColor} />
 
-        <details className="facilitator-key">
-          <summary>I'm facilitating this circle</summary>
-          <label htmlFor="facilitator-key">Facilitator key</label>
-          <input
-            id="facilitator-key"
-            type="password"
-            autoComplete="off"
-            value={facilitatorKey}
-            onChange={(e) => setFacilitatorKey(e.target.value)}
-          />
-        </details>
+        <FacilitatorKeyField value={facilitatorKey} onChange={setFacilitatorKey} />
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>

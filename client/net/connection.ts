@@ -13,25 +13,21 @@ import {
 import type { JoinOptions } from "../../shared/schemas.ts";
 import { RemotePoses } from "../../shared/pose-relay.ts";
 import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
+import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
+import { Spaces } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
-import { ensureAgreementsAccepted } from "../safety/agreements.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
 /** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
-export type ParticipantSummary = Pick<
-  ParticipantStateView,
-  "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "voiceConnected" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
->;
+export type ParticipantSummary = Omit<ParticipantFields, "poseId">;
+
+/** The circle's phase; "" before the first state arrives. */
+export type CirclePhase = CircleStateFields["phase"] | "";
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
-export interface CircleFlow {
-  phase: string;
-  phaseStartedAt: number;
-  locked: boolean;
-  roundActive: boolean;
-  roundHolder: string;
-  shareEndsAt: number;
+export interface CircleFlow extends Pick<CircleStateFields, "phaseStartedAt" | "locked" | "roundActive" | "roundHolder" | "shareEndsAt"> {
+  phase: CirclePhase;
   handQueue: string[];
 }
 
@@ -46,7 +42,7 @@ export interface ConnectionState {
   selfId: string | null;
   title: string;
   capacity: number;
-  phase: string;
+  phase: CirclePhase;
   flow: CircleFlow;
   participants: ParticipantSummary[];
   /** The server offers voice (it sends a seat ticket on join only when it does). */
@@ -106,9 +102,8 @@ function colyseus(): Client {
   return client;
 }
 
+/** Joins a circle. Callers ask for the community agreements first (client/circle/enter-circle.ts). */
 export async function joinCircle(options: JoinOptions): Promise<void> {
-  // The community agreements are read and accepted before a first circle (client/safety/agreements.ts).
-  if (!(await ensureAgreementsAccepted({ circleId: options.circleId, sessionId: options.sessionId }))) return;
   connection.setState({ status: "joining", error: null });
   try {
     const room = await colyseus().joinOrCreate<CircleStateView>(ROOM_NAME, options);
@@ -280,6 +275,11 @@ export async function resumeAfterReload(): Promise<void> {
   }
 }
 
+/** Our own participant in a connection state, once the room has seated us. */
+export function selfIn(state: Pick<ConnectionState, "participants" | "selfId">): ParticipantSummary | undefined {
+  return state.participants.find((p) => p.id === state.selfId);
+}
+
 function summarise(state: CircleStateView): ParticipantSummary[] {
   const list: ParticipantSummary[] = [];
   state.participants.forEach((p: ParticipantStateView) => {
@@ -295,7 +295,7 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       handRaised: p.handRaised,
       away: p.away,
       connected: p.connected,
-      space: p.space ?? "main",
+      space: p.space ?? Spaces.Main,
       mutedByFacilitator: p.mutedByFacilitator ?? false,
     });
   });

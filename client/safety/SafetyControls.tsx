@@ -1,12 +1,12 @@
 import { useStore } from "zustand";
-import { safety, setChatOpen } from "./session.ts";
+import { chat, setChatOpen } from "../chat/chat-session.ts";
 import { CrisisButton } from "./CrisisPanel.tsx";
 import { safetySettings, setBoundary } from "./settings.ts";
 
 /** Chat, crisis support and the personal boundary, for the desktop control bar. */
 export function SafetyControls() {
-  const chatOpen = useStore(safety, (s) => s.chatOpen);
-  const unread = useStore(safety, (s) => s.unread);
+  const chatOpen = useStore(chat, (s) => s.open);
+  const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
   return (
     <>

@@ -4,10 +4,12 @@ import * as THREE from "three";
 import { useStore } from "zustand";
 import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
 import { labelTexture } from "../circle/label-texture.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
 import { crisisResources, loadCrisisResources, orderedCountries } from "./crisis.ts";
-import { block, muteForMe, report, safety, sendChat, setCrisisOpen } from "./session.ts";
-import { textPanelTexture } from "./text-panel.ts";
+import { chat, sendChat } from "../chat/chat-session.ts";
+import { block, muteForMe, report, safety, setCrisisOpen } from "./session.ts";
+import { textPanelTexture } from "../xr/text-panel.ts";
+import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** Which safety panel floats above the lap menu in VR. */
 export type XRSafetyPanel = "none" | "people" | "chat";
@@ -67,8 +69,9 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
 export function XRPeoplePanel({ position, onClose }: { position: [number, number, number]; onClose: () => void }) {
   const participants = useConnection((s) => s.participants);
   const selfId = useConnection((s) => s.selfId);
+  const mySpace = useSelf((me) => me?.space);
   const [chosen, setChosen] = useState<string | null>(null);
-  const others = participants.filter((p) => p.id !== selfId && p.space === participants.find((q) => q.id === selfId)?.space);
+  const others = participants.filter((p) => p.id !== selfId && p.space === mySpace);
   const person = others.find((p) => p.id === chosen);
 
   if (!person) {
@@ -86,7 +89,7 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
     <group position={position} name="xr-person-panel">
       <TextPanel lines={[person.pseudonym]} width={0.3} position={[0, 0.2, 0]} name="xr-person-title" />
       <XRButton label={`Mute ${person.pseudonym} for me`} position={[-0.2, 0.13, 0]} onPress={() => muteForMe(person.id, true)} />
-      {person.role !== "facilitator" && (
+      {!isFacilitator(person) && (
         <XRButton label={`Block ${person.pseudonym}`} tone="danger" position={[0.2, 0.13, 0]} onPress={() => (block(person.id), setChosen(null))} />
       )}
       {REPORT_CATEGORIES.map((c, i) => (
@@ -104,9 +107,9 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
 
 /** The chat in VR: the latest messages, and fixed phrases to send (no keyboard in a headset). */
 export function XRChatPanel({ position, onClose }: { position: [number, number, number]; onClose: () => void }) {
-  const messages = useStore(safety, (s) => s.chat);
+  const messages = useStore(chat, (s) => s.messages);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
-  const paused = useStore(safety, (s) => s.chatPaused);
+  const paused = useStore(chat, (s) => s.paused);
   const shown = messages.filter((m) => !mutedForMe.includes(m.from)).slice(-5);
   const lines = [
     paused ? "Chat (paused by the facilitator)" : "Chat (not saved anywhere)",

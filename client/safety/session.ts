@@ -1,6 +1,5 @@
 import type { Room } from "colyseus.js";
 import { createStore } from "zustand/vanilla";
-import { CHAT_SHOWN_MAX, type ChatDeletedMessage, type ChatMessage } from "../../shared/chat.ts";
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
 import type {
   BlocksMessage,
@@ -9,11 +8,13 @@ import type {
   ReportResolvedMessage,
 } from "../../shared/safety.ts";
 import { connection } from "../net/connection.ts";
+import { followRooms } from "../net/follow-room.ts";
 
 /**
  * What the safety features know during one circle session, in plain TypeScript (hooks select
- * from it): who is kept apart from you, whom you muted for yourself, the chat on screen, and,
- * for facilitators, the report queue. Nothing here is written to storage: it ends with the session.
+ * from it): who is kept apart from you, whom you muted for yourself, and, for facilitators, the
+ * report queue. Nothing here is written to storage: it ends with the session. The chat is its own
+ * feature (client/chat/chat-session.ts).
  */
 export interface SafetySession {
   /** Participants kept apart from you by a block (either side): never hear them, deny them your voice. */
@@ -22,48 +23,26 @@ export interface SafetySession {
   blocked: { id: string; pseudonym: string }[];
   /** People you reported (or muted): silent for you, no speaking ring. */
   mutedForMe: string[];
-  chat: ChatMessage[];
-  /** Unread chat messages while the chat panel is closed. */
-  unread: number;
-  chatOpen: boolean;
   /** Facilitators: reports waiting, oldest first. */
   reports: ReportForFacilitators[];
   /** Stepped out: what to restore on coming back. */
   steppedOut: { wasMuted: boolean; volume: number } | null;
   crisisOpen: boolean;
-  /** A facilitator paused the chat (room state). */
-  chatPaused: boolean;
 }
 
 const empty = (): SafetySession => ({
   hidden: [],
   blocked: [],
   mutedForMe: [],
-  chat: [],
-  unread: 0,
-  chatOpen: false,
   reports: [],
   steppedOut: null,
   crisisOpen: false,
-  chatPaused: false,
 });
 
 export const safety = createStore<SafetySession>(empty);
 
 function send(type: string, payload: unknown): void {
   connection.getState().room?.send(type, payload);
-}
-
-export function sendChat(text: string): void {
-  send(ClientMessage.Chat, { text });
-}
-
-export function deleteChatMessage(messageId: string): void {
-  send(ClientMessage.ChatModerate, { action: "delete", messageId });
-}
-
-export function pauseChat(paused: boolean): void {
-  send(ClientMessage.ChatModerate, { action: "pause", paused });
 }
 
 export function block(target: string): void {
@@ -91,10 +70,6 @@ export function muteForMe(id: string, muted: boolean): void {
   }));
 }
 
-export function setChatOpen(open: boolean): void {
-  safety.setState((s) => ({ chatOpen: open, unread: open ? 0 : s.unread }));
-}
-
 export function setCrisisOpen(open: boolean): void {
   safety.setState({ crisisOpen: open });
 }
@@ -111,21 +86,8 @@ export function silencedForMe(id: string): boolean {
 }
 
 function wire(room: Room): void {
-  room.onStateChange((state: { chatPaused?: boolean }) => {
-    const paused = state.chatPaused ?? false;
-    if (safety.getState().chatPaused !== paused) safety.setState({ chatPaused: paused });
-  });
   room.onMessage(ServerMessage.Blocks, (message: BlocksMessage) => {
     safety.setState({ hidden: message.hidden, blocked: message.blocked });
-  });
-  room.onMessage(ServerMessage.Chat, (message: ChatMessage) => {
-    safety.setState((s) => ({
-      chat: [...s.chat, message].slice(-CHAT_SHOWN_MAX),
-      unread: s.chatOpen || message.from === room.sessionId ? s.unread : s.unread + 1,
-    }));
-  });
-  room.onMessage(ServerMessage.ChatDeleted, ({ id }: ChatDeletedMessage) => {
-    safety.setState((s) => ({ chat: s.chat.filter((m) => m.id !== id) }));
   });
   room.onMessage(ServerMessage.Report, (incoming: ReportForFacilitators) => {
     safety.setState((s) => ({ reports: [...s.reports.filter((r) => r.id !== incoming.id), incoming] }));
@@ -135,20 +97,4 @@ function wire(room: Room): void {
   });
 }
 
-// Follows the connection: a new room (join or reconnection) gets the handlers; leaving forgets
-// everything. Loaded with the app shell so no message of a fresh room is missed.
-let wired: Room | null = null;
-function follow(room: Room | null, status: string): void {
-  if (room && room !== wired) {
-    const sameSession = wired?.sessionId === room.sessionId;
-    wired = room;
-    if (!sameSession) safety.setState(empty());
-    wire(room);
-  }
-  if (!room && (status === "left" || status === "idle")) {
-    wired = null;
-    safety.setState(empty());
-  }
-}
-follow(connection.getState().room, connection.getState().status);
-connection.subscribe((s) => follow(s.room, s.status));
+followRooms(wire, () => safety.setState(empty()));

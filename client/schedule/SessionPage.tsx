@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useState } from "react";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import type { MyRegistrationsResponse, RegistrationResponse, RegistrationView, SessionResponse } from "../../shared/scheduling-api.ts";
-import { joinCircle } from "../net/connection.ts";
+import { enterCircle } from "../circle/enter-circle.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { Link, useLocation } from "../routing.ts";
 import { api, ApiError, errorText } from "./api.ts";
@@ -65,17 +65,7 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
       </p>
       {session.moved && <p className="notice">This session was moved from its usual time.</p>}
 
-      {cancelled ? (
-        <p className="status cancelled" role="status">This session was cancelled.</p>
-      ) : ended ? (
-        <p className="status" role="status">This session has ended.</p>
-      ) : lobbyOpen ? (
-        <p className="status open" role="status">The lobby is open.</p>
-      ) : (
-        <p className="status" role="status" data-testid="countdown">
-          The lobby opens in <strong>{formatCountdown(lobbyOpens - now)}</strong>
-        </p>
-      )}
+      <SessionStatus cancelled={cancelled} ended={ended} lobbyOpen={lobbyOpen} opensIn={lobbyOpens - now} />
 
       {!cancelled && !ended && (
         mine ? (
@@ -85,6 +75,32 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
         )
       )}
 
+      <AboutCircle session={session} calendar={calendar} />
+      <p className="muted crisis">Hearth is peer support, not a crisis service. If you are in danger, call your local emergency number.</p>
+    </main>
+  );
+}
+
+function SessionStatus({ cancelled, ended, lobbyOpen, opensIn }: { cancelled: boolean; ended: boolean; lobbyOpen: boolean; opensIn: number }) {
+  return (
+    cancelled ? (
+      <p className="status cancelled" role="status">This session was cancelled.</p>
+    ) : ended ? (
+      <p className="status" role="status">This session has ended.</p>
+    ) : lobbyOpen ? (
+      <p className="status open" role="status">The lobby is open.</p>
+    ) : (
+      <p className="status" role="status" data-testid="countdown">
+        The lobby opens in <strong>{formatCountdown(opensIn)}</strong>
+      </p>
+    )
+  );
+}
+
+/** What the circle is about, its own agreements, and the calendar links. */
+function AboutCircle({ session, calendar }: Pick<SessionResponse, "session" | "calendar">) {
+  return (
+    <>
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">About this circle</h2>
         {session.circle.description && <p>{session.circle.description}</p>}
@@ -103,8 +119,7 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
         <a href={calendar.session} download>Add this session to my calendar</a> ·{" "}
         <a href={calendar.circle}>Subscribe to this circle's calendar</a>
       </p>
-      <p className="muted crisis">Hearth is peer support, not a crisis service. If you are in danger, call your local emergency number.</p>
-    </main>
+    </>
   );
 }
 
@@ -183,7 +198,7 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
   }
 
   function join() {
-    void joinCircle({
+    void enterCircle({
       circleId: session.session.circle.id,
       sessionId: session.session.id,
       participantKey: participantKey(),

@@ -1,6 +1,6 @@
 import { useFrame } from "@react-three/fiber";
 import * as THREE from "three";
-import { renderedAvatars } from "../circle/avatar-poses.ts";
+import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { placeListener, placePanner } from "./spatial.ts";
 import { sharedAudioContext, voices } from "./voice.ts";
 

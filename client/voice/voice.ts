@@ -11,7 +11,7 @@ import {
 import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
-import { attachVoiceBlocks } from "../safety/voice-blocks.ts";
+import { attachVoiceBlocks } from "./voice-blocks.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
 

@@ -4,8 +4,8 @@ import { useEffect, useRef } from "react";
 import * as THREE from "three";
 import { SEATED_EYE_HEIGHT } from "../../shared/limits.ts";
 import { seatTransform } from "../../shared/seats.ts";
-import { restingHand } from "../circle/avatar-poses.ts";
-import { localHands } from "../circle/local-pose.ts";
+import { restingHand } from "../pose/avatar-poses.ts";
+import { localHands } from "../pose/local-pose.ts";
 import { xrControls } from "./controls.ts";
 
 const SNAP_RADIANS = Math.PI / 6;

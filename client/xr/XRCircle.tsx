@@ -1,17 +1,18 @@
 import { XR } from "@react-three/xr";
 import { useEffect, useState } from "react";
 import { useStore } from "zustand";
-import { useConnection } from "../net/useConnection.ts";
+import { useSelf } from "../net/useConnection.ts";
 import { xrPresence } from "./presence.ts";
 import { SeatOrigin } from "./SeatOrigin.tsx";
 import { xrStore } from "./store.ts";
 import { XRFacilitatorPanel } from "./XRFacilitatorPanel.tsx";
 import { XRMenu } from "./XRMenu.tsx";
+import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** The headset path, lazy-loaded: the XR session, your seat as the origin, and the in-VR menus. */
 export default function XRCircle({ seat, capacity }: { seat: number; capacity: number }) {
   const active = useStore(xrPresence, (s) => s.active);
-  const facilitating = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.role === "facilitator");
+  const facilitating = useSelf(isFacilitator);
   const [panelOpen, setPanelOpen] = useState(false);
   // "Enter VR" appears only once <XR> is mounted: a session asked for earlier would find no renderer.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { Spaces } from "../../shared/facilitation.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { sendFacilitatorAction } from "../net/connection.ts";
@@ -12,8 +13,11 @@ const ROW = 0.075;
  */
 export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity: number }) {
   const flow = useConnection((s) => s.flow);
-  const people = useConnection((s) => s.participants.filter((p) => p.id !== s.selfId && p.space === Spaces.Main));
-  const waiting = useConnection((s) => s.participants.filter((p) => p.space === Spaces.Waiting).length);
+  // Select the store's own array, then derive: a selector returning a fresh array never settles.
+  const participants = useConnection((s) => s.participants);
+  const selfId = useConnection((s) => s.selfId);
+  const people = useMemo(() => participants.filter((p) => p.id !== selfId && p.space === Spaces.Main), [participants, selfId]);
+  const waiting = useMemo(() => participants.filter((p) => p.space === Spaces.Waiting).length, [participants]);
   const s = seatTransform(seat, capacity);
   // To the left of the lap menu, turned towards you.
   const side = 0.55;

@@ -6,11 +6,12 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { labelTexture } from "../circle/label-texture.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useSelf } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
 import { exitVR } from "./store.ts";
+import { chat } from "../chat/chat-session.ts";
 import { safety, setCrisisOpen } from "../safety/session.ts";
 import { safetySettings, setBoundary } from "../safety/settings.ts";
 import { toggleStepOut } from "../safety/step-out.ts";
@@ -55,13 +56,13 @@ export function XRMenu({
   /** For facilitators: shows or hides their panel. */
   facilitatorPanel?: { open: boolean; toggle: () => void };
 }) {
-  const me = useConnection((s) => s.participants.find((p) => p.id === s.selfId));
+  const me = useSelf();
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
   const master = useVoice((s) => s.masterVolume);
   const [safetyPanel, showPanel] = useState<XRSafetyPanel>("none");
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
-  const unread = useStore(safety, (s) => s.unread);
+  const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire

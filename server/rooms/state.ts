@@ -1,12 +1,15 @@
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
+import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
+import type { Phase, Role } from "../../shared/protocol.ts";
 
 /** The seat number of someone without a seat (in the waiting room). */
 export const NO_SEAT = 255;
 
-export class Participant extends Schema {
+/** Field types and meanings: shared/circle-state.ts (the client derives its view from the same definition). */
+export class Participant extends Schema implements ParticipantFields {
   @type("string") id = "";
   @type("string") pseudonym = "";
-  @type("string") role = "participant";
+  @type("string") role: Role = "participant";
   @type("uint8") seat = 0;
   @type("string") color = "";
   /** Names this participant in ServerMessage.Poses: poses travel beside the state (server/rooms/pose-relay.ts). */
@@ -26,11 +29,11 @@ export class Participant extends Schema {
   @type("boolean") mutedByFacilitator = false;
 }
 
-export class CircleState extends Schema {
+export class CircleState extends Schema implements CircleStateFields {
   @type("string") circleId = "";
   @type("string") title = "";
   @type("uint8") capacity = 12;
-  @type("string") phase = "arrival";
+  @type("string") phase: Phase = "arrival";
   /** When the phase began, ms since the epoch (drives the facilitator's timer). */
   @type("float64") phaseStartedAt = 0;
   /** Locked: new arrivals wait in the waiting room until a facilitator admits them. */

@@ -3,25 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatTransform } from "../../shared/seats.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { startHearthForTest } from "./support/hearth.ts";
-import "./support/hook.ts";
+import { enterCircle, selfOf } from "./support/enter.ts";
 
 /** Head position tolerance (metres) and yaw tolerance (radians) for what a page renders. */
 const POSITION_TOLERANCE = 0.05;
 const YAW_TOLERANCE = 0.1;
-
-async function enterCircle(page: Page, url: string, pseudonym: string): Promise<void> {
-  await page.goto(`${url}/?e2e=1`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-}
-
-function selfOf(page: Page) {
-  return page.evaluate(() => {
-    const c = window.__hearth.connection();
-    return c.participants.find((p) => p.id === c.selfId)!;
-  });
-}
 
 describe("two desktop users meet in the open circle", () => {
   let hearth: Awaited<ReturnType<typeof startHearthForTest>>;

@@ -6,23 +6,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
-import type {} from "./support/hook.ts";
+import { enterCircle } from "./support/enter.ts";
 
 const FACILITATOR_KEY = "a-facilitator-key-for-browsers";
 /** How long to watch a voice's received bytes to call it flowing or stalled. */
 const WATCH_MS = 2500;
-
-async function enter(page: Page, url: string, pseudonym: string, facilitatorKey?: string): Promise<string> {
-  await page.goto(`${url}/?e2e=1`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  if (facilitatorKey) {
-    await page.getByText("I'm facilitating this circle").click();
-    await page.getByLabel("Facilitator key").fill(facilitatorKey);
-  }
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-  return page.evaluate(() => window.__hearth.connection().selfId!);
-}
 
 /** Bytes `page` has received of `id`'s voice (0 when it has no track of theirs). */
 const bytesOf = (page: Page, id: string) => page.evaluate(async (who) => (await window.__hearth.voiceBytes())[who] ?? 0, id);
@@ -50,9 +38,9 @@ describe("the facilitator's panel, in the browser", () => {
     const newPage = () => browser.newPage({ viewport: { width: 1100, height: 700 } });
     [facilitator, speaker, listener] = [await newPage(), await newPage(), await newPage()];
     for (const page of [facilitator, speaker, listener]) errors.push(...watchErrors(page));
-    await enter(facilitator, url, "Sam Facilitator", FACILITATOR_KEY);
-    speakerId = await enter(speaker, url, "Quiet Otter");
-    await enter(listener, url, "Steady Heron");
+    await enterCircle(facilitator, url, "Sam Facilitator", { facilitatorKey: FACILITATOR_KEY });
+    speakerId = await enterCircle(speaker, url, "Quiet Otter");
+    await enterCircle(listener, url, "Steady Heron");
   });
 
   afterAll(async () => {

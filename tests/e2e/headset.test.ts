@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
+import { enterCircle, selfOf } from "./support/enter.ts";
 import { startHearthForTest } from "./support/hearth.ts";
 import type { Vec3 } from "./support/hook.ts";
 
@@ -18,14 +19,6 @@ declare global {
 const TOLERANCE = 0.03;
 
 const distance = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-
-async function enter(page: Page, url: string, pseudonym: string, query = ""): Promise<string> {
-  await page.goto(`${url}/?e2e=1${query}`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-  return page.evaluate(() => window.__hearth.connection().selfId!);
-}
 
 /** Waits until B renders A's head and right hand where A's own page says they are. */
 async function expectBSeesA(a: Page, b: Page, idA: string): Promise<{ head: Vec3; right: Vec3 }> {
@@ -57,8 +50,8 @@ describe("a headset user in the circle, seen from a desktop", () => {
     a = await browser.newPage({ viewport: { width: 800, height: 500 } });
     b = await browser.newPage({ viewport: { width: 800, height: 500 } });
     errors.push(...watchErrors(a), ...watchErrors(b));
-    idA = await enter(a, hearth.url, "Quiet Otter", "&xr-emulator");
-    await enter(b, hearth.url, "Steady Heron");
+    idA = await enterCircle(a, hearth.url, "Quiet Otter", { query: "&xr-emulator" });
+    await enterCircle(b, hearth.url, "Steady Heron");
   });
 
   afterAll(async () => {
@@ -70,7 +63,7 @@ describe("a headset user in the circle, seen from a desktop", () => {
     await a.getByRole("button", { name: "Enter VR" }).click();
     // Polled on a timer: an immersive session gives the page no animation frames.
     await a.waitForFunction(() => window.__hearth.xr().active && window.__hearth.xr().handsTracked, undefined, { polling: 100 });
-    const seatA = (await a.evaluate(() => window.__hearth.connection().participants.find((p) => p.id === window.__hearth.connection().selfId)))!.seat;
+    const seatA = (await selfOf(a)).seat;
     expect(seatA).toBeGreaterThanOrEqual(0);
     await expectBSeesA(a, b, idA);
   });

@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/free-port.ts";
 import { freeUdpPort } from "../voice/support/livekit.ts";
 import { launchChromium, watchErrors } from "./support/browser.ts";
-import "./support/hook.ts";
+import { enterCircle } from "./support/enter.ts";
 import "./support/safety-hook.ts";
 
 /**
@@ -48,18 +48,6 @@ function whereFound(text: string, files: string[]): string[] {
   });
   if (output.includes(text) || output.toLowerCase().includes(text.toLowerCase())) hits.push("(server output)");
   return hits;
-}
-
-async function enter(page: Page, pseudonym: string, facilitatorKey = ""): Promise<string> {
-  await page.goto(`${url}/?e2e=1`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  if (facilitatorKey) {
-    await page.getByText("I'm facilitating this circle").click();
-    await page.getByLabel("Facilitator key").fill(facilitatorKey);
-  }
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle", undefined, { timeout: 20_000 });
-  return page.evaluate(() => window.__hearth.connection().selfId!);
 }
 
 beforeAll(async () => {
@@ -105,9 +93,9 @@ describe("a session with chat, a report and voice", () => {
     const b = await browser.newPage(context);
     const f = await browser.newPage(context);
     errors.push(...watchErrors(a), ...watchErrors(b), ...watchErrors(f));
-    const idA = await enter(a, PSEUDONYMS[0]!);
-    const idB = await enter(b, PSEUDONYMS[1]!);
-    await enter(f, PSEUDONYMS[2]!, FACILITATOR_KEY);
+    const idA = await enterCircle(a, url, PSEUDONYMS[0]!, { timeout: 20_000 });
+    const idB = await enterCircle(b, url, PSEUDONYMS[1]!, { timeout: 20_000 });
+    await enterCircle(f, url, PSEUDONYMS[2]!, { facilitatorKey: FACILITATOR_KEY, timeout: 20_000 });
 
     // Voice: B hears A's (fake) microphone through LiveKit.
     await b.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 2000, idA, { timeout: 40_000 });

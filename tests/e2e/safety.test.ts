@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { startHearthForTest } from "./support/hearth.ts";
-import "./support/hook.ts";
+import { enterCircle, selfOf } from "./support/enter.ts";
 import "./support/safety-hook.ts";
 
 const FACILITATOR_KEY = "e2e-facilitator-key-0123";
@@ -11,29 +11,15 @@ const CRISIS = {
 };
 
 const safetyState = (page: Page) => page.evaluate(() => window.__hearthSafety.state());
-const selfOf = (page: Page) =>
-  page.evaluate(() => {
-    const c = window.__hearth.connection();
-    return c.participants.find((p) => p.id === c.selfId)!;
-  });
 
-/** Opens the lobby asking for the agreements (as a first visit does), and enters after accepting them. */
-async function enterAccepting(page: Page, url: string, pseudonym: string, extra = "", facilitatorKey = ""): Promise<string> {
-  await page.goto(`${url}/?e2e=1&agreements${extra}`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  if (facilitatorKey) {
-    await page.getByText("I'm facilitating this circle").click();
-    await page.getByLabel("Facilitator key").fill(facilitatorKey);
-  }
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  const dialog = page.getByRole("dialog", { name: /community agreements/ });
-  await dialog.waitFor();
+/** Opens the lobby asking for the agreements (as a first visit does), checks them, and enters after accepting them. */
+const enterAccepting = (page: Page, url: string, pseudonym: string, query = "", facilitatorKey?: string) =>
+  enterCircle(page, url, pseudonym, { query, facilitatorKey, agreements: expectTheAgreements });
+
+async function expectTheAgreements(dialog: Locator): Promise<void> {
   for (const agreement of ["Confidentiality", "Respect", "Speak from your own experience", "No unsolicited advice", "not a crisis or therapy service"]) {
     expect(await dialog.getByText(agreement).count()).toBeGreaterThan(0);
   }
-  await dialog.getByRole("button", { name: /I agree/ }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-  return page.evaluate(() => window.__hearth.connection().selfId!);
 }
 
 describe("safety in the browser", () => {

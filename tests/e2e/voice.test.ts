@@ -3,15 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinCircle } from "../voice/support/bots.ts";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
+import { enterCircle } from "./support/enter.ts";
 import type { Vec3 } from "./support/hook.ts";
-
-async function enter(page: Page, url: string, pseudonym: string): Promise<string> {
-  await page.goto(`${url}/?e2e=1`);
-  await page.getByLabel(/Pseudonym/).fill(pseudonym);
-  await page.getByRole("button", { name: "Enter the circle" }).click();
-  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-  return page.evaluate(() => window.__hearth.connection().selfId!);
-}
 
 /** Where `id`'s voice sits for this page's listener: metres to the right and ahead. */
 async function voiceDirection(page: Page, id: string): Promise<{ right: number; ahead: number }> {
@@ -42,8 +35,8 @@ describe("spatial voice between two browsers", () => {
     a = await browser.newPage({ viewport: { width: 800, height: 500 } });
     b = await browser.newPage({ viewport: { width: 800, height: 500 } });
     errors.push(...watchErrors(a), ...watchErrors(b));
-    idA = await enter(a, `http://localhost:${hearth.port}`, "Quiet Otter");
-    await enter(b, `http://localhost:${hearth.port}`, "Steady Heron");
+    idA = await enterCircle(a, `http://localhost:${hearth.port}`, "Quiet Otter");
+    await enterCircle(b, `http://localhost:${hearth.port}`, "Steady Heron");
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import * as THREE from "three";
 import { beforeEach, describe, expect, it } from "vitest";
-import { INTERPOLATION_DELAY_MS, PoseBuffer } from "../../client/circle/pose-buffer.ts";
+import { INTERPOLATION_DELAY_MS, PoseBuffer } from "../../client/pose/pose-buffer.ts";
 
 const at = (x: number) => new THREE.Vector3(x, 0, 0);
 const yaw = (radians: number) => new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), radians);

@@ -1,4 +1,6 @@
-/** The shape of `window.__hearth` (client/circle/test-hook.ts), as tests and benchmarks read it. */
+import type { ParticipantFields } from "../../../shared/circle-state.ts";
+
+/** The shape of `window.__hearth` (client/testing/hearth-hook.ts), as tests and benchmarks read it. */
 export type Vec3 = [number, number, number];
 
 export interface HearthHook {
@@ -6,7 +8,8 @@ export interface HearthHook {
     status: string;
     selfId: string | null;
     capacity: number;
-    participants: { id: string; seat: number; pseudonym: string; muted: boolean; micAllowed: boolean; away: boolean }[];
+    /** As client/net/connection.ts summarises them: the room state's fields (shared/circle-state.ts) but the pose id. */
+    participants: Omit<ParticipantFields, "poseId">[];
     error: string | null;
   };
   avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;

@@ -1,4 +1,4 @@
-/** The shape of `window.__hearthSafety` (client/safety/test-hook.ts), as e2e tests read it. */
+/** The shape of `window.__hearthSafety` (client/testing/safety-hook.ts), as e2e tests read it. */
 export interface SafetyHook {
   state(): {
     hidden: string[];

@@ -1,10 +1,10 @@
 import { addAfterEffect, addEffect, useFrame, useThree } from "@react-three/fiber";
 import * as THREE from "three";
 import { connection } from "../net/connection.ts";
-import { renderedAvatars } from "./avatar-poses.ts";
+import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { xrPresence } from "../xr/presence.ts";
-import { localHands } from "./local-pose.ts";
-import { look } from "./look.ts";
+import { localHands } from "../pose/local-pose.ts";
+import { look } from "../circle/look.ts";
 import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEvent, Track } from "livekit-client";
-import { safety } from "./session.ts";
+import { safety } from "../safety/session.ts";
 
 /**
- * Blocks in voice, the client's part (the server's is server/safety/voice-blocks.ts): the SFU
+ * Blocks in voice, the client's part (the server's is its voice-blocks.ts, used by the voice service): the SFU
  * refuses anyone we are kept apart from a subscription to our microphone
  * (setTrackSubscriptionPermissions, which LiveKit enforces against any client, modified or not),
  * and we never subscribe to theirs. With nobody kept apart, everyone may subscribe as usual.

@@ -1,9 +1,10 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import * as THREE from "three";
+import { chat } from "../chat/chat-session.ts";
 import { voice } from "../voice/voice.ts";
-import { boundaryStats } from "./boundary.ts";
-import { safety } from "./session.ts";
-import { safetySettings } from "./settings.ts";
+import { boundaryStats } from "../safety/boundary.ts";
+import { safety } from "../safety/session.ts";
+import { safetySettings } from "../safety/settings.ts";
 
 /**
  * The safety part of the e2e test hook (`?e2e=1`): `window.__hearthSafety`, read-only state plus
@@ -25,16 +26,17 @@ if (enabled) {
     __hearthSafety: {
       state: () => {
         const s = safety.getState();
+        const c = chat.getState();
         const v = voice.getState();
         return {
           hidden: s.hidden,
           blocked: s.blocked,
           mutedForMe: s.mutedForMe,
-          chat: s.chat.map((m) => ({ id: m.id, from: m.from, text: m.text })),
+          chat: c.messages.map((m) => ({ id: m.id, from: m.from, text: m.text })),
           reports: s.reports.map((r) => ({ id: r.id, targetId: r.targetId, category: r.category, note: r.note })),
           steppedOut: s.steppedOut !== null,
           crisisOpen: s.crisisOpen,
-          chatPaused: s.chatPaused,
+          chatPaused: c.paused,
           boundary: safetySettings.getState().boundary,
           faded: boundaryStats.faded,
           selfMuted: v.selfMuted,

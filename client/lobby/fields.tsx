@@ -1,0 +1,52 @@
+import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
+import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
+import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
+
+/** The pseudonym, checked as you type, with a suggestion at hand. */
+export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onChange: (pseudonym: string) => void }) {
+  const check = checkPseudonym(pseudonym);
+  return (
+    <>
+      <label htmlFor="pseudonym">Pseudonym (never your real name)</label>
+      <div className="row">
+        <input
+          id="pseudonym"
+          name="pseudonym"
+          value={pseudonym}
+          maxLength={PSEUDONYM_MAX_LENGTH * 2}
+          autoComplete="off"
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={!check.ok}
+          aria-describedby="pseudonym-help"
+        />
+        <button type="button" onClick={() => onChange(suggestPseudonym())}>Suggest another</button>
+      </div>
+      <p id="pseudonym-help" className={check.ok ? "muted" : "error"}>
+        {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
+      </p>
+    </>
+  );
+}
+
+export function ColorField({ color, onChange }: { color: AvatarColor; onChange: (color: AvatarColor) => void }) {
+  return (
+    <fieldset className="colors">
+      <legend>Avatar colour</legend>
+      {AVATAR_COLORS.map((c) => (
+        <label key={c} className="swatch" style={{ background: c }} title={c}>
+          <input type="radio" name="color" value={c} checked={color === c} onChange={() => onChange(c)} aria-label={`Colour ${c}`} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function FacilitatorKeyField({ value, onChange }: { value: string; onChange: (key: string) => void }) {
+  return (
+    <details className="facilitator-key">
+      <summary>I'm facilitating this circle</summary>
+      <label htmlFor="facilitator-key">Facilitator key</label>
+      <input id="facilitator-key" type="password" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />
+    </details>
+  );
+}
