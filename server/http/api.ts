@@ -25,7 +25,7 @@ export interface CircleSummary {
 export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): Router {
   const router = Router();
   router.use(express.json({ limit: "32kb" }));
-  router.use(originGuard());
+  router.use(originGuard(schedule?.publicUrl));
 
   router.get("/health", (_req, res) => {
     res.json({ ok: true });
