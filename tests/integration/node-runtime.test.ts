@@ -19,11 +19,11 @@ describe("when Hearth runs from its npm scripts", () => {
   });
 
   it("starts the server on the same Node and says which", async () => {
-    server = await startHearthProcess({ VOICE: "off", DATA_DIR: ":memory:", LOG_LEVEL: "warn" });
+    server = await startHearthProcess({ VOICE: "off", DATA_DIR: ":memory:", LOG_LEVEL: "warn" }, 110_000);
     const deadline = Date.now() + 10_000;
     while (!server.output().includes("Hearth is running") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const printed = /\(Node (v[\d.]+)\)/.exec(server.output())?.[1];
     console.log(`the server printed Node ${printed}`);
     expect(major(printed ?? "v0")).toBeGreaterThanOrEqual(24);
-  });
+  }, 120_000);
 });
