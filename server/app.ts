@@ -10,6 +10,7 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { CircleCatalog } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
+import { matchmakeHandlers } from "./http/matchmake.ts";
 import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
@@ -75,7 +76,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     // With REDIS_URL: shared presence and matchmaking, and where clients reach this process.
     ...scaleOutFromConfig(config),
   });
-  limitMatchmaking(httpServer, app, { redis });
+  limitMatchmaking(httpServer, app, matchmakeHandlers(catalog), { redis });
   gameServer.define(ROOM_NAME, circleRoomWith({
       catalog,
       voice,

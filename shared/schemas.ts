@@ -36,7 +36,7 @@ export const joinOptionsSchema = z.object({
   color: avatarColorSchema,
   /** The open circle's facilitator key (FACILITATOR_KEY), until facilitators have accounts there. */
   facilitatorKey: z.string().min(1).max(256).optional(),
-});
+}).strict();
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
 const poseBytesSchema = z

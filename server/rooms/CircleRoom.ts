@@ -3,6 +3,7 @@ import { type AuthContext, type Client, type Deferred, matchMaker, Room, ServerE
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { encodeFrame, FrameReader } from "../../shared/pose-codec.ts";
 import { MAX_POSE_IDS } from "../../shared/pose-relay.ts";
+import { roomMaxClients } from "./capacity.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
 import {
   ClientMessage,
@@ -108,7 +109,7 @@ export function circleRoomWith(services: CircleServices): typeof CircleRoom {
 /** One live circle: seats, presence, poses and flags. The authority for everything said here. */
 export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   protected services!: CircleServices;
-  // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse (and pose ids).
+  // Capacity is enforced in onJoin with a clear message; maxClients (set in onCreate) bounds abuse.
   override maxClients = MAX_POSE_IDS;
   private limits = new Map<string, ClientLimits>();
   /** Sessions the server closed on purpose: they do not get their seat held. */
@@ -175,6 +176,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.state.circleId = circle.id;
     this.state.title = circle.title;
     this.state.capacity = seats;
+    this.maxClients = roomMaxClients(seats); // seats + a margin: reservations count against it (rooms/capacity.ts)
     this.state.locked = (await this.services.records?.isLocked(circle.id, sessionId)) ?? false;
     this.state.phaseStartedAt = Date.now();
     this.flow = new CircleFlow(this.flowHost());
