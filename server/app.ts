@@ -11,6 +11,7 @@ import type { CircleCatalog } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
 import { matchmakeHandlers } from "./http/matchmake.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
@@ -41,6 +42,16 @@ export interface HearthServer {
 // encode buffer; past it Colyseus warns and clients can be handed inconsistent patches.
 Encoder.BUFFER_SIZE = 64 * 1024;
 
+function securityHeaderOptions(config: Config, voice: VoiceService | undefined) {
+  const ownAddress = config.PUBLIC_ADDRESS?.split("/")[0];
+  return {
+    liveKitPublicUrl: voice?.publicUrl,
+    publicUrl: config.PUBLIC_URL,
+    trustProxy: Boolean(config.TRUST_PROXY),
+    extraConnectSrc: [...(ownAddress ? [`wss://${ownAddress}`, `ws://${ownAddress}`] : []), ...config.CSP_CONNECT_SRC],
+  };
+}
+
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
   // Before anything opens: a circle never starts with broken crisis information.
@@ -55,6 +66,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
+  app.use(securityHeaders(securityHeaderOptions(config, voice)));
   const redis = redisForCounts(config);
   app.use("/api", abuseLimits({ redis }));
   app.use("/api/voice", voiceRouter(voice));

@@ -98,6 +98,12 @@ const envSchema = z.object({
    * than the proxy's: "loopback", a hop count, or addresses/subnets (comma-separated). Unset: off.
    */
   TRUST_PROXY: optional(z.string().min(1)),
+  /**
+   * More sources the page may connect to, beyond Hearth's own origin, LiveKit and PUBLIC_ADDRESS
+   * (Content-Security-Policy connect-src): space- or comma-separated, e.g. "wss://n2.hearth.example.org".
+   */
+  CSP_CONNECT_SRC: optional(z.string().regex(/^[\w\s,:/.*\-[\]]+$/, "Expected sources such as wss://host, separated by spaces or commas."))
+    .transform((value) => (value ? value.split(/[\s,]+/).filter(Boolean) : [])),
 });
 
 export type Config = z.infer<typeof envSchema>;
