@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request } from "express";
-import type { z } from "zod";
+import { discriminatedUnion, type z, ZodDiscriminatedUnion, ZodObject } from "zod";
 import { log } from "../log.ts";
 
 /** An error with a status and words for the person; `fields` names the inputs that were wrong. */
@@ -14,21 +14,45 @@ export class HttpError extends Error {
   }
 }
 
-/** Field name → first message, from a zod error. */
+/** Field name → first message, from a zod error. An unknown field is named itself. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const name = issue.path.length ? issue.path.join(".") : "body";
-    fields[name] ??= issue.message;
+    const at = issue.path.map(String);
+    const names = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...at, key].join(".")) : [at.length ? at.join(".") : "body"];
+    for (const name of names) fields[name] ??= issue.code === "unrecognized_keys" ? `Unknown field "${name}".` : issue.message;
   }
   return fields;
 }
 
-/** Parses input with a schema or throws 400 with field-level messages. */
+const strictVersions = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The schema with unknown fields refused: an object schema (or a union of them) made strict, so
+ * every HTTP body and query is validated strictly even where a shared schema does not say it.
+ */
+function strictly(schema: z.ZodType): z.ZodType {
+  const known = strictVersions.get(schema);
+  if (known) return known;
+  let strict = schema;
+  if (schema instanceof ZodObject && schema.def.catchall === undefined) strict = schema.strict();
+  else if (schema instanceof ZodDiscriminatedUnion) {
+    const options = schema.options.map((option) => strictly(option as z.ZodType)) as [ZodObject, ...ZodObject[]];
+    strict = discriminatedUnion(schema.def.discriminator, options);
+  }
+  strictVersions.set(schema, strict);
+  return strict;
+}
+
+/** Parses input with a schema, strictly, or throws 400 with field-level messages. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) throw new HttpError(400, "Please check the highlighted fields.", fieldErrors(parsed.error));
-  return parsed.data;
+  const parsed = strictly(schema).safeParse(input ?? {});
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    const unknown = Object.entries(fields).find(([, message]) => message.startsWith("Unknown field"));
+    throw new HttpError(400, unknown ? unknown[1] : "Please check the highlighted fields.", fields);
+  }
+  return parsed.data as z.output<S>;
 }
 
 export const notFound = (what = "This"): HttpError => new HttpError(404, `${what} was not found.`);
