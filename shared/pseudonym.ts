@@ -1,4 +1,5 @@
 import { PSEUDONYM_MAX_LENGTH, PSEUDONYM_MIN_LENGTH } from "./limits.ts";
+import { confusableSkeleton } from "./confusables.ts";
 import { hasControlCharacters, normaliseText } from "./text.ts";
 
 export type PseudonymCheck = { ok: true; value: string } | { ok: false; reason: string };
@@ -10,9 +11,13 @@ export function normalisePseudonym(raw: string): string {
   return normaliseText(raw);
 }
 
-/** The form used to compare pseudonyms: case-insensitive. */
+/**
+ * The form used to compare pseudonyms: two names that look alike get the same key (case,
+ * fullwidth and styled letters, look-alike letters of other scripts, combining strokes and
+ * accents, invisible characters), so a circle never seats visible twins, e.g. of its facilitator.
+ */
 export function pseudonymKey(name: string): string {
-  return normalisePseudonym(name).toLocaleLowerCase("und");
+  return confusableSkeleton(normalisePseudonym(name)).replace(/\s+/gu, " ").trim();
 }
 
 export function checkPseudonym(raw: unknown): PseudonymCheck {

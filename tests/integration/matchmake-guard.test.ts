@@ -105,3 +105,13 @@ describe("when one address bursts seat reservations that never connect", () => {
     expect(roomMaxClients(CAPACITY)).toBeLessThanOrEqual(CAPACITY + 4);
   });
 });
+
+describe("when a newcomer's pseudonym is a look-alike of someone's in the circle", () => {
+  it("refuses the twin with a clear message, and seats a different name", async () => {
+    await join("Sam Facilitates");
+    await expect(join("\u0405am Facilitates")).rejects.toThrow(/already called/);
+    await expect(join("\uff33am Facilitate\u200bs")).rejects.toThrow(/already called/);
+    await expect(join("S\u0336am Facilitates")).rejects.toThrow(/already called/);
+    expect((await join("Pam Facilitates")).roomId).toBeDefined();
+  });
+});
