@@ -1,6 +1,7 @@
 import { type IRoomCache, matchMaker } from "@colyseus/core";
 import express, { type Request, type RequestHandler, type Response } from "express";
 import { MATCHMAKE_BODY_LIMIT_BYTES, MAX_PENDING_RESERVATIONS_PER_ADDRESS } from "../../shared/limits.ts";
+import { ROOM_NAME } from "../../shared/protocol.ts";
 import { describeZodError, joinOptionsSchema } from "../../shared/schemas.ts";
 import type { CircleCatalog } from "../circles/catalog.ts";
 import { log } from "../log.ts";
@@ -48,7 +49,9 @@ export function matchmakeHandlers(catalog: CircleCatalog): RequestHandler[] {
     const [method = "", roomName = ""] = req.path.split("/").filter(Boolean);
     const options = parseJson(req.body);
     if (options === undefined) return reply(req, res, 400, "The join request is not valid JSON.");
-    if (RESERVING.has(method)) {
+    // Only circle rooms reserve seats (joinById names a room id); Colyseus refuses other room names itself.
+    const reserving = RESERVING.has(method) && (method === "joinById" || roomName === ROOM_NAME);
+    if (reserving) {
       const problem = await joinProblem(catalog, method, roomName, options);
       if (problem) return reply(req, res, problem.status, problem.error);
       await pending.makeRoomFor(req.ip ?? "unknown");
@@ -60,7 +63,7 @@ export function matchmakeHandlers(catalog: CircleCatalog): RequestHandler[] {
         ip: req.ip ?? req.socket.remoteAddress ?? "",
         req,
       })) as { room: { roomId: string }; sessionId: string };
-      if (RESERVING.has(method)) pending.add(req.ip ?? "unknown", reservation.room.roomId, reservation.sessionId);
+      if (reserving) pending.add(req.ip ?? "unknown", reservation.room.roomId, reservation.sessionId);
       res.status(200).set(corsHeaders(req)).json(reservation);
     } catch (error) {
       const { code, message } = error as { code?: number; message?: string };
