@@ -8,13 +8,24 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // @pmndrs/xr's emulator imports @iwer/sem statically; Hearth never uses it (see the stub).
-    alias: { "@iwer/sem": fileURLToPath(new URL("./client/xr/sem-stub.ts", import.meta.url)) },
+    alias: {
+      "@iwer/sem": fileURLToPath(new URL("./client/xr/sem-stub.ts", import.meta.url)),
+      // colyseus.js' MessagePack, in the build that never tries eval (the page's CSP forbids it).
+      "@colyseus/msgpackr": fileURLToPath(new URL("./node_modules/@colyseus/msgpackr/dist/index-no-eval.cjs", import.meta.url)),
+    },
   },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
     sourcemap: true,
     manifest: true, // read by bench/render.ts to size the desktop route and the XR chunk
+    rolldownOptions: {
+      output: {
+        // zod with client/no-eval.ts (its jitless switch) in one chunk: every chunk that builds a
+        // schema imports it, so the switch is set before the first schema exists.
+        codeSplitting: { groups: [{ name: "zod", test: /node_modules[\\/]zod[\\/]|client[\\/]no-eval\.ts/ }] },
+      },
+    },
   },
   server: {
     proxy: {

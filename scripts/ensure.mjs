@@ -3,6 +3,7 @@
 // (it runs before node_modules exists). Usage: node scripts/ensure.mjs deps chromium ...
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
 import {
   findLivekitBinary,
   LIVEKIT_GO_PACKAGE,
@@ -12,12 +13,16 @@ import {
   onPath,
 } from "./livekit-binary.mjs";
 
+const MIN_NODE_MAJOR = 24;
+
 const steps = {
   /** npm packages, reinstalled only when the lockfile changed. */
   deps() {
     const marker = "node_modules/.package-lock.json";
-    if (existsSync(marker) && statSync(marker).mtimeMs >= statSync("package-lock.json").mtimeMs) return;
-    run("npm", ["ci", "--no-audit", "--no-fund"]);
+    if (!existsSync(marker) || statSync(marker).mtimeMs < statSync("package-lock.json").mtimeMs) {
+      run("npm", ["ci", "--no-audit", "--no-fund"]);
+    }
+    checkNode();
   },
   /**
    * Debian's Chromium for the browser tests (never a downloaded browser). On Debian also its
@@ -66,6 +71,25 @@ const steps = {
     }
   },
 };
+
+/**
+ * Hearth runs on Node 24 LTS. This script itself may run on an older system Node (it is the step
+ * that installs node_modules), so it checks the Node that npm scripts will use: the `node` binary
+ * the optional dependency node-linux-<arch> links into node_modules/.bin (npm puts that folder
+ * first on every script's PATH), or else the system's own.
+ */
+function checkNode() {
+  const local = path.resolve("node_modules/.bin/node");
+  const binary = existsSync(local) ? local : process.execPath;
+  const version = spawnSync(binary, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout?.trim() ?? "";
+  if (Number(version.split(".")[0]) >= MIN_NODE_MAJOR) return;
+  console.error(
+    `Hearth needs Node ${MIN_NODE_MAJOR} or newer; found ${version || "none"} at ${binary}.\n` +
+      `On Linux x64/arm64 \`npm ci\` installs it (optional dependency node-linux-<arch>); ` +
+      `elsewhere install Node ${MIN_NODE_MAJOR} LTS from https://nodejs.org and run this again.`,
+  );
+  process.exit(1);
+}
 
 /** Debian's /usr/lib/postgresql/<version>/bin of the newest installed version, or null. */
 function postgresBinDir() {

@@ -10,6 +10,8 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { CircleCatalog } from "./circles/catalog.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/api.ts";
+import { matchmakeHandlers } from "./http/matchmake.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { type Push, startPush } from "./push/push-service.ts";
@@ -43,6 +45,16 @@ export interface HearthServer {
 // encode buffer; past it Colyseus warns and clients can be handed inconsistent patches.
 Encoder.BUFFER_SIZE = 64 * 1024;
 
+function securityHeaderOptions(config: Config, voice: VoiceService | undefined) {
+  const ownAddress = config.PUBLIC_ADDRESS?.split("/")[0];
+  return {
+    liveKitPublicUrl: voice?.publicUrl,
+    publicUrl: config.PUBLIC_URL,
+    trustProxy: Boolean(config.TRUST_PROXY),
+    extraConnectSrc: [...(ownAddress ? [`wss://${ownAddress}`, `ws://${ownAddress}`] : []), ...config.CSP_CONNECT_SRC],
+  };
+}
+
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
   // Before anything opens: a circle never starts with broken crisis information.
@@ -67,7 +79,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     // With REDIS_URL: shared presence and matchmaking, and where clients reach this process.
     ...scaleOutFromConfig(config),
   });
-  limitMatchmaking(httpServer, app, { redis });
+  limitMatchmaking(httpServer, app, matchmakeHandlers(catalog), { redis });
   gameServer.define(ROOM_NAME, circleRoomWith({
       catalog,
       voice,
@@ -130,6 +142,7 @@ function httpApp(
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", trustProxyValue(config.TRUST_PROXY));
+  app.use(securityHeaders(securityHeaderOptions(config, deps.voice)));
   app.use("/api", abuseLimits({ redis: deps.redis }));
   app.use("/api/voice", voiceRouter(deps.voice));
   app.use("/api", crisisResourcesRouter(deps.crisisResources));

@@ -64,6 +64,7 @@ const envSchema = z.object({
   LIVEKIT_URL: optional(liveKitUrl),
   /** What browsers connect to. Defaults to LIVEKIT_URL, or ws://localhost:LIVEKIT_PORT for the managed server. */
   LIVEKIT_PUBLIC_URL: optional(liveKitUrl),
+  /** Unset: LiveKit's dev pair, refused with NODE_ENV=production or a LiveKit off loopback (see loadConfig). */
   LIVEKIT_API_KEY: z.string().min(1).default("devkey"),
   LIVEKIT_API_SECRET: z.string().min(1).default("secret"),
   /** Ports of the managed livekit-server on 127.0.0.1: HTTP/WebSocket/API, and media (ICE over UDP). */
@@ -114,6 +115,12 @@ const envSchema = z.object({
    * than the proxy's: "loopback", a hop count, or addresses/subnets (comma-separated). Unset: off.
    */
   TRUST_PROXY: optional(z.string().min(1)),
+  /**
+   * More sources the page may connect to, beyond Hearth's own origin, LiveKit and PUBLIC_ADDRESS
+   * (Content-Security-Policy connect-src): space- or comma-separated, e.g. "wss://n2.hearth.example.org".
+   */
+  CSP_CONNECT_SRC: optional(z.string().regex(/^[\w\s,:/.*\-[\]]+$/, "Expected sources such as wss://host, separated by spaces or commas."))
+    .transform((value) => (value ? value.split(/[\s,]+/).filter(Boolean) : [])),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -128,5 +135,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A ticket signed by one process is traded for a voice token at whichever process answers.
     throw new Error("Invalid configuration:\n  TICKET_SECRET: set the same secret on every process when REDIS_URL is set.");
   }
+  const devKeys = devKeysProblem(parsed.data, env);
+  if (devKeys) throw new Error(`Invalid configuration:\n  ${devKeys}`);
   return parsed.data;
+}
+
+/** LiveKit's public development pair (`livekit-server --dev`): anyone can mint tokens with it. */
+export const LIVEKIT_DEV_KEY = "devkey";
+export const LIVEKIT_DEV_SECRET = "secret";
+
+/**
+ * Why LiveKit's dev key or secret may not be used here, or null. They are fine only for a
+ * loopback LiveKit outside production: with them anyone who reaches LiveKit can mint a token
+ * that publishes into any room, undoing a facilitator's mute.
+ */
+function devKeysProblem(config: Config, env: NodeJS.ProcessEnv): string | null {
+  if (config.VOICE === "off") return null;
+  if (config.LIVEKIT_API_KEY !== LIVEKIT_DEV_KEY && config.LIVEKIT_API_SECRET !== LIVEKIT_DEV_SECRET) return null;
+  const production = env.NODE_ENV === "production";
+  const remote = [config.LIVEKIT_URL, config.LIVEKIT_PUBLIC_URL].some((url) => url && !isLoopbackUrl(url));
+  if (!production && !remote) return null;
+  const why = production ? "NODE_ENV=production" : "LiveKit is not on loopback";
+  return (
+    `LIVEKIT_API_KEY/LIVEKIT_API_SECRET: LiveKit's public development pair (${LIVEKIT_DEV_KEY}/${LIVEKIT_DEV_SECRET}) ` +
+    `is refused when ${why}: anyone could mint voice tokens with it. Set your own key and a secret of 32+ characters.`
+  );
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -4,7 +4,7 @@ import { log } from "./log.ts";
 
 const config = loadConfig();
 const hearth = await startHearth(config);
-console.log(`Hearth is running: http://localhost:${hearth.port}`);
+console.log(`Hearth is running: http://localhost:${hearth.port} (Node ${process.version})`);
 
 let closing = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

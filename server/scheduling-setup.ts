@@ -47,7 +47,7 @@ export async function openScheduling(config: Config): Promise<Scheduling> {
     clock,
     testClock,
     catalog: storeCatalog(db, open),
-    admission: storeAdmission(db, clock),
+    admission: storeAdmission(db, clock, { trustProxy: Boolean(config.TRUST_PROXY), publicUrl: config.PUBLIC_URL }),
     services,
     close: () => db.close(),
   };

@@ -3,6 +3,7 @@
  * sender's space who can see the sender, and keeps nothing once it has sent it.
  */
 import { z } from "zod";
+import { freeText, normaliseText } from "./text.ts";
 
 export const CHAT_TEXT_MAX = 500;
 /** Messages one participant may send per window before being asked to slow down. */
@@ -11,32 +12,14 @@ export const CHAT_RATE_WINDOW_MS = 10_000;
 /** Messages the client keeps on screen; older ones are forgotten. */
 export const CHAT_SHOWN_MAX = 100;
 
-// Control and format characters (zero-width, bidi overrides) except newlines and tabs.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
-
-/** Trims, strips invisible characters, keeps at most two consecutive line breaks. */
+/** Trims, strips invisible characters (zero-width, bidi), keeps at most two consecutive line breaks. */
 export function normaliseChatText(raw: string): string {
-  return raw
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[^\S\n]+/g, " ")
-    .replace(INVISIBLE, (c) => (c === "\n" ? c : ""))
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return normaliseText(raw, { multiline: true });
 }
 
 export const chatSendSchema = z
   .object({
-    text: z
-      .string()
-      .max(CHAT_TEXT_MAX * 2, `A message can have at most ${CHAT_TEXT_MAX} characters.`)
-      .transform(normaliseChatText)
-      .pipe(
-        z
-          .string()
-          .min(1, "The message is empty.")
-          .max(CHAT_TEXT_MAX, `A message can have at most ${CHAT_TEXT_MAX} characters.`),
-      ),
+    text: freeText({ min: 1, max: CHAT_TEXT_MAX, what: "A message", required: "The message is empty.", multiline: true }),
   })
   .strict();
 export type ChatSend = z.input<typeof chatSendSchema>;

@@ -34,3 +34,10 @@ export const MAX_MESSAGE_BYTES = 4096;
 /** Per-client action limit of a circle room (a token bucket: sustained rate, burst). Chat has its own (shared/chat.ts). */
 export const ACTIONS_PER_SECOND = 5;
 export const ACTION_BURST = 10;
+
+/** Largest /matchmake (join) request body; larger ones get 413 before anything reads them. */
+export const MATCHMAKE_BODY_LIMIT_BYTES = 16 * 1024;
+/** Seats one address may hold without connecting to them; a further join releases its oldest. */
+export const MAX_PENDING_RESERVATIONS_PER_ADDRESS = 4;
+/** Clients a circle room takes beyond its seats: reconnecting seats, facilitators and the waiting room's turn-over. */
+export const ROOM_CLIENT_MARGIN = 4;

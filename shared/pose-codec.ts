@@ -86,6 +86,20 @@ export function packQuaternion(q: QuatLike): number {
   return best >>> 0;
 }
 
+/**
+ * Whether a packed quaternion is a unit one. The wire carries three components and the fourth is
+ * sqrt(1 - their squares); when those squares sum past 1 no fourth component makes it unit
+ * (a hand-made packet: packQuaternion never writes one). Allocation-free, for the server's hot path.
+ */
+export function isUnitPackedQuaternion(packed: number): boolean {
+  let sumSquares = 0;
+  for (let shift = 2 * COMPONENT_BITS; shift >= 0; shift -= COMPONENT_BITS) {
+    const component = ((((packed >>> shift) & COMPONENT_MAX) / COMPONENT_MAX) * 2 - 1) * COMPONENT_RANGE;
+    sumSquares += component * component;
+  }
+  return sumSquares <= 1;
+}
+
 export function unpackQuaternion<T extends QuatLike>(packed: number, out: T): T {
   const largest = (packed >>> (3 * COMPONENT_BITS)) & 3;
   const rest: number[] = [];

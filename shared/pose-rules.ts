@@ -3,7 +3,7 @@ import {
   HEAD_MAX_DISTANCE_FROM_SEAT,
   HEAD_MAX_HEIGHT,
 } from "./limits.ts";
-import { dequantiseMetres, type QuantisedFrame, type QuantisedPose } from "./pose-codec.ts";
+import { dequantiseMetres, isUnitPackedQuaternion, type QuantisedFrame, type QuantisedPose } from "./pose-codec.ts";
 import type { SeatTransform } from "./seats.ts";
 
 function distance(a: QuantisedPose, b: QuantisedPose): number {
@@ -20,7 +20,11 @@ export function implausibleFrameReason(frame: QuantisedFrame, seat: SeatTransfor
   if (headY < 0 || headY > HEAD_MAX_HEIGHT) return "The head is below the floor or too high.";
   const fromSeat = Math.hypot(dequantiseMetres(head.x) - seat.x, dequantiseMetres(head.z) - seat.z);
   if (fromSeat > HEAD_MAX_DISTANCE_FROM_SEAT) return "The head is too far from your seat.";
+  if (!isUnitPackedQuaternion(head.q)) return "The head's rotation is not a unit quaternion.";
   if (frame.hands) {
+    if (!isUnitPackedQuaternion(frame.hands.left.q) || !isUnitPackedQuaternion(frame.hands.right.q)) {
+      return "A hand's rotation is not a unit quaternion.";
+    }
     for (const hand of [frame.hands.left, frame.hands.right]) {
       if (distance(hand, head) > HAND_MAX_DISTANCE_FROM_HEAD) return "A hand is too far from the head.";
       if (dequantiseMetres(hand.y) < -0.1) return "A hand is below the floor.";

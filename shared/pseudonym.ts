@@ -1,23 +1,29 @@
 import { PSEUDONYM_MAX_LENGTH, PSEUDONYM_MIN_LENGTH } from "./limits.ts";
+import { confusableSkeleton } from "./confusables.ts";
+import { hasControlCharacters, normaliseText } from "./text.ts";
 
 export type PseudonymCheck = { ok: true; value: string } | { ok: false; reason: string };
 
-// Control, format (zero-width, bidi overrides), surrogate and private-use characters.
-const INVISIBLE = /[\p{C}]/gu;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Trims, strips invisible characters and collapses whitespace. */
+/** Trims, strips invisible characters (zero-width, bidi, controls) and collapses whitespace: shared/text.ts. */
 export function normalisePseudonym(raw: string): string {
-  return raw.normalize("NFC").replace(/\s+/gu, " ").replace(INVISIBLE, "").trim();
+  return normaliseText(raw);
 }
 
-/** The form used to compare pseudonyms: case-insensitive. */
+/**
+ * The form used to compare pseudonyms: two names that look alike get the same key (case,
+ * fullwidth and styled letters, look-alike letters of other scripts, combining strokes and
+ * accents, invisible characters), so a circle never seats visible twins, e.g. of its facilitator.
+ */
 export function pseudonymKey(name: string): string {
-  return normalisePseudonym(name).toLocaleLowerCase("und");
+  return confusableSkeleton(normalisePseudonym(name)).replace(/\s+/gu, " ").trim();
 }
 
 export function checkPseudonym(raw: unknown): PseudonymCheck {
   if (typeof raw !== "string") return { ok: false, reason: "Please choose a pseudonym." };
+  if (raw.length > PSEUDONYM_MAX_LENGTH * 4) return { ok: false, reason: `A pseudonym can have at most ${PSEUDONYM_MAX_LENGTH} characters.` };
+  if (hasControlCharacters(raw)) return { ok: false, reason: `A pseudonym cannot contain control characters.` };
   const value = normalisePseudonym(raw);
   const length = [...value].length;
   if (length < PSEUDONYM_MIN_LENGTH) {

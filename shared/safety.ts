@@ -3,6 +3,7 @@
  * Payloads are validated with these schemas on the server; the client builds them from the same types.
  */
 import { z } from "zod";
+import { freeText } from "./text.ts";
 
 /** A participant id (the Colyseus sessionId). */
 const participantId = z.string().min(1).max(64);
@@ -26,7 +27,7 @@ export const reportSchema = z
   .object({
     target: participantId,
     category: z.enum(REPORT_CATEGORIES),
-    note: z.string().max(REPORT_NOTE_MAX, `A note can have at most ${REPORT_NOTE_MAX} characters.`).optional(),
+    note: freeText({ max: REPORT_NOTE_MAX, what: "A note", multiline: true }).optional(),
   })
   .strict();
 export type ReportRequest = z.infer<typeof reportSchema>;

@@ -7,6 +7,7 @@ import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
 import { checkPseudonym } from "./pseudonym.ts";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, plainToken } from "./text.ts";
 
 export const pseudonymSchema = z.string({ error: "Please choose a pseudonym." }).transform((raw, ctx) => {
   const check = checkPseudonym(raw);
@@ -29,16 +30,16 @@ export const avatarColorSchema = z.enum(AVATAR_COLORS, {
  *   Facilitators send `{ circleId, sessionId, color }` and are recognised by their sign-in cookie.
  */
 export const joinOptionsSchema = z.object({
-  circleId: z.string().min(1).max(64),
-  sessionId: z.string().min(1).max(80).optional(),
+  circleId: plainToken(64, "The circle id"),
+  sessionId: plainToken(80, "The session id").optional(),
   participantKey: z.string().regex(PARTICIPANT_KEY_PATTERN, "The participant key is not valid.").optional(),
-  registrationId: z.string().min(1).max(64).optional(),
-  inviteToken: z.string().min(1).max(128).optional(),
+  registrationId: plainToken(64, "The registration id").optional(),
+  inviteToken: plainToken(128, "The invitation token").optional(),
   pseudonym: pseudonymSchema.optional(),
   color: avatarColorSchema,
   /** The open circle's facilitator key (FACILITATOR_KEY), until facilitators have accounts there. */
-  facilitatorKey: z.string().min(1).max(256).optional(),
-});
+  facilitatorKey: z.string().min(1).max(256).refine((key) => !hasControlCharacters(key), CONTROL_CHARACTERS_MESSAGE).optional(),
+}).strict();
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
 const poseBytesSchema = z

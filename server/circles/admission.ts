@@ -4,6 +4,7 @@ import { findAuthSession, sessionTokenFromCookie } from "../accounts/auth-sessio
 import type { Clock } from "../clock.ts";
 import { activeRegistrationFor, findOwnRegistration } from "../registrations/registrations-store.ts";
 import { isBanned } from "../safety/bans.ts";
+import { type OriginPolicy, upgradeFromOwnOrigin } from "../http/same-origin.ts";
 import { findSession } from "../scheduling/sessions.ts";
 import type { Db } from "../store/db.ts";
 import { sha256 } from "../store/ids.ts";
@@ -61,7 +62,7 @@ export const openCircleAdmission: JoinAdmission = {
  * for an invite-only circle, holders of its invite link with a pseudonym of their choice.
  * A banned participant key is refused in every case.
  */
-export function storeAdmission(db: Db, clock: Clock): JoinAdmission {
+export function storeAdmission(db: Db, clock: Clock, origins: OriginPolicy = {}): JoinAdmission {
   return {
     async admit(request) {
       if (request.circle.alwaysOpen) {
@@ -84,7 +85,7 @@ export function storeAdmission(db: Db, clock: Clock): JoinAdmission {
       }
       if (now >= session.end) return refuse(410, "This session has ended.");
 
-      const account = await signedInAccount(db, request, now);
+      const account = await signedInAccount(db, request, now, origins);
       if (account && mayFacilitate(circle, account.id)) {
         return { ok: true, admitted: { pseudonym: account.displayName, role: "facilitator", accountId: account.id } };
       }
@@ -119,9 +120,9 @@ export function storeAdmission(db: Db, clock: Clock): JoinAdmission {
 }
 
 /** The account signed in on the upgrade request: by cookie (same site only) or bearer token. */
-async function signedInAccount(db: Db, request: JoinRequest, now: Date) {
+async function signedInAccount(db: Db, request: JoinRequest, now: Date, origins: OriginPolicy) {
   const cookieToken = sessionTokenFromCookie(request.headers.cookie);
-  if (cookieToken && sameSite(request.headers)) {
+  if (cookieToken && upgradeFromOwnOrigin(request.headers, origins)) {
     const signedIn = await findAuthSession(db, cookieToken, now);
     if (signedIn) return signedIn.account;
   }
@@ -129,13 +130,3 @@ async function signedInAccount(db: Db, request: JoinRequest, now: Date) {
   return undefined;
 }
 
-/** A browser's WebSocket carries an Origin; a cross-site page must not ride on our cookie. */
-function sameSite(headers: IncomingHttpHeaders): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).hostname === (headers.host ?? "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  } catch {
-    return false;
-  }
-}

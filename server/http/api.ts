@@ -8,6 +8,7 @@ import { authRouter } from "./auth-routes.ts";
 import { calendarRouter } from "./calendar-routes.ts";
 import { facilitatorRouter } from "./facilitator-routes.ts";
 import { hostRouter } from "./host-routes.ts";
+import { refuseControlCharacters } from "./control-characters.ts";
 import { errorHandler } from "./http-errors.ts";
 import { participantRouter } from "./participant-routes.ts";
 import { publicRouter } from "./public-routes.ts";
@@ -26,7 +27,8 @@ export interface CircleSummary {
 export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): Router {
   const router = Router();
   router.use(express.json({ limit: "32kb" }));
-  router.use(originGuard());
+  router.use(refuseControlCharacters());
+  router.use(originGuard(schedule?.publicUrl));
 
   router.get("/health", (_req, res) => {
     res.json({ ok: true });

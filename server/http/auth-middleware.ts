@@ -3,6 +3,7 @@ import type { Account } from "../accounts/accounts-store.ts";
 import { findAuthSession, SESSION_COOKIE, SESSION_DAYS, type SignedIn, sessionTokenFromCookie } from "../accounts/auth-sessions.ts";
 import type { ScheduleServices } from "../services.ts";
 import { HttpError } from "./http-errors.ts";
+import { isOwnOrigin } from "./same-origin.ts";
 
 /**
  * CSRF protection, two layers:
@@ -15,22 +16,15 @@ import { HttpError } from "./http-errors.ts";
 export const CSRF_HEADER = "x-csrf-token";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function originGuard(): RequestHandler {
+export function originGuard(publicUrl?: string): RequestHandler {
   return (req, _res, next) => {
     if (!UNSAFE.has(req.method)) return next();
     const source = req.headers.origin ?? req.headers.referer;
-    if (source && source !== "null") {
-      let hostname: string;
-      try {
-        hostname = new URL(source).hostname;
-      } catch {
-        return next(new HttpError(403, "This request came from another site and was refused."));
-      }
-      if (hostname !== req.hostname) return next(new HttpError(403, "This request came from another site and was refused."));
-    } else if (source === "null") {
-      return next(new HttpError(403, "This request came from another site and was refused."));
-    }
-    next();
+    // No Origin and no Referer: not a browser's cross-site request (those always carry Origin).
+    if (source === undefined) return next();
+    // Scheme, host and port; behind TRUST_PROXY express reads them from X-Forwarded-Proto/-Host.
+    if (isOwnOrigin(source, `${req.protocol}://${req.host}`, publicUrl)) return next();
+    next(new HttpError(403, "This request came from another site and was refused."));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request } from "express";
-import type { z } from "zod";
+import { discriminatedUnion, type z, ZodDiscriminatedUnion, ZodObject } from "zod";
 import { unknownFieldMessage, unrecognizedKeyErrors } from "../../shared/unknown-fields.ts";
 import { log } from "../log.ts";
 
@@ -40,10 +40,29 @@ function knownFields(schema: z.ZodType): string[] {
   return [];
 }
 
-/** Parses input with a schema or throws 400 with field-level messages; an unknown field is named in the message. */
+const strictVersions = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The schema with unknown fields refused: an object schema (or a union of them) made strict, so
+ * every HTTP body and query is validated strictly even where a shared schema does not say it.
+ */
+function strictly(schema: z.ZodType): z.ZodType {
+  const known = strictVersions.get(schema);
+  if (known) return known;
+  let strict = schema;
+  if (schema instanceof ZodObject && schema.def.catchall === undefined) strict = schema.strict();
+  else if (schema instanceof ZodDiscriminatedUnion) {
+    const options = schema.options.map((option) => strictly(option as z.ZodType)) as [ZodObject, ...ZodObject[]];
+    strict = discriminatedUnion(schema.def.discriminator, options);
+  }
+  strictVersions.set(schema, strict);
+  return strict;
+}
+
+/** Parses input with a schema, strictly, or throws 400 with field-level messages; an unknown field is named in the message. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
+  const parsed = strictly(schema).safeParse(input ?? {});
+  if (parsed.success) return parsed.data as z.output<S>;
   const allowed = knownFields(schema);
   const unknown = parsed.error.issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []));
   const message = unknown.length ? `${unknownFieldMessage(unknown[0]!, allowed)} Please check the request.` : "Please check the highlighted fields.";

@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, Server as HttpServer } from "node:http";
+import type { Server as HttpServer } from "node:http";
 import { type Express, type RequestHandler, Router } from "express";
 import { rateLimit, type Store } from "express-rate-limit";
 import type { Redis } from "ioredis";
@@ -71,16 +71,13 @@ export function abuseLimits(options: LimitOptions = {}): Router {
 /**
  * Colyseus answers /matchmake/* itself, ahead of express (it wraps the server's request
  * listeners), so the app's limits never saw a join. This puts the app back in front: a
- * /matchmake request passes the per-address limit first, then reaches Colyseus unchanged.
- * Call it once the Colyseus Server has been created on `httpServer`.
+ * /matchmake request passes the per-address limit first, then Hearth's own matchmake handlers
+ * (body cap, join checks, per-address seat reservations: server/http/matchmake.ts), which hand
+ * it to Colyseus' matchmaker. Call it once the Colyseus Server has been created on `httpServer`.
  */
-export function limitMatchmaking(httpServer: HttpServer, app: Express, options: LimitOptions = {}): void {
-  const colyseus = httpServer.listeners("request") as RequestListener[];
+export function limitMatchmaking(httpServer: HttpServer, app: Express, matchmake: RequestHandler[], options: LimitOptions = {}): void {
   httpServer.removeAllListeners("request");
-  app.use("/matchmake", limiter("matchmaking", "attempts to join", options), (req, res) => {
-    (req as IncomingMessage).url = req.originalUrl; // Colyseus reads the route from the full URL
-    for (const listener of colyseus) listener.call(httpServer, req, res);
-  });
+  app.use("/matchmake", limiter("matchmaking", "attempts to join", options), ...matchmake);
   httpServer.on("request", app);
 }
 

@@ -6,6 +6,7 @@ import { notice } from "../../shared/notices.ts";
 import { MAX_POSE_IDS } from "../../shared/pose-relay.ts";
 import { CloseCode, type NoticeMessage, ServerMessage } from "../../shared/protocol.ts";
 import { describeZodError, joinOptionsSchema } from "../../shared/schemas.ts";
+import { roomMaxClients } from "./capacity.ts";
 import { type Admitted, type JoinAdmission, openCircleAdmission } from "../circles/admission.ts";
 import type { CircleCatalog, CircleInfo } from "../circles/catalog.ts";
 import type { Clock } from "../clock.ts";
@@ -59,7 +60,7 @@ export function circleRoomWith(services: CircleServices): typeof CircleRoom {
  */
 export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   protected services!: CircleServices;
-  // Capacity is enforced in onJoin with a clear message; maxClients only bounds abuse (and pose ids).
+  // Capacity is enforced in onJoin with a clear message; maxClients (set in onCreate) bounds abuse.
   override maxClients = MAX_POSE_IDS;
   private circle!: CircleInfo;
   /** The scheduled session this room holds; "" for an always-open circle. */
@@ -105,6 +106,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.state.circleId = circle.id;
     this.state.title = circle.title;
     this.state.capacity = seats;
+    this.maxClients = roomMaxClients(seats); // seats + a margin: reservations count against it (rooms/capacity.ts)
     this.state.locked = (await this.services.records?.isLocked(circle.id, sessionId)) ?? false;
     this.state.phaseStartedAt = Date.now();
     this.wireFeatures();

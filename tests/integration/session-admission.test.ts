@@ -145,6 +145,21 @@ describe("a scheduled session's room", () => {
     await expect(joinSession({}, client)).rejects.toThrow(/Only people registered/);
   });
 
+  it("does not take a facilitator's cookie from a page on another port of this host", async () => {
+    setNow(START);
+    const otherPort = baseUrl.replace(/:\d+$/, ":9999");
+    const client = new Client(baseUrl.replace("http", "ws"), { headers: { cookie: facilitatorCookie, origin: otherPort } });
+    await expect(joinSession({}, client)).rejects.toThrow(/Only people registered/);
+    const otherScheme = new Client(baseUrl.replace("http", "ws"), { headers: { cookie: facilitatorCookie, origin: baseUrl.replace("http:", "https:") } });
+    await expect(joinSession({}, otherScheme)).rejects.toThrow(/Only people registered/);
+  });
+
+  it("takes a facilitator's cookie from a page of its own origin", async () => {
+    setNow(START);
+    const client = new Client(baseUrl.replace("http", "ws"), { headers: { cookie: facilitatorCookie, origin: baseUrl } });
+    expect(self(await joinSession({}, client)).role).toBe("facilitator");
+  });
+
   it("refuses a cancelled session", async () => {
     setNow(START);
     await host.patch(`/api/host/sessions/${sessionId}`, { action: "cancel" });

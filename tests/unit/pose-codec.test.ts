@@ -6,6 +6,7 @@ import {
   FRAME_BYTES_HEAD_ONLY,
   FRAME_BYTES_WITH_HANDS,
   FrameReader,
+  isUnitPackedQuaternion,
   packQuaternion,
   type QuantisedFrame,
   type QuantisedPose,
@@ -207,6 +208,21 @@ describe("implausible poses", () => {
   it("refuses a hand too far from the head", () => {
     const hands = { left: near(-300, -400, 0), right: near(1400, 0, 0) };
     expect(implausibleFrameReason({ head, hands }, seat)).toMatch(/hand is too far from the head/);
+  });
+
+  it("refuses a rotation that no unit quaternion has (three packed components whose squares pass 1)", () => {
+    // Largest-index 3 (w dropped), all three others at their maximum: x² + y² + z² = 1.5.
+    const nonUnit = ((((3 << 10) | 1023) << 10 | 1023) << 10 | 1023) >>> 0;
+    expect(isUnitPackedQuaternion(nonUnit)).toBe(false);
+    expect(implausibleFrameReason({ head: { ...head, q: nonUnit }, hands: null }, seat)).toMatch(/not a unit quaternion/);
+    const hands = { left: { ...near(-300, -400, -200), q: nonUnit }, right: near(300, -400, -200) };
+    expect(implausibleFrameReason({ head, hands }, seat)).toMatch(/hand's rotation is not a unit quaternion/);
+  });
+
+  it("accepts every rotation packQuaternion writes", () => {
+    const random = seededRandom(18);
+    for (let i = 0; i < 2000; i++) expect(isUnitPackedQuaternion(packQuaternion(randomUnitQuaternion(random)))).toBe(true);
+    expect(isUnitPackedQuaternion(packQuaternion({ x: 5, y: -3, z: 2, w: 0.1 }))).toBe(true);
   });
 
   it("refuses a hand below the floor", () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { failOnCspViolations } from "./csp-violations.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const OUTPUT_DIR = path.resolve("test-results");
@@ -8,7 +9,7 @@ export const OUTPUT_DIR = path.resolve("test-results");
 /** Debian's Chromium, headless, quiet on a closed network, WebGL on SwiftShader, fake media devices.
  * Playwright gives each launch a fresh, empty profile. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -27,6 +28,7 @@ export async function launchChromium(): Promise<Browser> {
       "--autoplay-policy=no-user-gesture-required",
     ],
   });
+  return failOnCspViolations(browser);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
