@@ -18,7 +18,10 @@ import type { BlockStore } from "../safety/blocks-store.ts";
 import { sha256 } from "../store/ids.ts";
 import type { VoiceEvent } from "../voice/room-api.ts";
 import type { VoiceService } from "../voice/service.ts";
+import { CHAT_COOL_DOWN_MS, type ChatCoolDownMessage } from "../../shared/chat.ts";
+import { SupportNotice } from "../../shared/crisis-support.ts";
 import { CircleChat } from "./chat.ts";
+import { CrisisAssist } from "./crisis-assist.ts";
 import type { CircleState, Participant } from "./state.ts";
 import { Visibility } from "./visibility.ts";
 
@@ -49,6 +52,7 @@ const pairsKey = (blocker: string, blocked: string) => `${blocker}>${blocked}`;
 export class RoomSafety {
   readonly visibility: Visibility;
   readonly chat: CircleChat;
+  readonly crisis: CrisisAssist;
   private readonly keyHashes = new Map<string, string>();
   /** Who blocked whom in this session (blocker>blocked), by participant id, both made here and loaded. */
   private readonly blocks = new Set<string>();
@@ -69,6 +73,16 @@ export class RoomSafety {
       setPaused: (paused) => this.setChatPaused(paused),
       refuse: (client, type, code, message) => this.refuse(client, type, code, message),
       flagAbuse: (id) => this.flagAbuse(id),
+      crisisFlagged: (id, category) => this.crisis.chatFlagged(id, category),
+      coolDownChanged: (id, remainingMs, lifted) => this.coolDownChanged(id, remainingMs, lifted),
+    });
+    this.crisis = new CrisisAssist({
+      roomId: this.room.roomId,
+      now: () => Date.now(),
+      participant: (id) => this.participant(id),
+      client: (id) => this.room.clients.getById(id),
+      facilitatorClients: () => this.facilitatorClients(),
+      refuse: (client, type, code, message) => this.refuse(client, type, code, message),
     });
   }
 
@@ -80,6 +94,7 @@ export class RoomSafety {
     this.room.onMessage(ClientMessage.Unblock, (client, raw: unknown) => void this.handleUnblock(client, raw));
     this.room.onMessage(ClientMessage.Report, (client, raw: unknown) => this.handleReport(client, raw));
     this.room.onMessage(ClientMessage.ReportResolve, (client, raw: unknown) => this.handleResolve(client, raw));
+    this.room.onMessage(ClientMessage.SupportRequest, (client, raw: unknown) => this.crisis.handleSupportRequest(client, raw));
   }
 
   /**
@@ -90,7 +105,10 @@ export class RoomSafety {
     this.visibility.attach(client, participant);
     const keyHash = identity.participantKeyHash ?? (identity.participantKey ? sha256(identity.participantKey) : undefined);
     if (keyHash) this.keyHashes.set(participant.id, keyHash);
-    if (participant.role === "facilitator") for (const report of this.reports.values()) client.send(ServerMessage.Report, report);
+    if (participant.role === "facilitator") {
+      for (const report of this.reports.values()) client.send(ServerMessage.Report, report);
+      this.crisis.facilitatorJoined(client);
+    }
     const store = this.services.blocks;
     if (!keyHash || !store) {
       this.visibility.reveal(participant.id);
@@ -112,6 +130,7 @@ export class RoomSafety {
     const others = this.visibility.apartFrom(id);
     this.visibility.forget(id);
     this.chat.forget(id);
+    this.crisis.forget(id);
     this.keyHashes.delete(id);
     this.reportTimes.delete(id);
     for (const key of [...this.blocks]) if (key.startsWith(`${id}>`) || key.endsWith(`>${id}`)) this.blocks.delete(key);
@@ -329,6 +348,20 @@ export class RoomSafety {
 
   private *facilitatorClients(): Iterable<Client> {
     for (const { client, participant } of this.seated()) if (participant.role === "facilitator") yield client;
+  }
+
+  /** Repeated abuse paused someone's chat, or a facilitator lifted the pause: the writer and the facilitators learn. */
+  private coolDownChanged(id: string, remainingMs: number, liftedByFacilitator: boolean): void {
+    const message: ChatCoolDownMessage = { participantId: id, remainingMs, ...(liftedByFacilitator ? { liftedBy: "facilitator" as const } : {}) };
+    const writer = this.room.clients.getById(id);
+    writer?.send(ServerMessage.ChatCoolDown, message);
+    for (const facilitator of this.facilitatorClients()) if (facilitator !== writer) facilitator.send(ServerMessage.ChatCoolDown, message);
+    const notice: NoticeMessage =
+      remainingMs > 0
+        ? { kind: SupportNotice.ChatCoolDown, message: `Your chat is paused for ${Math.round(CHAT_COOL_DOWN_MS / 1000)} seconds: several of your messages were caught by the filter. Take a breath; you can write again soon.` }
+        : { kind: SupportNotice.ChatCoolDownLifted, message: "A facilitator lifted your chat pause: you can write again." };
+    writer?.send(ServerMessage.Notice, notice);
+    log.info({ roomId: this.room.roomId, participantId: id, lifted: remainingMs === 0 }, remainingMs > 0 ? "chat cool-down began" : "chat cool-down lifted");
   }
 
   // ---------------------------------------------------------------- helpers
