@@ -9,6 +9,7 @@ import {
 } from "../../shared/personal-details.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { deleteChatMessage, pauseChat, safety, sendChat, setChatOpen } from "../safety/session.ts";
+import { CrisisCheckNote, useChatCoolDown, useCrisisCheck } from "./crisis-check.tsx";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -22,6 +23,9 @@ export function ChatPanel() {
   const paused = useStore(safety, (s) => s.chatPaused);
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
+  const crisisCheck = useCrisisCheck();
+  const coolDown = useChatCoolDown(selfId);
+  const blocked = (paused && !facilitator) || coolDown > 0;
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -40,9 +44,11 @@ export function ChatPanel() {
       setAsking(details);
       return;
     }
+    setAsking(null);
+    if (!crisisCheck.mayGo(text)) return;
     sendChat(text);
     setDraft("");
-    setAsking(null);
+    crisisCheck.reset();
   }
 
   return (
@@ -56,6 +62,7 @@ export function ChatPanel() {
         <button type="button" className="icon" aria-label="Close chat" onClick={() => setChatOpen(false)}>×</button>
       </header>
       {paused && <p className="chat-paused" role="status">The facilitator has paused the chat for now.</p>}
+      {coolDown > 0 && <p className="chat-paused" role="status">Your chat is paused for {coolDown} s after several messages the filter caught. Take a breath.</p>}
       <ol ref={list} className="chat-messages">
         {shown.map((m) => (
           <li key={m.id} data-chat-id={m.id} className={m.from === selfId ? "mine" : undefined}>
@@ -83,19 +90,21 @@ export function ChatPanel() {
             </div>
           </div>
         )}
+        {crisisCheck.held !== null && crisisCheck.held === draft.trim() && !asking && <CrisisCheckNote onEdit={crisisCheck.reset} />}
         <div className="row">
           <input
             aria-label="Message"
             value={draft}
             maxLength={CHAT_TEXT_MAX}
-            disabled={paused && !facilitator}
-            placeholder={paused && !facilitator ? "Chat is paused" : "Write to the circle…"}
+            disabled={blocked}
+            placeholder={blocked ? "Chat is paused" : "Write to the circle…"}
             onChange={(e) => {
               setDraft(e.target.value);
               setAsking(null);
+              crisisCheck.reset();
             }}
           />
-          <button type="submit" disabled={!draft.trim() || (paused && !facilitator)}>Send</button>
+          <button type="submit" disabled={!draft.trim() || blocked}>Send</button>
         </div>
       </form>
     </aside>
