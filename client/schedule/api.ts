@@ -17,7 +17,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   body?: unknown;
   participantKey?: string;
 }
