@@ -6,6 +6,7 @@ import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
 import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
+import { supportRequestSchema } from "./crisis-support.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, plainToken } from "./text.ts";
 
@@ -63,6 +64,7 @@ export const clientMessageSchemas = {
   [ClientMessage.Unblock]: blockSchema,
   [ClientMessage.Report]: reportSchema,
   [ClientMessage.ReportResolve]: reportResolveSchema,
+  [ClientMessage.SupportRequest]: supportRequestSchema,
 } satisfies Record<ClientMessageType, z.ZodType>;
 
 export type ClientMessageName = keyof typeof clientMessageSchemas;
