@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
+import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle, DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
+import { AvatarPicker } from "./AvatarPicker.tsx";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import { joinCircle, resumeAfterReload } from "../net/connection.ts";
@@ -16,13 +17,19 @@ interface CircleSummary {
 
 const PREFS_KEY = "hearth.preferences";
 
-function loadPreferences(): { pseudonym: string; color: AvatarColor } {
+/** A newcomer's colour: any of the palette, so a circle of first-timers is not all one colour. */
+function randomColor(): AvatarColor {
+  return AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)]!;
+}
+
+function loadPreferences(): { pseudonym: string; color: AvatarColor; avatarStyle: AvatarStyle } {
   try {
-    const saved = JSON.parse(localStorage.getItem(PREFS_KEY) ?? "{}") as Partial<{ pseudonym: string; color: string }>;
+    const saved = JSON.parse(localStorage.getItem(PREFS_KEY) ?? "{}") as Partial<{ pseudonym: string; color: string; avatarStyle: string }>;
     const color = AVATAR_COLORS.find((c) => c === saved.color);
-    return { pseudonym: saved.pseudonym || suggestPseudonym(), color: color ?? AVATAR_COLORS[0] };
+    const avatarStyle = AVATAR_STYLES.find((s) => s === saved.avatarStyle);
+    return { pseudonym: saved.pseudonym || suggestPseudonym(), color: color ?? randomColor(), avatarStyle: avatarStyle ?? DEFAULT_AVATAR_STYLE };
   } catch {
-    return { pseudonym: suggestPseudonym(), color: AVATAR_COLORS[0] };
+    return { pseudonym: suggestPseudonym(), color: randomColor(), avatarStyle: DEFAULT_AVATAR_STYLE };
   }
 }
 
@@ -32,6 +39,7 @@ export function Lobby() {
   const [prefs] = useState(loadPreferences);
   const [pseudonym, setPseudonym] = useState(prefs.pseudonym);
   const [color, setColor] = useState<AvatarColor>(prefs.color);
+  const [avatarStyle, setAvatarStyle] = useState<AvatarStyle>(prefs.avatarStyle);
   const [selected, setSelected] = useState<string | null>(null);
   const [facilitatorKey, setFacilitatorKey] = useState("");
   const status = useConnection((s) => s.status);
@@ -54,13 +62,14 @@ export function Lobby() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!canJoin || !check.ok || !selected) return;
-    localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color }));
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color, avatarStyle }));
     // The device key ties this visit to bans from the circle; it carries no personal data.
     const key = facilitatorKey.trim();
     void joinCircle({
       circleId: selected,
       pseudonym: check.value,
       color,
+      avatarStyle,
       participantKey: participantKey(),
       ...(key ? { facilitatorKey: key } : {}),
     });
@@ -111,14 +120,7 @@ export function Lobby() {
           {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
         </p>
 
-        <fieldset className="colors">
-          <legend>Avatar colour</legend>
-          {AVATAR_COLORS.map((c) => (
-            <label key={c} className="swatch" style={{ background: c }} title={c}>
-              <input type="radio" name="color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${c}`} />
-            </label>
-          ))}
-        </fieldset>
+        <AvatarPicker color={color} style={avatarStyle} onColor={setColor} onStyle={setAvatarStyle} />
 
         <details className="facilitator-key">
           <summary>I'm facilitating this circle</summary>

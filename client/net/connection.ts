@@ -14,6 +14,7 @@ import type { JoinOptions } from "../../shared/schemas.ts";
 import { RemotePoses } from "../../shared/pose-relay.ts";
 import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
+import { avatarStyleOf } from "../../shared/avatar.ts";
 import { ensureAgreementsAccepted } from "../safety/agreements.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
@@ -21,7 +22,7 @@ export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting"
 /** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
 export type ParticipantSummary = Pick<
   ParticipantStateView,
-  "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "voiceConnected" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
+  "id" | "pseudonym" | "role" | "seat" | "color" | "avatarStyle" | "muted" | "micAllowed" | "voiceConnected" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
 >;
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
@@ -289,6 +290,7 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       role: p.role,
       seat: p.seat,
       color: p.color,
+      avatarStyle: avatarStyleOf(p.avatarStyle),
       muted: p.muted,
       micAllowed: p.micAllowed,
       voiceConnected: p.voiceConnected ?? false,

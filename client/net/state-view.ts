@@ -8,6 +8,8 @@ export interface ParticipantStateView {
   role: string;
   seat: number;
   color: string;
+  /** Body and head shape (shared/avatar.ts); may be missing from an older server. */
+  avatarStyle?: string;
   /** Names this participant in ServerMessage.Poses (shared/pose-relay.ts). */
   poseId: number;
   muted: boolean;

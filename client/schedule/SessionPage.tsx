@@ -7,7 +7,7 @@ import { useConnection } from "../net/useConnection.ts";
 import { Link, useLocation } from "../routing.ts";
 import { api, ApiError, errorText } from "./api.ts";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
-import { preferredColor, preferredPseudonym } from "./preferences.ts";
+import { preferredAvatarStyle, preferredColor, preferredPseudonym } from "./preferences.ts";
 import { formatCountdown, formatTime, formatWhen } from "./time.ts";
 import { usePolling, useResource } from "./useResource.ts";
 import { useServerClock } from "./useServerClock.ts";
@@ -188,6 +188,7 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
       participantKey: participantKey(),
       registrationId: registration.id,
       color: preferredColor(),
+      avatarStyle: preferredAvatarStyle(),
     });
   }
 

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { type AuthContext, type Client, type Deferred, matchMaker, Room, ServerError } from "@colyseus/core";
 import { CIRCLE_CAPACITY_DEFAULT, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
+import { DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
 import { encodeFrame, FrameReader } from "../../shared/pose-codec.ts";
 import { MAX_POSE_IDS } from "../../shared/pose-relay.ts";
 import { implausibleFrameReason } from "../../shared/pose-rules.ts";
@@ -278,6 +279,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     participant.pseudonym = auth.pseudonym;
     participant.role = auth.role;
     participant.color = auth.color;
+    participant.avatarStyle = auth.avatarStyle ?? DEFAULT_AVATAR_STYLE;
     participant.seat = seat;
     participant.space = space;
     participant.poseId = this.poses.admit(client.sessionId);

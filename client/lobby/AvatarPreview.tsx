@@ -1,0 +1,72 @@
+import { Canvas, useFrame } from "@react-three/fiber";
+import { useRef } from "react";
+import * as THREE from "three";
+import type { AvatarColor, AvatarStyle } from "../../shared/avatar.ts";
+import { partGeometries, STYLE_SHAPES } from "../circle/avatar/styles.ts";
+import { Campfire } from "../circle/Campfire.tsx";
+import { geometries, materials } from "../circle/materials.ts";
+import { advanceSceneTime, motionScale, sceneTime } from "../circle/scene-time.ts";
+
+const HEAD_Y = 1.15;
+
+/** One avatar seated by a small fire, breathing and turning slowly: what others will see of you. */
+function PreviewAvatar({ style, color }: { style: AvatarStyle; color: AvatarColor }) {
+  const group = useRef<THREE.Group>(null);
+  const body = useRef<THREE.Mesh>(null);
+  const head = useRef<THREE.Group>(null);
+  const shape = STYLE_SHAPES[style];
+  useFrame(() => {
+    advanceSceneTime();
+    const t = sceneTime.elapsed;
+    const m = motionScale();
+    if (group.current) group.current.rotation.y = Math.PI + 0.35 + Math.sin(t * 0.3) * 0.3 * m;
+    const breath = Math.sin((t / 4.6) * Math.PI * 2) * m;
+    body.current?.scale.set(1 + breath * 0.014, 1, 1 + breath * 0.014);
+    if (head.current) head.current.position.y = HEAD_Y + breath * 0.004;
+  });
+  return (
+    <group ref={group} position={[0, 0, 0]}>
+      <mesh geometry={geometries.seat} material={materials.seat} position={[0, 0, 0.12]} />
+      <mesh ref={body} geometry={shape.body} position={[0, HEAD_Y, 0]}>
+        <meshStandardMaterial color={color} roughness={0.75} />
+      </mesh>
+      <group ref={head} position={[0, HEAD_Y, 0]}>
+        <mesh geometry={shape.head}>
+          <meshStandardMaterial color={color} roughness={0.75} />
+        </mesh>
+        <mesh geometry={partGeometries.eyes} material={materials.face} position={[0, shape.face.eyes, -shape.face.forward]} />
+        <mesh geometry={partGeometries.mouth} material={materials.face} position={[0, shape.face.mouth, -shape.face.forward]} scale={[1, 0.45, 1]} />
+      </group>
+      <mesh geometry={partGeometries.lap} position={[0, 0.47, 0]}>
+        <meshStandardMaterial color={color} roughness={0.75} />
+      </mesh>
+      {[-0.12, 0.12].map((x) => (
+        <mesh key={x} geometry={partGeometries.hand} position={[x, 0.575, -0.25]}>
+          <meshStandardMaterial color={color} roughness={0.75} />
+        </mesh>
+      ))}
+    </group>
+  );
+}
+
+
+
+export default function AvatarPreview({ style, color }: { style: AvatarStyle; color: AvatarColor }) {
+  return (
+    <Canvas
+      className="avatar-preview"
+      dpr={[1, 1.5]}
+      camera={{ fov: 32, position: [0.35, 1.15, 2.2], near: 0.05, far: 30 }}
+      onCreated={({ camera }) => camera.lookAt(0, 0.82, 0)}
+      aria-hidden="true"
+    >
+      <color attach="background" args={["#1d2036"]} />
+      <hemisphereLight args={["#b8bfe6", "#3a2c1e", 1.4]} />
+      <directionalLight position={[1, 2, 3]} intensity={0.8} />
+      <group position={[-0.75, 0, 0.9]} scale={0.5}>
+        <Campfire sound={false} />
+      </group>
+      <PreviewAvatar style={style} color={color} />
+    </Canvas>
+  );
+}
