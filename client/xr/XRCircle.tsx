@@ -7,6 +7,7 @@ import { SeatOrigin } from "./SeatOrigin.tsx";
 import { xrStore } from "./store.ts";
 import { XRFacilitatorPanel } from "./XRFacilitatorPanel.tsx";
 import { XRMenu } from "./XRMenu.tsx";
+import { ComfortVignette } from "./ComfortVignette.tsx";
 
 /** The headset path, lazy-loaded: the XR session, your seat as the origin, and the in-VR menus. */
 export default function XRCircle({ seat, capacity }: { seat: number; capacity: number }) {
@@ -21,6 +22,7 @@ export default function XRCircle({ seat, capacity }: { seat: number; capacity: n
   return (
     <XR store={xrStore}>
       <SeatOrigin seat={seat} capacity={capacity} />
+      <ComfortVignette />
       {active && (
         <XRMenu
           seat={seat}
