@@ -9,6 +9,8 @@ import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
 import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
+import { FireVolume } from "./FireVolume.tsx";
+import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
@@ -61,6 +63,7 @@ export default function CircleView() {
   return (
     <div className={me?.role === "facilitator" ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
+      <SceneLoading />
       <VoiceBridge />
       <header className="circle-bar">
         <strong>{title}</strong>
@@ -92,6 +95,7 @@ export default function CircleView() {
             </button>
           )}
           <VoiceControls />
+          <FireVolume />
           <button
             type="button"
             aria-pressed={me?.handRaised ?? false}
