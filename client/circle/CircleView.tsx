@@ -10,6 +10,7 @@ import { xrPresence } from "../xr/presence.ts";
 import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
 import { FireVolume } from "./FireVolume.tsx";
+import { SelfSpeaking } from "./SelfSpeaking.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
@@ -94,6 +95,7 @@ export default function CircleView() {
               {inVR ? "Exit VR" : "Enter VR"}
             </button>
           )}
+          <SelfSpeaking />
           <VoiceControls />
           <FireVolume />
           <button
