@@ -63,8 +63,10 @@ async function main(): Promise<void> {
       const i = bots.length;
       const room = await client.joinOrCreate(ROOM_NAME, { circleId: OPEN_CIRCLE_ID, pseudonym: `Bot ${i + 1}`, color: AVATAR_COLORS[i % AVATAR_COLORS.length], avatarStyle: AVATAR_STYLES[i % AVATAR_STYLES.length] });
       room.onMessage("*", () => {});
-      await new Promise((r) => setTimeout(r, 100));
-      const seat = (room.state as { participants: Map<string, { seat: number }> }).participants.get(room.sessionId)!.seat;
+      // On a busy machine the first state patch can take a while.
+      const self = () => (room.state as { participants?: Map<string, { seat: number }> }).participants?.get(room.sessionId);
+      while (!self()) await new Promise((r) => setTimeout(r, 100));
+      const seat = self()!.seat;
       bots.push({ room, stop: startBot(room, seat) });
     }
     await page.waitForFunction((n) => Object.keys(window.__hearth.avatars()).length === n - 1, total);

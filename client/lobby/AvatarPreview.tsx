@@ -8,6 +8,16 @@ import { geometries, materials } from "../circle/materials.ts";
 import { advanceSceneTime, motionScale, sceneTime } from "../circle/scene-time.ts";
 
 const HEAD_Y = 1.15;
+const Y = new THREE.Vector3(0, 1, 0);
+
+/** A resting arm from shoulder to lap, as the circle draws it (client/circle/avatar/placement.ts). */
+function armPose(side: -1 | 1): { position: [number, number, number]; quaternion: THREE.Quaternion; length: number } {
+  const shoulder = new THREE.Vector3(0.19 * side, HEAD_Y - 0.24, 0.01);
+  const hand = new THREE.Vector3(0.12 * side, 0.575, -0.25);
+  const along = hand.clone().sub(shoulder);
+  return { position: shoulder.toArray(), quaternion: new THREE.Quaternion().setFromUnitVectors(Y, along.clone().normalize()), length: along.length() - 0.03 };
+}
+const ARMS = [armPose(-1), armPose(1)];
 
 /** One avatar seated by a small fire, breathing and turning slowly: what others will see of you. */
 function PreviewAvatar({ style, color }: { style: AvatarStyle; color: AvatarColor }) {
@@ -40,6 +50,11 @@ function PreviewAvatar({ style, color }: { style: AvatarStyle; color: AvatarColo
       <mesh geometry={partGeometries.lap} position={[0, 0.47, 0]}>
         <meshStandardMaterial color={color} roughness={0.75} />
       </mesh>
+      {ARMS.map((arm, i) => (
+        <mesh key={i} geometry={partGeometries.arm} position={arm.position} quaternion={arm.quaternion} scale={[1, arm.length, 1]}>
+          <meshStandardMaterial color={color} roughness={0.75} />
+        </mesh>
+      ))}
       {[-0.12, 0.12].map((x) => (
         <mesh key={x} geometry={partGeometries.hand} position={[x, 0.575, -0.25]}>
           <meshStandardMaterial color={color} roughness={0.75} />
@@ -56,14 +71,14 @@ export default function AvatarPreview({ style, color }: { style: AvatarStyle; co
     <Canvas
       className="avatar-preview"
       dpr={[1, 1.5]}
-      camera={{ fov: 32, position: [0.35, 1.15, 2.2], near: 0.05, far: 30 }}
-      onCreated={({ camera }) => camera.lookAt(0, 0.82, 0)}
+      camera={{ fov: 32, position: [0.45, 1.2, 2.9], near: 0.05, far: 30 }}
+      onCreated={({ camera }) => camera.lookAt(0, 0.72, 0)}
       aria-hidden="true"
     >
       <color attach="background" args={["#1d2036"]} />
       <hemisphereLight args={["#b8bfe6", "#3a2c1e", 1.4]} />
       <directionalLight position={[1, 2, 3]} intensity={0.8} />
-      <group position={[-0.75, 0, 0.9]} scale={0.5}>
+      <group position={[-0.85, 0, 1.2]} scale={0.45}>
         <Campfire sound={false} />
       </group>
       <PreviewAvatar style={style} color={color} />
