@@ -3,7 +3,6 @@ import { useRef } from "react";
 import * as THREE from "three";
 import type { AvatarColor, AvatarStyle } from "../../shared/avatar.ts";
 import { partGeometries, STYLE_SHAPES } from "../circle/avatar/styles.ts";
-import { Campfire } from "../circle/Campfire.tsx";
 import { geometries, materials } from "../circle/materials.ts";
 import { advanceSceneTime, motionScale, sceneTime } from "../circle/scene-time.ts";
 
@@ -19,7 +18,7 @@ function armPose(side: -1 | 1): { position: [number, number, number]; quaternion
 }
 const ARMS = [armPose(-1), armPose(1)];
 
-/** One avatar seated by a small fire, breathing and turning slowly: what others will see of you. */
+/** One avatar on a seat in warm light, breathing and turning slowly: what others will see of you. */
 function PreviewAvatar({ style, color }: { style: AvatarStyle; color: AvatarColor }) {
   const group = useRef<THREE.Group>(null);
   const body = useRef<THREE.Mesh>(null);
@@ -70,7 +69,7 @@ export default function AvatarPreview({ style, color }: { style: AvatarStyle; co
   return (
     <Canvas
       className="avatar-preview"
-      dpr={[1, 1.5]}
+      dpr={1}
       camera={{ fov: 32, position: [0.45, 1.2, 2.9], near: 0.05, far: 30 }}
       onCreated={({ camera }) => camera.lookAt(0, 0.72, 0)}
       aria-hidden="true"
@@ -78,9 +77,8 @@ export default function AvatarPreview({ style, color }: { style: AvatarStyle; co
       <color attach="background" args={["#1d2036"]} />
       <hemisphereLight args={["#b8bfe6", "#3a2c1e", 1.4]} />
       <directionalLight position={[1, 2, 3]} intensity={0.8} />
-      <group position={[-0.85, 0, 1.2]} scale={0.45}>
-        <Campfire sound={false} />
-      </group>
+      {/* A warm light from the side, as the fire gives in the circle (the fire itself is not drawn here: the lobby stays light). */}
+      <pointLight position={[-0.8, 0.6, 1]} color="#ff9a4d" intensity={2.5} distance={5} decay={1.5} />
       <PreviewAvatar style={style} color={color} />
     </Canvas>
   );
