@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AVATAR_COLORS } from "./avatar.ts";
+import { AVATAR_COLORS, AVATAR_STYLES } from "./avatar.ts";
 import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
 import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
 import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
@@ -23,6 +23,10 @@ export const avatarColorSchema = z.enum(AVATAR_COLORS, {
   error: "Please pick one of the offered avatar colours.",
 });
 
+export const avatarStyleSchema = z.enum(AVATAR_STYLES, {
+  error: "Please pick one of the offered avatar styles.",
+});
+
 /**
  * What a client passes to `joinById` / `joinOrCreate`.
  * - The open circle: `{ circleId, pseudonym, color }`.
@@ -38,6 +42,8 @@ export const joinOptionsSchema = z.object({
   inviteToken: plainToken(128, "The invitation token").optional(),
   pseudonym: pseudonymSchema.optional(),
   color: avatarColorSchema,
+  /** Body and head shape (shared/avatar.ts); optional, older clients get the default. */
+  avatarStyle: avatarStyleSchema.optional(),
   /** The open circle's facilitator key (FACILITATOR_KEY), until facilitators have accounts there. */
   facilitatorKey: z.string().min(1).max(256).refine((key) => !hasControlCharacters(key), CONTROL_CHARACTERS_MESSAGE).optional(),
 }).strict();

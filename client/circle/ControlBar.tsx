@@ -6,6 +6,8 @@ import { SafetyControls } from "../safety/SafetyControls.tsx";
 import { toggleStepOut } from "../safety/step-out.ts";
 import { VoiceControls } from "../voice/VoiceControls.tsx";
 import { xrPresence } from "../xr/presence.ts";
+import { FireVolume } from "./FireVolume.tsx";
+import { SelfSpeaking } from "./SelfSpeaking.tsx";
 
 /** The desktop's circle controls: VR, voice, hand, step out, safety, leave. */
 export function ControlBar() {
@@ -23,7 +25,9 @@ export function ControlBar() {
           {inVR ? "Exit VR" : "Enter VR"}
         </button>
       )}
+      <SelfSpeaking />
       <VoiceControls />
+      <FireVolume />
       <button
         type="button"
         aria-pressed={me?.handRaised ?? false}

@@ -1,4 +1,3 @@
-import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 
@@ -25,19 +24,6 @@ export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onC
         {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
       </p>
     </>
-  );
-}
-
-export function ColorField({ color, onChange }: { color: AvatarColor; onChange: (color: AvatarColor) => void }) {
-  return (
-    <fieldset className="colors">
-      <legend>Avatar colour</legend>
-      {AVATAR_COLORS.map((c) => (
-        <label key={c} className="swatch" style={{ background: c }} title={c}>
-          <input type="radio" name="color" value={c} checked={color === c} onChange={() => onChange(c)} aria-label={`Colour ${c}`} />
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
