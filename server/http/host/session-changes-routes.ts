@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import { Router } from "express";
+import type { z } from "zod";
 import { seriesInputSchema, sessionChangeSchema } from "../../../shared/scheduling-schemas.ts";
 import type { Account } from "../../accounts/accounts-store.ts";
 import { recordAudit } from "../../audit/audit-log.ts";
@@ -16,6 +17,17 @@ import type { ScheduleServices } from "../../services.ts";
 import { hostsOnly, requireHost } from "../auth-middleware.ts";
 import { HttpError, param, validate } from "../http-errors.ts";
 import { DAY_MS, seriesView } from "./ownership.ts";
+
+/** The change asked for, with a move checked against its window: a 400 naming the field otherwise. */
+function checkedChange(change: z.output<typeof sessionChangeSchema>, session: Session, now: Date): SessionChange {
+  if (change.action !== "move") return change;
+  const start = new Date(change.start);
+  if (Math.abs(start.getTime() - session.originalStart.getTime()) > MOVE_WINDOW_DAYS * DAY_MS) {
+    throw new HttpError(400, "Please check the highlighted fields.", { start: `A session can move at most ${MOVE_WINDOW_DAYS} days from its planned date.` });
+  }
+  if (start <= now) throw new HttpError(400, "Please check the highlighted fields.", { start: "Choose a time in the future." });
+  return { action: "move", start };
+}
 
 /** A host's changes to single sessions, and "this and following sessions" of a series. */
 export function hostSessionRouter(services: ScheduleServices): Router {
@@ -37,17 +49,7 @@ export function hostSessionRouter(services: ScheduleServices): Router {
     const change = validate(sessionChangeSchema, req.body);
     const { host, session, circle } = await ownSession(req, res);
     const now = clock.now();
-    let parsed: SessionChange;
-    if (change.action === "move") {
-      const start = new Date(change.start);
-      if (Math.abs(start.getTime() - session.originalStart.getTime()) > MOVE_WINDOW_DAYS * DAY_MS) {
-        throw new HttpError(400, "Please check the highlighted fields.", { start: `A session can move at most ${MOVE_WINDOW_DAYS} days from its planned date.` });
-      }
-      if (start <= now) throw new HttpError(400, "Please check the highlighted fields.", { start: "Choose a time in the future." });
-      parsed = { action: "move", start };
-    } else {
-      parsed = change;
-    }
+    const parsed = checkedChange(change, session, now);
     await db.transaction(async (tx) => {
       const result = await applySessionChange(tx, session, circle, parsed, now);
       const notice = parsed.action === "capacity" ? undefined : sessionNoticeKindOf(session, parsed.action);
