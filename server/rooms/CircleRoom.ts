@@ -215,6 +215,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     return this.voice.grantFor(participantId);
   }
 
+  /** For the voice token route: the grant for a ticket this room sent and nobody has redeemed yet. */
+  redeemVoiceTicket(participantId: string, nonce: string | undefined): VoiceGrant | null {
+    return this.voice.redeemTicket(participantId, nonce);
+  }
+
   /** For the LiveKit webhook: keeps voiceConnected in step and re-applies mutes and blocks LiveKit has not seen. */
   handleVoiceEvent(event: VoiceEvent): Promise<void> {
     return this.voice.handleEvent(event);

@@ -19,7 +19,7 @@ import {
   type VoiceTokenResponse,
 } from "../../shared/protocol.ts";
 import { sleep, waitFor } from "../support/wait.ts";
-import { type AudioMonitor, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
+import { type AudioMonitor, freshTicket, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
 import {
   LIVEKIT_API_KEY,
   LIVEKIT_API_SECRET,
@@ -159,6 +159,36 @@ describe("the token endpoint", () => {
     await waitFor("the leaver's seat to be freed", () => !circleRoom(a).voiceGrantFor(leaver.id));
     const reply = await postToken(hearth.httpUrl, { ticket });
     expect(reply).toEqual({ status: 403, body: { error: expect.stringMatching(/not seated in this circle/) } });
+  });
+
+  it("trades each ticket once: a copy of a redeemed ticket is refused (403)", async () => {
+    const { ticket } = await freshTicket(a);
+    expect((await postToken(hearth.httpUrl, { ticket })).status).toBe(200);
+    for (let copy = 0; copy < 2; copy++) {
+      expect(await postToken(hearth.httpUrl, { ticket })).toEqual({
+        status: 403,
+        body: { error: expect.stringMatching(/already used/) },
+      });
+    }
+  });
+
+  it("refuses a copied ticket the room never sent to that connection, even one signed with the server's secret (403)", async () => {
+    const signer = ticketSigner({ secret: TEST_TICKET_SECRET });
+    for (const nonce of [undefined, "a-nonce-the-room-never-sent"]) {
+      const reply = await postToken(hearth.httpUrl, { ticket: signer.issue(a.room.roomId, a.id, nonce) });
+      expect(reply.status, String(nonce)).toBe(403);
+    }
+  });
+
+  it("refuses the ticket of a dropped connection while its seat is held (403)", async () => {
+    const seat = await join("Patient Lark");
+    const { ticket } = await seat.ticketAfter(0);
+    const token = seat.room.reconnectionToken;
+    seat.room.connection.close();
+    await waitFor("the seat to be held", () => seen(a, seat)?.connected === false);
+    expect((await postToken(hearth.httpUrl, { ticket })).status).toBe(403);
+    const back: ColyseusRoom<CircleState> = await new Client(hearth.wsUrl).reconnect(token);
+    await back.leave();
   });
 
   it("refuses a ticket for another or an ended session (403)", async () => {

@@ -20,6 +20,7 @@ import {
 import type { Room as ColyseusRoom } from "colyseus.js";
 import type { CircleState } from "../../../server/rooms/state.ts";
 import {
+  ClientMessage,
   type ErrorReply,
   type NoticeMessage,
   ServerMessage,
@@ -96,8 +97,15 @@ export async function postToken(httpUrl: string, body: unknown, contentType = "a
 }
 
 /** The seat's newest ticket traded for a token; fails loudly unless Hearth says 200. */
+/** Asks the room for a fresh seat ticket (each one is redeemed once), as the browser does. */
+export async function freshTicket(seat: Seat): Promise<VoiceTicketMessage> {
+  const seen = seat.tickets.length;
+  seat.room.send(ClientMessage.VoiceTicket, {});
+  return seat.ticketAfter(seen);
+}
+
 export async function tokenFor(httpUrl: string, seat: Seat): Promise<VoiceTokenResponse> {
-  const ticket = seat.tickets.at(-1) ?? (await seat.ticketAfter(0));
+  const ticket = await freshTicket(seat);
   const reply = await postToken(httpUrl, { ticket: ticket.ticket });
   if (reply.status !== 200) throw new Error(`Token refused (${reply.status}): ${JSON.stringify(reply.body)}`);
   return reply.body as VoiceTokenResponse;
