@@ -62,6 +62,10 @@ export class RoomVoice implements FlowVoice {
       roomId: () => host.roomId,
       participants: () => host.state.participants.values(),
       voice: () => service,
+      // Their "joined" was lost: grant what the room decided, as the webhook would have.
+      foundInVoice: (p) => {
+        if (p.micAllowed) void this.enforceMic(p.id).catch(() => {});
+      },
       listedInVoice: (p) => {
         if (!p.micAllowed) void this.enforceMic(p.id).catch(() => {});
       },
@@ -159,8 +163,8 @@ export class RoomVoice implements FlowVoice {
     switch (kind) {
       case "joined":
         this.presence.joined(participant, sid);
-        // Their token may predate a mute.
-        if (!participant.micAllowed) await this.enforceMic(identity);
+        // Tokens never carry the publish right: the room's current decision is granted (or not) here.
+        await this.enforceMic(identity);
         return;
       case "left":
         this.presence.left(participant, sid);

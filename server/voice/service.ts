@@ -58,7 +58,6 @@ export class VoiceService {
       apiSecret: this.options.apiSecret,
       room,
       identity: grant.identity,
-      canPublish: grant.canPublish,
     });
     return { url: this.publicUrl, token, room, identity: grant.identity };
   }

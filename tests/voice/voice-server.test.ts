@@ -145,7 +145,7 @@ describe("the token endpoint", () => {
       roomJoin: true,
       room: voiceRoom(),
       canSubscribe: true,
-      canPublish: true,
+      canPublish: false, // granted by the room once LiveKit reports the join (server/voice/tokens.ts)
       canPublishSources: ["microphone"],
       canPublishData: false,
       canUpdateOwnMetadata: false,
@@ -354,6 +354,40 @@ describe("voice through LiveKit", () => {
     // ... and when C leaves the circle, C is taken out of voice too.
     await c.room.leave();
     await waitFor("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000, 50);
+  });
+});
+
+describe("when a client publishes the instant it connects with a token minted before a mute", () => {
+  it("is refused from the first packet: nobody hears a single audible frame", { timeout: 60_000 }, async () => {
+    const d = await join("Eager Finch");
+    const token = await tokenFor(hearth.httpUrl, d); // minted while D may speak
+    const claims = await new TokenVerifier(LIVEKIT_API_KEY, LIVEKIT_API_SECRET).verify(token.token);
+    expect(claims.video?.canPublish).toBe(false);
+    await setMicAllowed(d, false);
+    const hearsD = botB.listenTo(d.id);
+    const since = performance.now();
+    const botD = await VoiceBot.connect(token, { awaitGrant: false }); // does not wait for anything
+    bots.push(botD);
+    const publishing = botD.publishMicrophone();
+    publishing.catch(() => {});
+    const outcome = await settle(publishing, 15_000);
+    await sleep(1000);
+    expect(outcome).not.toBe("published");
+    expect(hearsD.audibleCountSince(since)).toBe(0);
+    expect((await inLiveKit(d.id))?.permission?.canPublish).toBe(false);
+    expect((await inLiveKit(d.id))?.tracks).toHaveLength(0);
+    await d.room.leave();
+  });
+
+  it("lets an allowed participant's client publish once the room's grant has arrived", { timeout: 60_000 }, async () => {
+    const e = await join("Bright Swift");
+    const botE = await connectBot(e); // waits for the grant, as the browser does
+    expect((await inLiveKit(e.id))?.permission?.canPublish).toBe(true);
+    const hearsE = botB.listenTo(e.id);
+    await botE.publishMicrophone();
+    await waitFor("B to hear E", () => hearsE.audibleAt.length >= 10, 10_000);
+    await botE.close();
+    await e.room.leave();
   });
 });
 

@@ -167,6 +167,13 @@ export class AudioMonitor {
   }
 }
 
+let grantCheck: ((token: VoiceTokenResponse) => Promise<void>) | undefined;
+
+/** How an honest bot knows its microphone grant has arrived (set by startVoiceHearth). */
+export function setGrantCheck(check: (token: VoiceTokenResponse) => Promise<void>): void {
+  grantCheck = check;
+}
+
 /** One LiveKit participant driven by a test. */
 export class VoiceBot {
   readonly room = new LiveKitRoom();
@@ -177,9 +184,15 @@ export class VoiceBot {
 
   private constructor(readonly identity: string) {}
 
-  static async connect(token: VoiceTokenResponse): Promise<VoiceBot> {
+  /**
+   * Connects with `token`. An honest bot then waits, as Hearth's browser does, until LiveKit holds
+   * the microphone permission the room decided (tokens never carry it; see server/voice/tokens.ts);
+   * `{ awaitGrant: false }` is a client that does not wait and publishes at once.
+   */
+  static async connect(token: VoiceTokenResponse, { awaitGrant = true } = {}): Promise<VoiceBot> {
     const bot = new VoiceBot(token.identity);
     await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false });
+    if (awaitGrant) await grantCheck?.(token);
     return bot;
   }
 
