@@ -20,6 +20,7 @@ const { startVoiceHearth } = await import("../tests/voice/support/livekit.ts");
 
 const TRIALS = Math.max(20, Number(process.argv[2]) || 20);
 const MUTE_TARGET_P95_MS = 300;
+const ALLOW_TARGET_P95_MS = 500;
 /** How long after a mute the listener is watched for stray audio. */
 const WATCH_AFTER_MUTE_MS = 1000;
 const AUDIO_TIMEOUT_MS = 10_000;
@@ -42,6 +43,13 @@ const listener = await VoiceBot.connect(await tokenFor(hearth.httpUrl, listenerS
 
 const joinToAudio: number[] = [];
 const muteToSilence: number[] = [];
+const allowToHeard: number[] = [];
+const voiceRoom = (seat: { room: { roomId: string } }) => `hearth-${seat.room.roomId}`;
+/** What a third-party client sees of its permission: LiveKit's own record (rtc-node has no permission event). */
+async function canPublishAtLiveKit(seat: { id: string; room: { roomId: string } }): Promise<boolean> {
+  const listed = await hearth.liveKitApi.listParticipants(voiceRoom(seat));
+  return listed.find((p) => p.identity === seat.id)?.permission?.canPublish ?? false;
+}
 const phases = { token: [] as number[], connect: [] as number[], publish: [] as number[] };
 let notSilenced = 0;
 
@@ -75,11 +83,21 @@ try {
     if (lastAudible > mutedAt + WATCH_AFTER_MUTE_MS - 100) notSilenced++;
     muteToSilence.push(Math.max(0, lastAudible + FRAME_MS - mutedAt));
 
+    // Allow to speak: the bot publishes again as soon as LiveKit holds the grant, as a browser does on its permission event.
+    const allowedAt = performance.now();
+    facilitatorSeat.room.send("facilitate", { action: "allowToSpeak", target: speakerSeat.id });
+    while (!(await canPublishAtLiveKit(speakerSeat)) && performance.now() < allowedAt + AUDIO_TIMEOUT_MS) await sleep(5);
+    await speaker.publishMicrophone();
+    while (hears.firstAudibleSince(allowedAt) === undefined && performance.now() < allowedAt + AUDIO_TIMEOUT_MS) await sleep(2);
+    const heardAgain = hears.firstAudibleSince(allowedAt);
+    if (heardAgain === undefined) throw new Error(`Trial ${trial}: the speaker was not heard again after being allowed.`);
+    allowToHeard.push(heardAgain - allowedAt);
+
     await speaker.close();
     await hears.close();
     await speakerSeat.room.leave();
     process.stdout.write(
-      `trial ${String(trial).padStart(2)}: join→audio ${ms(joinToAudio.at(-1)!)}, mute→silence ${ms(muteToSilence.at(-1)!)}\n`,
+      `trial ${String(trial).padStart(2)}: join→audio ${ms(joinToAudio.at(-1)!)}, mute→silence ${ms(muteToSilence.at(-1)!)}, allow→heard ${ms(allowToHeard.at(-1)!)}\n`,
     );
   }
 } finally {
@@ -92,6 +110,7 @@ try {
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const muteP95 = percentile(muteToSilence, 95);
+const allowP95 = percentile(allowToHeard, 95);
 console.log(`
 Voice latency, ${TRIALS} trials, Hearth + livekit-server --dev on loopback
 Machine: ${cpu}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}, Node ${process.version}
@@ -102,7 +121,9 @@ join → first audio    ${ms(percentile(joinToAudio, 50)).padEnd(10)} ${ms(perce
   LiveKit connect     ${ms(percentile(phases.connect, 50)).padEnd(10)} ${ms(percentile(phases.connect, 95))}
   publish             ${ms(percentile(phases.publish, 50)).padEnd(10)} ${ms(percentile(phases.publish, 95))}
 mute → silence        ${ms(percentile(muteToSilence, 50)).padEnd(10)} ${ms(muteP95)}
+allow → heard again   ${ms(percentile(allowToHeard, 50)).padEnd(10)} ${ms(allowP95)}
 
 Target mute → silence p95 ≤ ${MUTE_TARGET_P95_MS} ms: ${muteP95 <= MUTE_TARGET_P95_MS && notSilenced === 0 ? "met" : "NOT met"}${
   notSilenced ? ` (${notSilenced} trial(s) still audible ${WATCH_AFTER_MUTE_MS} ms after the mute)` : ""
 }`);
+console.log(`Target allow → heard p95 ≤ ${ALLOW_TARGET_P95_MS} ms: ${allowP95 <= ALLOW_TARGET_P95_MS ? "met" : "NOT met"}`);

@@ -148,7 +148,9 @@ async function applyMicrophone(): Promise<void> {
   const lk = room;
   if (!lk || lk.state !== ConnectionState.Connected) return;
   const { selfMuted, micAllowed, inputId } = voice.getState();
-  const enabled = micAllowed && !selfMuted;
+  // Tokens never carry the publish right: the server grants it once we are in the voice room.
+  const granted = lk.localParticipant.permissions?.canPublish ?? false;
+  const enabled = micAllowed && !selfMuted && granted;
   try {
     // Never turns a microphone on that the user muted; the server decides whether we may publish.
     await lk.localParticipant.setMicrophoneEnabled(enabled, inputId ? { deviceId: inputId } : undefined);
@@ -184,7 +186,9 @@ function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void
   lk.on(RoomEvent.AudioPlaybackStatusChanged, () => voice.setState({ needsAudioStart: !lk.canPlaybackAudio }));
   lk.on(RoomEvent.ParticipantPermissionsChanged, (_prev, participant: Participant) => {
     if (participant !== lk.localParticipant) return;
-    void setMicAllowed(participant.permissions?.canPublish ?? true);
+    const canPublish = participant.permissions?.canPublish ?? false;
+    // The grant after joining changes nothing in the circle's state, but the microphone may start now.
+    void setMicAllowed(canPublish).then(() => (canPublish ? applyMicrophone() : undefined));
   });
   lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs());
   lk.on(RoomEvent.Reconnecting, () => voice.setState({ status: "reconnecting" }));

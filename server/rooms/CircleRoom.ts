@@ -11,6 +11,7 @@ import { type Admitted, type JoinAdmission, openCircleAdmission } from "../circl
 import type { CircleCatalog, CircleInfo } from "../circles/catalog.ts";
 import type { Clock } from "../clock.ts";
 import { log } from "../log.ts";
+import { sha256 } from "../store/ids.ts";
 import type { BlockStore } from "../safety/blocks-store.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import type { VoiceEvent, VoiceGrant, VoiceRoomApi } from "../voice/room-api.ts";
@@ -22,6 +23,7 @@ import { MessageGate } from "./message-gate.ts";
 import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { RoomPoses } from "./poses.ts";
 import { RoomSafety } from "./safety.ts";
+import { RoomSanctions } from "./sanctions.ts";
 import { Seating } from "./seating.ts";
 import { SessionTiming } from "./session-timing.ts";
 import { CircleState } from "./state.ts";
@@ -45,7 +47,7 @@ export interface CircleServices {
   sessionOverrunMs?: number;
 }
 
-type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted;
+type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted & { mutedForSession?: true };
 
 /** Binds a CircleRoom class to its services, for `gameServer.define`. */
 export function circleRoomWith(services: CircleServices): typeof CircleRoom {
@@ -82,6 +84,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   /** Spaces, seats, who may speak, rounds and raised hands (server/rooms/facilitation/). */
   private flow!: CircleFlow;
   private audit!: RoomAudit;
+  /** Mutes and removals that hold for the session, by device key (server/rooms/sanctions.ts). */
+  private sanctions!: RoomSanctions;
 
   override async onCreate(options: { circleId?: unknown; sessionId?: unknown }): Promise<void> {
     const circleId = plainId(options.circleId) ?? "";
@@ -142,12 +146,18 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     const key = this.services.openCircleFacilitatorKey;
     const facilitatorByKey = this.circle.alwaysOpen && key !== undefined && join.facilitatorKey !== undefined && sameSecret(join.facilitatorKey, key);
     if (join.facilitatorKey !== undefined && !facilitatorByKey) throw new ServerError(403, "That facilitator key is not valid.");
-    return { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}) };
+    const admitted = { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}) };
+    // One key hash for bans, blocks and sanctions, also where admission has no store to hash it for.
+    const keyHash = admitted.participantKeyHash ?? (join.participantKey ? sha256(join.participantKey) : undefined);
+    // Before any voice ticket: a removed key stays out, a muted one comes back muted.
+    const sanctioned = await this.sanctions.admit(keyHash, admitted.role);
+    return { ...admitted, ...(keyHash ? { participantKeyHash: keyHash } : {}), ...sanctioned };
   }
 
   // Synchronous on purpose: checks and seat assignment cannot interleave with another join.
   override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
     const participant = this.seating.seat(client.sessionId, auth);
+    if (auth.mutedForSession) participant.mutedByFacilitator = true;
     participant.poseId = this.poses.admit(client.sessionId);
     this.poses.place(participant);
     this.state.participants.set(client.sessionId, participant);
@@ -215,6 +225,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     return this.voice.grantFor(participantId);
   }
 
+  /** For the voice token route: the grant for a ticket this room sent and nobody has redeemed yet. */
+  redeemVoiceTicket(participantId: string, nonce: string | undefined): VoiceGrant | null {
+    return this.voice.redeemTicket(participantId, nonce);
+  }
+
   /** For the LiveKit webhook: keeps voiceConnected in step and re-applies mutes and blocks LiveKit has not seen. */
   handleVoiceEvent(event: VoiceEvent): Promise<void> {
     return this.voice.handleEvent(event);
@@ -276,6 +291,14 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       identity: (id) => this.seating.identity(id),
       records: () => this.services.records,
     });
+    this.sanctions = new RoomSanctions({
+      roomId: this.roomId,
+      circleId: () => this.state.circleId,
+      sessionId: () => this.scheduledSessionId,
+      now: () => this.now(),
+      records: () => this.services.records,
+      keyHash: (id) => this.seating.identity(id)?.participantKeyHash,
+    });
     this.flow = new CircleFlow({
       state: this.state,
       notify: (id, message) => client(id)?.send(ServerMessage.Notice, message),
@@ -284,6 +307,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       seating: this.seating,
       endSession: () => this.closeSession(notice("session-ended", "facilitator")),
       persistLock: (locked) => this.persistLock(locked),
+      sanctions: this.sanctions,
       now: () => this.now(),
       setTimeout: (fn, ms) => this.clock.setTimeout(fn, ms),
     });

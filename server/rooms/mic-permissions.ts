@@ -3,9 +3,12 @@ import { log } from "../log.ts";
 import type { VoiceService } from "../voice/service.ts";
 import type { Participant } from "./state.ts";
 
-/** How often a microphone permission is tried at LiveKit before giving up. */
-const ATTEMPTS = 5;
-const RETRY_MS = 1000;
+/**
+ * Waits before each retry of a microphone permission at LiveKit: short first, so a participant
+ * allowed to speak during a LiveKit hiccup is heard again within a fraction of a second, not after
+ * a whole second's pause per failure; after the last, it gives up.
+ */
+const RETRY_DELAYS_MS = [50, 150, 400, 1000];
 
 interface MicPermissionHost {
   roomId(): string;
@@ -17,7 +20,7 @@ interface MicPermissionHost {
 /**
  * Applies each participant's `micAllowed` at LiveKit. One update per participant at a time,
  * each reading the state when it starts, so quick mute/allow changes cannot arrive out of
- * order; a failed one is retried a few times, a second apart.
+ * order; a failed one is retried a few times, soon at first (RETRY_DELAYS_MS).
  */
 export class MicPermissions {
   private inFlight = new Map<string, Promise<void>>();
@@ -43,7 +46,8 @@ export class MicPermissions {
       await voice.setMicrophoneAllowed(this.host.roomId(), participantId, participant.micAllowed, participant.space);
     } catch (error) {
       log.error({ roomId: this.host.roomId(), participantId, attempt, err: String(error) }, "could not apply the microphone permission at LiveKit");
-      if (attempt < ATTEMPTS) this.host.later(() => void this.enforce(participantId, attempt + 1).catch(() => {}), RETRY_MS);
+      const delay = RETRY_DELAYS_MS[attempt - 1];
+      if (delay !== undefined) this.host.later(() => void this.enforce(participantId, attempt + 1).catch(() => {}), delay);
       throw error;
     }
   }

@@ -10,8 +10,13 @@ export interface VoicePresenceHost {
   roomId(): string;
   participants(): Iterable<Participant>;
   voice(): VoiceService | undefined;
-  /** Found in voice by a listing, not a webhook: what "joined" would have done (a mute LiveKit missed). */
-  foundInVoice(participant: Participant): void;
+  /** Found in voice by a listing, not a webhook (their "joined" was lost). */
+  foundInVoice?(participant: Participant): void;
+  /**
+   * Listed in voice by this check, newcomer or not: the room re-applies what LiveKit must enforce
+   * (every facilitator mute), since a token minted elsewhere or a lost update may have undone it.
+   */
+  listedInVoice(participant: Participant): void;
 }
 
 /**
@@ -78,14 +83,16 @@ export class VoicePresence {
       listed = new Map();
     }
     for (const p of people) {
-      // Moved to another space meanwhile, or a webhook told us something newer than this listing.
-      if (p.space !== space || (this.heardAt.get(p.id) ?? -Infinity) >= askedAt) continue;
+      if (p.space !== space) continue; // moved to another space meanwhile
       const sid = listed.get(p.id);
+      if (sid) this.host.listedInVoice(p);
+      // A webhook told us something newer than this listing.
+      if ((this.heardAt.get(p.id) ?? -Infinity) >= askedAt) continue;
       if (sid) {
         this.sids.set(p.id, sid);
         if (!p.voiceConnected) {
           p.voiceConnected = true;
-          this.host.foundInVoice(p);
+          this.host.foundInVoice?.(p);
         }
       } else if (p.voiceConnected) {
         this.sids.delete(p.id);

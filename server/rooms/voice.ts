@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Client, Room } from "@colyseus/core";
 import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
@@ -30,6 +31,9 @@ export interface FlowVoice {
   applyMic(id: string): Promise<void>;
 }
 
+/** Tickets a connection may hold unredeemed at once (a fresh one asked for while another was on its way). */
+const OPEN_TICKETS_PER_CONNECTION = 3;
+
 /**
  * The circle's voice: tickets, presence (voiceConnected), microphone permissions at LiveKit and
  * LiveKit's webhooks. Without a VoiceService (VOICE=off) it does nothing but refuse tickets.
@@ -41,6 +45,8 @@ export class RoomVoice implements FlowVoice {
   private readonly mic: MicPermissions;
   /** Who is in voice: webhooks, checked against LiveKit's listing every VOICE_PRESENCE_CHECK_MS. */
   private readonly presence: VoicePresence;
+  /** The nonces of the tickets sent to each connection and not redeemed yet, oldest first. */
+  private readonly openTickets = new Map<string, string[]>();
 
   constructor(
     private readonly host: RoomVoiceHost,
@@ -56,8 +62,12 @@ export class RoomVoice implements FlowVoice {
       roomId: () => host.roomId,
       participants: () => host.state.participants.values(),
       voice: () => service,
+      // Their "joined" was lost: grant what the room decided, as the webhook would have.
       foundInVoice: (p) => {
-        if (!p.micAllowed) void this.enforceMic(p.id);
+        if (p.micAllowed) void this.enforceMic(p.id).catch(() => {});
+      },
+      listedInVoice: (p) => {
+        if (!p.micAllowed) void this.enforceMic(p.id).catch(() => {});
       },
     });
   }
@@ -88,7 +98,11 @@ export class RoomVoice implements FlowVoice {
     const space = this.host.state.participants.get(client.sessionId)?.space ?? Spaces.Main;
     if (this.service && space !== Spaces.Waiting) {
       if (space !== Spaces.Main) this.spacesUsed.add(space);
-      client.send(ServerMessage.VoiceTicket, this.service.ticketFor(this.host.roomId, client.sessionId, space));
+      const nonce = randomBytes(16).toString("base64url");
+      const open = this.openTickets.get(client.sessionId) ?? [];
+      open.push(nonce);
+      this.openTickets.set(client.sessionId, open.slice(-OPEN_TICKETS_PER_CONNECTION));
+      client.send(ServerMessage.VoiceTicket, this.service.ticketFor(this.host.roomId, client.sessionId, nonce, space));
     }
   }
 
@@ -104,6 +118,7 @@ export class RoomVoice implements FlowVoice {
   /** Takes a participant who left the circle (or its space) out of that voice room too. */
   leave(participantId: string, space: string): void {
     this.presence.forget(participantId);
+    this.openTickets.delete(participantId);
     const participant = this.host.state.participants.get(participantId);
     if (participant) participant.voiceConnected = false; // until they join their new space's voice
     if (space === Spaces.Waiting) return;
@@ -119,6 +134,22 @@ export class RoomVoice implements FlowVoice {
     return { identity: participant.id, canPublish: participant.micAllowed, space: participant.space };
   }
 
+  /**
+   * Seat tickets are bound to the connection they were sent to: each is redeemed once, only
+   * while that connection is open (not during a dropped connection's grace, whose reconnect
+   * brings fresh ones), and only the last few sent to it count.
+   */
+  redeemTicket(participantId: string, nonce: string | undefined): VoiceGrant | null {
+    const open = this.openTickets.get(participantId);
+    const index = nonce === undefined || !open ? -1 : open.indexOf(nonce);
+    if (index < 0) return null;
+    open!.splice(index, 1);
+    if (!this.host.client(participantId)) return null;
+    const participant = this.host.state.participants.get(participantId);
+    if (!participant?.connected) return null;
+    return this.grantFor(participantId);
+  }
+
   /** For the LiveKit webhook: keeps voiceConnected in step and re-applies mutes LiveKit has not seen. */
   async handleEvent(event: VoiceEvent): Promise<void> {
     const { kind, identity, sid, audio } = event;
@@ -132,8 +163,8 @@ export class RoomVoice implements FlowVoice {
     switch (kind) {
       case "joined":
         this.presence.joined(participant, sid);
-        // Their token may predate a mute.
-        if (!participant.micAllowed) await this.enforceMic(identity);
+        // Tokens never carry the publish right: the room's current decision is granted (or not) here.
+        await this.enforceMic(identity);
         return;
       case "left":
         this.presence.left(participant, sid);

@@ -27,11 +27,19 @@ export async function anonymiseEndedSessions(db: Queryable, now: Date): Promise<
   return rows.length;
 }
 
-/** Runs anonymiseEndedSessions now and every RETENTION_INTERVAL_MS; returns a stop function. */
+/** Session sanctions (mutes, removals) outlive no session: gone two days after they were given. */
+const SANCTION_RETENTION_MS = 2 * 24 * 60 * 60 * 1000;
+
+export async function purgeOldSanctions(db: Queryable, now: Date): Promise<number> {
+  const rows = await db.query("DELETE FROM session_sanctions WHERE created_at < $1 RETURNING 1", [new Date(now.getTime() - SANCTION_RETENTION_MS)]);
+  return rows.length;
+}
+
+/** Runs anonymiseEndedSessions and purgeOldSanctions now and every RETENTION_INTERVAL_MS; returns a stop function. */
 export function startRetention(db: Queryable, clock: Clock): () => void {
   const run = () =>
-    anonymiseEndedSessions(db, clock.now()).then(
-      (count) => {
+    Promise.all([anonymiseEndedSessions(db, clock.now()), purgeOldSanctions(db, clock.now())]).then(
+      ([count]) => {
         if (count > 0) log.info({ registrations: count }, "ended sessions made anonymous");
       },
       (error: unknown) => log.error({ err: String(error) }, "could not apply data retention"),

@@ -10,7 +10,13 @@ export interface RoomRecords {
   /** Remembers whether a session is locked ('' as sessionId for an always-open circle). */
   setLocked(circleId: string, sessionId: string, locked: boolean): Promise<void>;
   isLocked(circleId: string, sessionId: string): Promise<boolean>;
+  /** Sets or lifts a sanction that holds for the rest of a session (server/rooms/sanctions.ts). */
+  setSanction(circleId: string, sessionKey: string, keyHash: string, kind: SanctionKind, on: boolean): Promise<void>;
+  sanctionsOf(circleId: string, sessionKey: string, keyHash: string): Promise<SanctionKind[]>;
 }
+
+/** Muted by a facilitator (not allowed to speak), or removed from the session. */
+export type SanctionKind = "muted" | "removed";
 
 export function storeRecords(db: Queryable, clock: Clock): RoomRecords {
   return {
@@ -26,6 +32,27 @@ export function storeRecords(db: Queryable, clock: Clock): RoomRecords {
       } else {
         await db.query("DELETE FROM session_locks WHERE circle_id = $1 AND session_id = $2", [circleId, sessionId]);
       }
+    },
+    async setSanction(circleId, sessionKey, keyHash, kind, on) {
+      if (on) {
+        await db.query(
+          `INSERT INTO session_sanctions (circle_id, session_key, participant_key_hash, kind, created_at)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [circleId, sessionKey, keyHash, kind, clock.now()],
+        );
+      } else {
+        await db.query(
+          "DELETE FROM session_sanctions WHERE circle_id = $1 AND session_key = $2 AND participant_key_hash = $3 AND kind = $4",
+          [circleId, sessionKey, keyHash, kind],
+        );
+      }
+    },
+    async sanctionsOf(circleId, sessionKey, keyHash) {
+      const rows = await db.query<{ kind: SanctionKind }>(
+        "SELECT kind FROM session_sanctions WHERE circle_id = $1 AND session_key = $2 AND participant_key_hash = $3",
+        [circleId, sessionKey, keyHash],
+      );
+      return rows.map((row) => row.kind);
     },
     isLocked: async (circleId, sessionId) =>
       Boolean(await one(db, "SELECT 1 FROM session_locks WHERE circle_id = $1 AND session_id = $2", [circleId, sessionId])),

@@ -256,6 +256,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: "session sanctions",
+    // A facilitator's mute or removal holds for the rest of the session, by device key hash, across
+    // rejoins, restarts and processes. session_key: the session id, or "open:<UTC day>" for an
+    // always-open circle (server/rooms/sanctions.ts).
+    sql: `
+      CREATE TABLE session_sanctions (
+        circle_id text NOT NULL,
+        session_key text NOT NULL,
+        participant_key_hash text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('muted', 'removed')),
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (circle_id, session_key, participant_key_hash, kind)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

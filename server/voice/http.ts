@@ -39,13 +39,15 @@ export function voiceRouter(voice: VoiceService | undefined): Router {
       res.status(401).json({ error: error.message });
       return;
     }
-    const call = await callCircleRoom(ticket.roomId, "voiceGrantFor", ticket.participantId);
+    const call = await callCircleRoom(ticket.roomId, "redeemVoiceTicket", ticket.participantId, ticket.nonce);
     if (!call.found) {
       res.status(403).json({ error: "This circle session has ended. Please join the circle again to talk." });
       return;
     }
     if (!call.result) {
-      res.status(403).json({ error: "You are not seated in this circle any more. Please join it again to talk." });
+      res.status(403).json({
+        error: "You are not seated in this circle any more, or this ticket was already used. Please ask the circle for a fresh one.",
+      });
       return;
     }
     const body: VoiceTokenResponse = await voice.tokenFor(ticket.roomId, call.result);

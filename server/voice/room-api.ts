@@ -28,6 +28,11 @@ export interface VoiceEvent {
 export interface VoiceRoomApi {
   /** The grant for a seated participant, or null when they are not seated here. */
   voiceGrantFor(participantId: string): VoiceGrant | null;
+  /**
+   * Redeems a seat ticket: the grant when `nonce` is one the room sent to that participant's
+   * connection and has not been redeemed yet (it is used up by this call), else null.
+   */
+  redeemVoiceTicket(participantId: string, nonce: string | undefined): VoiceGrant | null;
   handleVoiceEvent(event: VoiceEvent): Promise<void>;
 }
 

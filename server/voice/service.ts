@@ -41,9 +41,9 @@ export class VoiceService {
     this.webhooks = new WebhookReceiver(options.apiKey, options.apiSecret);
   }
 
-  /** A fresh seat ticket for the participant's client. */
-  ticketFor(roomId: string, participantId: string, space?: string): VoiceTicketMessage {
-    return { ticket: this.tickets.issue(roomId, participantId), room: voiceRoomName(roomId, space) };
+  /** A fresh seat ticket for the participant's client; `nonce` is what the room will accept once. */
+  ticketFor(roomId: string, participantId: string, nonce: string, space?: string): VoiceTicketMessage {
+    return { ticket: this.tickets.issue(roomId, participantId, nonce), room: voiceRoomName(roomId, space) };
   }
 
   /** Throws TicketError (malformed, forged, expired). */
@@ -58,7 +58,6 @@ export class VoiceService {
       apiSecret: this.options.apiSecret,
       room,
       identity: grant.identity,
-      canPublish: grant.canPublish,
     });
     return { url: this.publicUrl, token, room, identity: grant.identity };
   }

@@ -19,6 +19,11 @@ export interface TicketPayload {
   participantId: string;
   /** Expiry, milliseconds since the epoch. */
   exp: number;
+  /**
+   * A one-time value the room remembers for the connection it sent the ticket to: the room
+   * accepts each nonce once, and only while that connection is still seated (see RoomVoice).
+   */
+  nonce?: string;
 }
 
 const payloadSchema = z
@@ -26,6 +31,7 @@ const payloadSchema = z
     roomId: z.string().min(1).max(128),
     participantId: z.string().min(1).max(128),
     exp: z.number().int().positive(),
+    nonce: z.string().min(16).max(64).optional(),
   })
   .strict();
 
@@ -45,7 +51,7 @@ export class TicketError extends Error {
 }
 
 export interface TicketSigner {
-  issue(roomId: string, participantId: string): string;
+  issue(roomId: string, participantId: string, nonce?: string): string;
   /** The payload of a genuine, unexpired ticket; throws TicketError otherwise. */
   verify(ticket: string): TicketPayload;
 }
@@ -61,8 +67,8 @@ export function ticketSigner({ secret, ttlMs = TICKET_TTL_MS, now = Date.now }: 
   const sign = (payloadPart: string): Buffer => createHmac("sha256", secret).update(DOMAIN + payloadPart).digest();
 
   return {
-    issue(roomId, participantId) {
-      const payload: TicketPayload = { roomId, participantId, exp: now() + ttlMs };
+    issue(roomId, participantId, nonce) {
+      const payload: TicketPayload = { roomId, participantId, exp: now() + ttlMs, ...(nonce ? { nonce } : {}) };
       const payloadPart = Buffer.from(JSON.stringify(payload)).toString("base64url");
       return `${payloadPart}.${sign(payloadPart).toString("base64url")}`;
     },

@@ -10,13 +10,15 @@ export interface VoiceTokenRequest {
   room: string;
   /** The participant id: never a pseudonym or anything else personal. */
   identity: string;
-  /** Whether the participant may publish their microphone right now. */
-  canPublish: boolean;
 }
 
 /**
- * A join token for the voice room: microphone only, no data channel, no metadata, no name,
- * nothing administrative. The pseudonym stays in Hearth; LiveKit only ever sees the id.
+ * A join token for the voice room: no data channel, no metadata, no name, nothing administrative.
+ * It never carries the right to publish: a token outlives the decision it was minted under (a
+ * mute a moment later), so the room grants the microphone by updateParticipant once LiveKit
+ * reports the participant joined and the room allows them to speak (server/rooms/voice.ts). The
+ * SFU refuses their audio from the first packet until then. The pseudonym stays in Hearth;
+ * LiveKit only ever sees the id.
  */
 export function mintVoiceToken(request: VoiceTokenRequest): Promise<string> {
   const token = new AccessToken(request.apiKey, request.apiSecret, {
@@ -27,7 +29,7 @@ export function mintVoiceToken(request: VoiceTokenRequest): Promise<string> {
     roomJoin: true,
     room: request.room,
     canSubscribe: true,
-    canPublish: request.canPublish,
+    canPublish: false,
     canPublishSources: [TrackSource.MICROPHONE],
     canPublishData: false,
     canUpdateOwnMetadata: false,

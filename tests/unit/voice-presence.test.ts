@@ -30,13 +30,15 @@ function fakeVoice() {
 function setup(people: Participant[]) {
   const voice = fakeVoice();
   const found: string[] = [];
+  const listed: string[] = [];
   const presence = new VoicePresence({
     roomId: () => "room-1",
     participants: () => people,
     voice: () => voice as unknown as VoiceService,
     foundInVoice: (p) => found.push(p.id),
+    listedInVoice: (p) => listed.push(p.id),
   });
-  return { voice, presence, found };
+  return { voice, presence, found, listed };
 }
 
 describe("voice presence", () => {
@@ -83,5 +85,21 @@ describe("voice presence", () => {
     voice.whileListing = () => presence.joined(a, "sid-new");
     await presence.check();
     expect(a.voiceConnected).toBe(true);
+  });
+
+  it("hands every participant LiveKit lists to the room on each check, not only newcomers (mutes are re-applied)", async () => {
+    const a = person("a");
+    const b = person("b");
+    const gone = person("gone");
+    const { voice, presence, listed } = setup([a, b, gone]);
+    presence.joined(a, "sid-a");
+    voice.listing.set("main", [
+      { identity: "a", sid: "sid-a" },
+      { identity: "b", sid: "sid-b" },
+    ]);
+    await presence.check();
+    await presence.check();
+    // a's webhook is newer than the first listing; it is re-applied all the same.
+    expect(listed).toEqual(["a", "b", "a", "b"]);
   });
 });

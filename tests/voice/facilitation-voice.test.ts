@@ -187,7 +187,7 @@ describe("breakout circles, with voice following", () => {
     expect(token.room).toBe(breakoutRoom);
     const claims = await new TokenVerifier(LIVEKIT_API_KEY, LIVEKIT_API_SECRET).verify(token.token);
     expect(claims.video?.room).toBe(breakoutRoom);
-    expect(claims.video?.canPublish).toBe(true);
+    expect(claims.video?.canPublish).toBe(false); // tokens never carry it: the room grants it once A joins
 
     // B joins A in the garden, so someone there can hear A.
     const bTickets = b.tickets.length;
@@ -195,6 +195,7 @@ describe("breakout circles, with voice following", () => {
     expect((await b.ticketAfter(bTickets)).room).toBe(breakoutRoom);
     const botA = await VoiceBot.connect(token);
     bots.push(botA);
+    expect((await atLiveKit(a.id, breakoutRoom))?.permission?.canPublish).toBe(true); // granted in the breakout
     const botB = await connectBot(b);
     const bHearsA = botB.listenTo(a.id);
     const mainHearsA = listener.listenTo(a.id);

@@ -19,7 +19,7 @@ import {
   type VoiceTokenResponse,
 } from "../../shared/protocol.ts";
 import { sleep, waitFor } from "../support/wait.ts";
-import { type AudioMonitor, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
+import { type AudioMonitor, freshTicket, joinCircle, postToken, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
 import {
   LIVEKIT_API_KEY,
   LIVEKIT_API_SECRET,
@@ -145,7 +145,7 @@ describe("the token endpoint", () => {
       roomJoin: true,
       room: voiceRoom(),
       canSubscribe: true,
-      canPublish: true,
+      canPublish: false, // granted by the room once LiveKit reports the join (server/voice/tokens.ts)
       canPublishSources: ["microphone"],
       canPublishData: false,
       canUpdateOwnMetadata: false,
@@ -159,6 +159,36 @@ describe("the token endpoint", () => {
     await waitFor("the leaver's seat to be freed", () => !circleRoom(a).voiceGrantFor(leaver.id));
     const reply = await postToken(hearth.httpUrl, { ticket });
     expect(reply).toEqual({ status: 403, body: { error: expect.stringMatching(/not seated in this circle/) } });
+  });
+
+  it("trades each ticket once: a copy of a redeemed ticket is refused (403)", async () => {
+    const { ticket } = await freshTicket(a);
+    expect((await postToken(hearth.httpUrl, { ticket })).status).toBe(200);
+    for (let copy = 0; copy < 2; copy++) {
+      expect(await postToken(hearth.httpUrl, { ticket })).toEqual({
+        status: 403,
+        body: { error: expect.stringMatching(/already used/) },
+      });
+    }
+  });
+
+  it("refuses a copied ticket the room never sent to that connection, even one signed with the server's secret (403)", async () => {
+    const signer = ticketSigner({ secret: TEST_TICKET_SECRET });
+    for (const nonce of [undefined, "a-nonce-the-room-never-sent"]) {
+      const reply = await postToken(hearth.httpUrl, { ticket: signer.issue(a.room.roomId, a.id, nonce) });
+      expect(reply.status, String(nonce)).toBe(403);
+    }
+  });
+
+  it("refuses the ticket of a dropped connection while its seat is held (403)", async () => {
+    const seat = await join("Patient Lark");
+    const { ticket } = await seat.ticketAfter(0);
+    const token = seat.room.reconnectionToken;
+    seat.room.connection.close();
+    await waitFor("the seat to be held", () => seen(a, seat)?.connected === false);
+    expect((await postToken(hearth.httpUrl, { ticket })).status).toBe(403);
+    const back: ColyseusRoom<CircleState> = await new Client(hearth.wsUrl).reconnect(token);
+    await back.leave();
   });
 
   it("refuses a ticket for another or an ended session (403)", async () => {
@@ -324,6 +354,40 @@ describe("voice through LiveKit", () => {
     // ... and when C leaves the circle, C is taken out of voice too.
     await c.room.leave();
     await waitFor("C to be gone from LiveKit", async () => !(await inLiveKit(c.id)), 10_000, 50);
+  });
+});
+
+describe("when a client publishes the instant it connects with a token minted before a mute", () => {
+  it("is refused from the first packet: nobody hears a single audible frame", { timeout: 60_000 }, async () => {
+    const d = await join("Eager Finch");
+    const token = await tokenFor(hearth.httpUrl, d); // minted while D may speak
+    const claims = await new TokenVerifier(LIVEKIT_API_KEY, LIVEKIT_API_SECRET).verify(token.token);
+    expect(claims.video?.canPublish).toBe(false);
+    await setMicAllowed(d, false);
+    const hearsD = botB.listenTo(d.id);
+    const since = performance.now();
+    const botD = await VoiceBot.connect(token, { awaitGrant: false }); // does not wait for anything
+    bots.push(botD);
+    const publishing = botD.publishMicrophone();
+    publishing.catch(() => {});
+    const outcome = await settle(publishing, 15_000);
+    await sleep(1000);
+    expect(outcome).not.toBe("published");
+    expect(hearsD.audibleCountSince(since)).toBe(0);
+    expect((await inLiveKit(d.id))?.permission?.canPublish).toBe(false);
+    expect((await inLiveKit(d.id))?.tracks).toHaveLength(0);
+    await d.room.leave();
+  });
+
+  it("lets an allowed participant's client publish once the room's grant has arrived", { timeout: 60_000 }, async () => {
+    const e = await join("Bright Swift");
+    const botE = await connectBot(e); // waits for the grant, as the browser does
+    expect((await inLiveKit(e.id))?.permission?.canPublish).toBe(true);
+    const hearsE = botB.listenTo(e.id);
+    await botE.publishMicrophone();
+    await waitFor("B to hear E", () => hearsE.audibleAt.length >= 10, 10_000);
+    await botE.close();
+    await e.room.leave();
   });
 });
 

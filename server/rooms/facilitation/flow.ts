@@ -21,6 +21,8 @@ export interface FlowHost {
   endSession(): void;
   /** Writes the lock down so it survives a restart. */
   persistLock(locked: boolean): void;
+  /** Mutes and removals that hold for the rest of the session, by device key. */
+  readonly sanctions: { rememberMutes(participants: Iterable<Participant>): void; removed(id: string): void };
   now(): number;
   setTimeout(fn: () => void, ms: number): { clear(): void };
 }
@@ -74,6 +76,7 @@ export class CircleFlow implements FacilitationContext {
 
   syncMicrophones(): Promise<void> {
     const { roundActive, roundHolder } = this.host.state;
+    this.host.sanctions.rememberMutes(this.participants());
     const updates: Promise<void>[] = [];
     for (const p of this.participants()) {
       const allowed = mayPublish(
@@ -138,6 +141,7 @@ export class CircleFlow implements FacilitationContext {
   }
 
   dismiss(id: string, why: "removed" | "banned"): void {
+    if (why === "removed") this.host.sanctions.removed(id);
     this.host.seating.dismiss(id, why);
   }
 

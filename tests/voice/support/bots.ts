@@ -20,6 +20,7 @@ import {
 import type { Room as ColyseusRoom } from "colyseus.js";
 import type { CircleState } from "../../../server/rooms/state.ts";
 import {
+  ClientMessage,
   type ErrorReply,
   type NoticeMessage,
   ServerMessage,
@@ -96,8 +97,15 @@ export async function postToken(httpUrl: string, body: unknown, contentType = "a
 }
 
 /** The seat's newest ticket traded for a token; fails loudly unless Hearth says 200. */
+/** Asks the room for a fresh seat ticket (each one is redeemed once), as the browser does. */
+export async function freshTicket(seat: Seat): Promise<VoiceTicketMessage> {
+  const seen = seat.tickets.length;
+  seat.room.send(ClientMessage.VoiceTicket, {});
+  return seat.ticketAfter(seen);
+}
+
 export async function tokenFor(httpUrl: string, seat: Seat): Promise<VoiceTokenResponse> {
-  const ticket = seat.tickets.at(-1) ?? (await seat.ticketAfter(0));
+  const ticket = await freshTicket(seat);
   const reply = await postToken(httpUrl, { ticket: ticket.ticket });
   if (reply.status !== 200) throw new Error(`Token refused (${reply.status}): ${JSON.stringify(reply.body)}`);
   return reply.body as VoiceTokenResponse;
@@ -159,6 +167,13 @@ export class AudioMonitor {
   }
 }
 
+let grantCheck: ((token: VoiceTokenResponse) => Promise<void>) | undefined;
+
+/** How an honest bot knows its microphone grant has arrived (set by startVoiceHearth). */
+export function setGrantCheck(check: (token: VoiceTokenResponse) => Promise<void>): void {
+  grantCheck = check;
+}
+
 /** One LiveKit participant driven by a test. */
 export class VoiceBot {
   readonly room = new LiveKitRoom();
@@ -169,9 +184,15 @@ export class VoiceBot {
 
   private constructor(readonly identity: string) {}
 
-  static async connect(token: VoiceTokenResponse): Promise<VoiceBot> {
+  /**
+   * Connects with `token`. An honest bot then waits, as Hearth's browser does, until LiveKit holds
+   * the microphone permission the room decided (tokens never carry it; see server/voice/tokens.ts);
+   * `{ awaitGrant: false }` is a client that does not wait and publishes at once.
+   */
+  static async connect(token: VoiceTokenResponse, { awaitGrant = true } = {}): Promise<VoiceBot> {
     const bot = new VoiceBot(token.identity);
     await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false });
+    if (awaitGrant) await grantCheck?.(token);
     return bot;
   }
 

@@ -1,6 +1,11 @@
 import { createSocket } from "node:dgram";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { matchMaker } from "@colyseus/core";
 import { RoomServiceClient } from "livekit-server-sdk";
+import type { CircleRoom } from "../../../server/rooms/CircleRoom.ts";
+import { parseVoiceRoom } from "../../../server/voice/room-name.ts";
+import { waitFor } from "../../support/wait.ts";
+import { setGrantCheck } from "./bots.ts";
 import { type HearthServer, startHearth } from "../../../server/app.ts";
 import { loadConfig } from "../../../server/config.ts";
 import { freePort } from "../../support/free-port.ts";
@@ -53,12 +58,31 @@ export async function startVoiceHearth(env: Record<string, string> = {}): Promis
     }),
   );
   if (!hearth.livekit) throw new Error("Hearth did not start its own livekit-server.");
+  const liveKitApi = new RoomServiceClient(hearth.livekit.url, LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
+  setGrantCheck(({ room, identity }) => grantArrived(liveKitApi, room, identity));
   return {
     ...hearth,
     httpUrl: `http://127.0.0.1:${hearth.port}`,
     wsUrl: `ws://127.0.0.1:${hearth.port}`,
-    liveKitApi: new RoomServiceClient(hearth.livekit.url, LIVEKIT_API_KEY, LIVEKIT_API_SECRET),
+    liveKitApi,
   };
+}
+
+/** Waits until LiveKit's permission for `identity` is the one its circle room decided (allowed or muted). */
+async function grantArrived(api: RoomServiceClient, voiceRoom: string, identity: string): Promise<void> {
+  const roomId = parseVoiceRoom(voiceRoom)?.roomId;
+  const circle = roomId ? (matchMaker.getLocalRoomById(roomId) as CircleRoom | undefined) : undefined;
+  await waitFor(
+    `LiveKit to hold the room's microphone permission for ${identity}`,
+    async () => {
+      const decided = circle?.voiceGrantFor(identity);
+      if (!decided) return true; // not seated (any more): nothing will be granted
+      const listed = (await api.listParticipants(voiceRoom).catch(() => [])).find((p) => p.identity === identity);
+      return listed !== undefined && (listed.permission?.canPublish ?? false) === decided.canPublish;
+    },
+    10_000,
+    20,
+  );
 }
 
 export interface SocketInfo {
