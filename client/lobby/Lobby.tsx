@@ -1,4 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
@@ -22,6 +24,7 @@ function loadPreferences(): { pseudonym: string; color: AvatarColor } {
 
 /** The open lobby: today's circles, how you appear, and the way in. */
 export function Lobby() {
+  const { t } = useTranslation();
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [prefs] = useState(loadPreferences);
@@ -40,7 +43,7 @@ export function Lobby() {
         setCircles(body.circles);
         setSelected((s) => s ?? body.circles[0]?.id ?? null);
       })
-      .catch(() => setLoadError("Could not load today's circles. Is the server running?"));
+      .catch(() => setLoadError("lobby.loadError"));
   }, []);
 
   const check = checkPseudonym(pseudonym);
@@ -65,13 +68,14 @@ export function Lobby() {
     <main className="lobby">
       <header>
         <h1>Hearth</h1>
-        <p className="tagline">A quiet circle around a fire. Come as you are; use any name you like.</p>
+        <p className="tagline">{t("lobby.tagline")}</p>
+        <LanguageSwitch />
       </header>
 
-      <CircleChoice circles={circles} loadError={loadError} selected={selected} onSelect={setSelected} />
+      <CircleChoice circles={circles} loadError={loadError && t(loadError)} selected={selected} onSelect={setSelected} />
 
       <form onSubmit={onSubmit} aria-labelledby="you-heading">
-        <h2 id="you-heading">How you appear</h2>
+        <h2 id="you-heading">{t("lobby.howYouAppear")}</h2>
         <PseudonymField pseudonym={pseudonym} onChange={setPseudonym} />
 
         <ColorField color={color} onChange={setColor} />
@@ -80,7 +84,7 @@ export function Lobby() {
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>
-          {status === "joining" ? "Entering…" : "Enter the circle"}
+          {status === "joining" ? t("lobby.entering") : t("lobby.enter")}
         </button>
       </form>
     </main>

@@ -1,13 +1,15 @@
+import { useTranslation } from "react-i18next";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 
 /** The pseudonym, checked as you type, with a suggestion at hand. */
 export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onChange: (pseudonym: string) => void }) {
+  const { t } = useTranslation();
   const check = checkPseudonym(pseudonym);
   return (
     <>
-      <label htmlFor="pseudonym">Pseudonym (never your real name)</label>
+      <label htmlFor="pseudonym">{t("lobby.pseudonymLabel")}</label>
       <div className="row">
         <input
           id="pseudonym"
@@ -19,22 +21,23 @@ export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onC
           aria-invalid={!check.ok}
           aria-describedby="pseudonym-help"
         />
-        <button type="button" onClick={() => onChange(suggestPseudonym())}>Suggest another</button>
+        <button type="button" onClick={() => onChange(suggestPseudonym())}>{t("lobby.suggestAnother")}</button>
       </div>
       <p id="pseudonym-help" className={check.ok ? "muted" : "error"}>
-        {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
+        {check.ok ? t("lobby.pseudonymHelp") : check.reason}
       </p>
     </>
   );
 }
 
 export function ColorField({ color, onChange }: { color: AvatarColor; onChange: (color: AvatarColor) => void }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="colors">
-      <legend>Avatar colour</legend>
+      <legend>{t("lobby.avatarColour")}</legend>
       {AVATAR_COLORS.map((c) => (
         <label key={c} className="swatch" style={{ background: c }} title={c}>
-          <input type="radio" name="color" value={c} checked={color === c} onChange={() => onChange(c)} aria-label={`Colour ${c}`} />
+          <input type="radio" name="color" value={c} checked={color === c} onChange={() => onChange(c)} aria-label={t("lobby.colourNamed", { colour: c })} />
         </label>
       ))}
     </fieldset>
@@ -42,10 +45,11 @@ export function ColorField({ color, onChange }: { color: AvatarColor; onChange: 
 }
 
 export function FacilitatorKeyField({ value, onChange }: { value: string; onChange: (key: string) => void }) {
+  const { t } = useTranslation();
   return (
     <details className="facilitator-key">
-      <summary>I'm facilitating this circle</summary>
-      <label htmlFor="facilitator-key">Facilitator key</label>
+      <summary>{t("lobby.facilitating")}</summary>
+      <label htmlFor="facilitator-key">{t("lobby.facilitatorKey")}</label>
       <input id="facilitator-key" type="password" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />
     </details>
   );
