@@ -186,6 +186,27 @@ export const en = {
     defaultFacilitators: "Default facilitators",
     inviteFirst: "Invite facilitators first; they appear here.",
   },
+  vr: {
+    mutedByFacilitator: "Muted by facilitator",
+    unmute: "Unmute",
+    mute: "Mute",
+    volumeDown: "Volume − ({{percent}}%)",
+    volumeUp: "Volume +",
+    recentre: "Recentre",
+    leaveCircle: "Leave circle",
+    hideFacilitation: "Hide facilitation",
+    facilitate: "Facilitate",
+    chat: "Chat",
+    chatUnread: "Chat ({{count}})",
+    peopleSafety: "People & safety",
+    crisisSupport: "Crisis support",
+    boundaryOn: "Boundary on",
+    boundaryOff: "Boundary off",
+    unlock: "Unlock",
+    lock: "Lock",
+    admitAll: "Admit all ({{count}})",
+    allowNamed: "Allow {{name}}",
+  },
 };
 
 export type Resources = typeof en;
