@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
-import { directionOf, LANGUAGE_STORAGE_KEY, LANGUAGES } from "./languages.ts";
+import { bestLanguage, directionOf, LANGUAGE_STORAGE_KEY, LANGUAGES } from "./languages.ts";
 import { en } from "./locales/en.ts";
 import { es } from "./locales/es.ts";
 import { PSEUDO_RTL, pseudoRtl } from "./pseudo.ts";
@@ -26,7 +26,6 @@ void i18next
       [PSEUDO_RTL]: { translation: pseudoRtl(en) },
     },
     supportedLngs: LANGUAGES.map((l) => l.code),
-    nonExplicitSupportedLngs: true,
     load: "currentOnly",
     fallbackLng: "en",
     interpolation: { escapeValue: false }, // React escapes
@@ -35,6 +34,8 @@ void i18next
       lookupLocalStorage: LANGUAGE_STORAGE_KEY,
       lookupQuerystring: "lang",
       caches: ["localStorage"],
+      // "es-ES" or "es-419" from the browser → "es"; unknown languages → English.
+      convertDetectedLanguage: bestLanguage,
     },
     returnNull: false,
   });

@@ -11,6 +11,14 @@ export type LanguageCode = (typeof LANGUAGES)[number]["code"];
 
 export const LANGUAGE_STORAGE_KEY = "hearth.language";
 
+/** The supported language closest to a browser's tag: exact, then by base language, else English. */
+export function bestLanguage(tag: string): LanguageCode {
+  const exact = LANGUAGES.find((l) => l.code.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact.code;
+  const base = tag.split("-")[0]!.toLowerCase();
+  return LANGUAGES.find((l) => l.code === base)?.code ?? "en";
+}
+
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur"]);
 
 /** "rtl" for right-to-left scripts (and the pseudo-locale), "ltr" otherwise. */

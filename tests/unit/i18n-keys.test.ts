@@ -66,3 +66,15 @@ describe("when the RTL pseudo-locale is built", () => {
     for (const [k, v] of english) expect(variables(pseudo.get(k)!)).toEqual(variables(v));
   });
 });
+
+describe("when the browser names a language", () => {
+  it("picks the closest supported one, or English", async () => {
+    const { bestLanguage, directionOf } = await import("../../client/i18n/languages.ts");
+    expect(bestLanguage("es-ES")).toBe("es");
+    expect(bestLanguage("es-419")).toBe("es");
+    expect(bestLanguage("ar-XB")).toBe("ar-XB");
+    expect(bestLanguage("de-DE")).toBe("en");
+    expect(directionOf("ar-XB")).toBe("rtl");
+    expect(directionOf("es")).toBe("ltr");
+  });
+});
