@@ -1,11 +1,13 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { xrInputProfiles } from "./scripts/xr-input-profiles.ts";
+import { timerClock } from "./scripts/timer-clock-plugin.ts";
 
 export default defineConfig({
   root: "client",
   publicDir: "../assets",
-  plugins: [react()],
+  plugins: [react(), xrInputProfiles(), timerClock()],
   resolve: {
     // @pmndrs/xr's emulator imports @iwer/sem statically; Hearth never uses it (see the stub).
     alias: {

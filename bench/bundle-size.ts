@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -44,4 +44,35 @@ export function bundleSizes(): { lobby: number; desktopCircle: number; xrChunk: 
     desktopCircle: gzipBytes(manifest, circle),
     xrChunk: gzipBytes(manifest, only(xr, circle)),
   };
+}
+
+function filesUnder(dir: string, skip: (name: string) => boolean): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (skip(entry.name)) continue;
+    if (entry.isDirectory()) {
+      const inner = filesUnder(full, skip);
+      bytes += inner.bytes;
+      files += inner.files;
+    } else {
+      bytes += statSync(full).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+/**
+ * Bytes of client assets as served (uncompressed): the repository's assets/ folder (copied as is),
+ * and everything the build ships in dist/client (JavaScript, CSS, the XR controller models)
+ * except source maps and Vite's manifest. The budget is 5 MB in all.
+ */
+export function assetBytes(): { source: number; built: number; xrProfiles: number; files: number } {
+  const skip = (name: string) => name.endsWith(".map") || name === ".vite";
+  const source = filesUnder("assets", skip);
+  const built = filesUnder(DIST, skip);
+  const xr = filesUnder(path.join(DIST, "xr-profiles"), skip);
+  return { source: source.bytes, built: built.bytes, xrProfiles: xr.bytes, files: built.files };
 }

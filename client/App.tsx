@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnection } from "./net/useConnection.ts";
 import { Routes } from "./Routes.tsx";
+import { AfterCircle } from "./safety/AfterCircle.tsx";
 import { AgreementsDialog } from "./safety/AgreementsDialog.tsx";
 import { CrisisPanel } from "./safety/CrisisPanel.tsx";
 // With the app shell, so no chat message of a freshly joined room is missed.
@@ -22,7 +23,10 @@ export function App() {
           <CircleView />
         </Suspense>
       ) : (
-        <Routes />
+        <>
+          <AfterCircle />
+          <Routes />
+        </>
       )}
       {/* Safety, everywhere: the agreements before a first circle, crisis resources one click away. */}
       <AgreementsDialog />

@@ -24,10 +24,14 @@ export const chatSendSchema = z
   .strict();
 export type ChatSend = z.input<typeof chatSendSchema>;
 
-/** Facilitators only: delete one message for everyone, or pause and resume the chat. */
+/** How long repeated abuse pauses the writer's chat (a facilitator can lift it sooner). */
+export const CHAT_COOL_DOWN_MS = 60_000;
+
+/** Facilitators only: delete one message for everyone, pause and resume the chat, or lift someone's cool-down. */
 export const chatModerateSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("delete"), messageId: z.string().min(1).max(32) }).strict(),
   z.object({ action: z.literal("pause"), paused: z.boolean() }).strict(),
+  z.object({ action: z.literal("liftCoolDown"), participantId: z.string().min(1).max(64) }).strict(),
 ]);
 export type ChatModerate = z.infer<typeof chatModerateSchema>;
 
@@ -51,4 +55,15 @@ export interface ChatMessage {
 /** Payload of ServerMessage.ChatDeleted. */
 export interface ChatDeletedMessage {
   id: string;
+}
+
+/**
+ * Payload of ServerMessage.ChatCoolDown, to the person cooled down and to the facilitators.
+ * `remainingMs` 0: the cool-down is over (ran out or lifted by a facilitator).
+ */
+export interface ChatCoolDownMessage {
+  participantId: string;
+  remainingMs: number;
+  /** Why it ended early; absent while it runs and when it simply ran out. */
+  liftedBy?: "facilitator";
 }

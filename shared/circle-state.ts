@@ -12,6 +12,8 @@ export interface ParticipantFields {
   role: Role;
   seat: number;
   color: string;
+  /** Body and head shape (shared/avatar.ts). */
+  avatarStyle: string;
   /** Names this participant in ServerMessage.Poses (shared/pose-relay.ts): poses travel beside the state. */
   poseId: number;
   muted: boolean;

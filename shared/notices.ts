@@ -36,6 +36,10 @@ export const NoticeKinds = {
   Unblocked: "unblocked",
   ChatPaused: "chat-paused",
   ChatResumed: "chat-resumed",
+  // Crisis assist and the chat cool-down
+  SupportRequestReceived: "support-request-received",
+  ChatCoolDown: "chat-cool-down",
+  ChatCoolDownLifted: "chat-cool-down-lifted",
 } as const;
 export type NoticeKindName = (typeof NoticeKinds)[keyof typeof NoticeKinds];
 
@@ -78,6 +82,13 @@ export const noticeTexts = {
   unblocked: () => "Unblocked.",
   "chat-paused": () => "The facilitator has paused the chat for now.",
   "chat-resumed": () => "The chat is open again.",
+  "support-request-received": (facilitatorsHere: boolean) =>
+    facilitatorsHere
+      ? "The facilitators know, privately, that you'd like to talk. One of them will reach out to you. Nobody else was told."
+      : "No facilitator is here right now. Your request waits for the first one who joins this session; the crisis lines are there any time.",
+  "chat-cool-down": (seconds: number) =>
+    `Your chat is paused for ${seconds} seconds: several of your messages were caught by the filter. Take a breath; you can write again soon.`,
+  "chat-cool-down-lifted": () => "A facilitator lifted your chat pause: you can write again.",
 } satisfies Record<NoticeKindName, (...args: never[]) => string>;
 
 type Texts = typeof noticeTexts;

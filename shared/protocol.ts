@@ -19,6 +19,11 @@ export const ClientMessage = {
   Report: "report",
   /** Facilitators: take a report off the queue (reportResolveSchema). */
   ReportResolve: "reportResolve",
+  /**
+   * "Talk to the facilitator privately" (supportRequestSchema, shared/crisis-support.ts): reaches the
+   * session's facilitators as a private SupportFlag. Rate-limited; never stored.
+   */
+  SupportRequest: "supportRequest",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -41,6 +46,12 @@ export const ServerMessage = {
   ReportResolved: "reportResolved",
   /** Bytes, after each state patch: the poses you have not received yet (shared/pose-relay.ts). */
   Poses: "poses",
+  /** Facilitators only: someone may need support (SupportFlag, shared/crisis-support.ts). Never the chat text. */
+  SupportFlag: "supportFlag",
+  /** To the writer only: their message showed crisis language; show them the crisis resources (SupportOffer). */
+  SupportOffer: "supportOffer",
+  /** To the writer and the facilitators: a chat cool-down began or ended (ChatCoolDownMessage, shared/chat.ts). */
+  ChatCoolDown: "chatCoolDown",
 } as const;
 
 export const ROOM_NAME = "circle";

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { freeText } from "./text.ts";
+import { DEFAULT_HELPLINES } from "./crisis/helplines.ts";
 
 /** A participant id (the Colyseus sessionId). */
 const participantId = z.string().min(1).max(64);
@@ -76,6 +77,10 @@ export interface CrisisLine {
   contact?: string;
   url?: string;
   hours?: string;
+  /** Where the entry was taken from (the service's own page), for the deploying organisation to verify. */
+  source?: string;
+  /** When it was last checked against that source (YYYY-MM-DD). */
+  checked?: string;
 }
 
 export interface CrisisCountry {
@@ -92,10 +97,14 @@ export interface CrisisResources {
   countries: CrisisCountry[];
 }
 
+/** Same-origin path of a circle's referral directory (ReferralDirectory, shared/referrals.ts). */
+export const referralsPath = (circleId: string) => `/api/circles/${encodeURIComponent(circleId)}/referrals`;
+
 export const DEFAULT_CRISIS_RESOURCES: CrisisResources = {
   intro:
     "Hearth is a peer-support circle. It is not a crisis service, and nobody here is watching over you around the clock.",
   emergency:
     "If you are in danger, or might harm yourself or someone else, call your local emergency number now (112 in Europe, 999 in the UK, 911 in North America) or go to the nearest emergency department.",
-  countries: [],
+  // Well-known helplines (shared/crisis/helplines.ts): to be verified by whoever deploys Hearth.
+  countries: DEFAULT_HELPLINES,
 };

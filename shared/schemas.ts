@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { AVATAR_COLORS } from "./avatar.ts";
+import { AVATAR_COLORS, AVATAR_STYLES } from "./avatar.ts";
 import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
 import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
 import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
 import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
+import { supportRequestSchema } from "./crisis-support.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, plainToken } from "./text.ts";
 
@@ -20,6 +21,10 @@ export const pseudonymSchema = z.string({ error: "Please choose a pseudonym." })
 
 export const avatarColorSchema = z.enum(AVATAR_COLORS, {
   error: "Please pick one of the offered avatar colours.",
+});
+
+export const avatarStyleSchema = z.enum(AVATAR_STYLES, {
+  error: "Please pick one of the offered avatar styles.",
 });
 
 /**
@@ -37,6 +42,8 @@ export const joinOptionsSchema = z.object({
   inviteToken: plainToken(128, "The invitation token").optional(),
   pseudonym: pseudonymSchema.optional(),
   color: avatarColorSchema,
+  /** Body and head shape (shared/avatar.ts); optional, older clients get the default. */
+  avatarStyle: avatarStyleSchema.optional(),
   /** The open circle's facilitator key (FACILITATOR_KEY), until facilitators have accounts there. */
   facilitatorKey: z.string().min(1).max(256).refine((key) => !hasControlCharacters(key), CONTROL_CHARACTERS_MESSAGE).optional(),
 }).strict();
@@ -63,6 +70,7 @@ export const clientMessageSchemas = {
   [ClientMessage.Unblock]: blockSchema,
   [ClientMessage.Report]: reportSchema,
   [ClientMessage.ReportResolve]: reportResolveSchema,
+  [ClientMessage.SupportRequest]: supportRequestSchema,
 } satisfies Record<ClientMessageType, z.ZodType>;
 
 export type ClientMessageName = keyof typeof clientMessageSchemas;

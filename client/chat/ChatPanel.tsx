@@ -11,6 +11,7 @@ import { useConnection, useSelf } from "../net/useConnection.ts";
 import { safety } from "../safety/session.ts";
 import { chat, deleteChatMessage, pauseChat, sendChat, setChatOpen } from "./chat-session.ts";
 import { isFacilitator } from "../../shared/circle-state.ts";
+import { CrisisCheckNote, useChatCoolDown, useCrisisCheck } from "./crisis-check.tsx";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -24,6 +25,9 @@ export function ChatPanel() {
   const paused = useStore(chat, (s) => s.paused);
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
+  const crisisCheck = useCrisisCheck();
+  const coolDown = useChatCoolDown(selfId);
+  const blocked = (paused && !facilitator) || coolDown > 0;
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -42,9 +46,11 @@ export function ChatPanel() {
       setAsking(details);
       return;
     }
+    setAsking(null);
+    if (!crisisCheck.mayGo(text)) return;
     sendChat(text);
     setDraft("");
-    setAsking(null);
+    crisisCheck.reset();
   }
 
   return (
@@ -58,22 +64,25 @@ export function ChatPanel() {
         <button type="button" className="icon" aria-label="Close chat" onClick={() => setChatOpen(false)}>×</button>
       </header>
       {paused && <p className="chat-paused" role="status">The facilitator has paused the chat for now.</p>}
+      {coolDown > 0 && <p className="chat-paused" role="status">Your chat is paused for {coolDown} s after several messages the filter caught. Take a breath.</p>}
       <ChatMessages list={list} shown={shown} selfId={selfId} facilitator={facilitator} />
       <form onSubmit={submit}>
         {asking && <PersonalDetailCheck details={asking} onEdit={() => setAsking(null)} />}
+        {crisisCheck.held !== null && crisisCheck.held === draft.trim() && !asking && <CrisisCheckNote onEdit={crisisCheck.reset} />}
         <div className="row">
           <input
             aria-label="Message"
             value={draft}
             maxLength={CHAT_TEXT_MAX}
-            disabled={paused && !facilitator}
-            placeholder={paused && !facilitator ? "Chat is paused" : "Write to the circle…"}
+            disabled={blocked}
+            placeholder={blocked ? "Chat is paused" : "Write to the circle…"}
             onChange={(e) => {
               setDraft(e.target.value);
               setAsking(null);
+              crisisCheck.reset();
             }}
           />
-          <button type="submit" disabled={!draft.trim() || (paused && !facilitator)}>Send</button>
+          <button type="submit" disabled={!draft.trim() || blocked}>Send</button>
         </div>
       </form>
     </aside>

@@ -1,48 +1,105 @@
 import { useFrame } from "@react-three/fiber";
-import { useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
+import { useStore } from "zustand";
+import { audioLevels, sharedAudioContext, voice } from "../voice/voice.ts";
+import { emberGeometry, emberMaterial, fireUniforms, flameGeometry, flameMaterial } from "./fire/shaders.ts";
+import { fireGain, fireSound, startFireSound, type FireVoice } from "./fire/sound.ts";
 import { geometries, materials } from "./materials.ts";
+import { motionScale, sceneTime } from "./scene-time.ts";
 
-const STONES = 11;
-const stoneMatrix = new THREE.Matrix4();
-const stoneQuat = new THREE.Quaternion();
-const stoneScale = new THREE.Vector3();
-const stonePosition = new THREE.Vector3();
+const STONES = 13;
+const LOGS = 4;
+const FIRE_SOUND_AT = { x: 0, y: 0.35, z: 0 };
+const matrix = new THREE.Matrix4();
+const quat = new THREE.Quaternion();
+const scale = new THREE.Vector3();
+const position = new THREE.Vector3();
+const euler = new THREE.Euler();
+const drawingSize = new THREE.Vector2();
 
-/** A low fire in a ring of stones; the flame and its light flicker gently. */
-export function Campfire() {
-  const flame = useRef<THREE.Mesh>(null);
+/** A living fire in a ring of stones: shader flames, rising embers, a flickering warm light and a quiet crackle. */
+export function Campfire({ sound = true }: { sound?: boolean }) {
   const light = useRef<THREE.PointLight>(null);
   const stones = useRef<THREE.InstancedMesh>(null);
   const logs = useRef<THREE.InstancedMesh>(null);
+  const flames = useMemo(() => flameGeometry(), []);
+  const embers = useMemo(() => emberGeometry(), []);
+  useEffect(() => () => {
+    flames.dispose();
+    embers.dispose();
+  }, [flames, embers]);
 
   useLayoutEffect(() => {
     for (let i = 0; i < STONES; i++) {
       const a = (i / STONES) * Math.PI * 2;
-      stonePosition.set(Math.sin(a) * 0.55, 0.06, Math.cos(a) * 0.55);
-      stoneQuat.setFromAxisAngle(new THREE.Vector3(0, 1, 0), a * 3.1);
-      stoneScale.setScalar(0.85 + ((i * 37) % 7) / 20);
-      stones.current?.setMatrixAt(i, stoneMatrix.compose(stonePosition, stoneQuat, stoneScale));
+      position.set(Math.sin(a) * 0.58, 0.05, Math.cos(a) * 0.58);
+      quat.setFromEuler(euler.set(0.3 * Math.sin(i * 2.3), a * 3.1, 0.2 * Math.cos(i * 1.7)));
+      scale.set(1 + ((i * 37) % 7) / 14, 0.7 + ((i * 13) % 5) / 10, 0.9 + ((i * 29) % 5) / 12);
+      stones.current?.setMatrixAt(i, matrix.compose(position, quat, scale));
     }
-    for (let i = 0; i < 3; i++) {
-      const q = new THREE.Quaternion().setFromEuler(new THREE.Euler(Math.PI / 2.4, (i * Math.PI * 2) / 3, 0, "YXZ"));
-      logs.current?.setMatrixAt(i, stoneMatrix.compose(new THREE.Vector3(0, 0.15, 0), q, new THREE.Vector3(1, 1, 1)));
+    for (let i = 0; i < LOGS; i++) {
+      // Leaning together over the embers, like a small tepee.
+      quat.setFromEuler(euler.set(Math.PI / 2.6, (i * Math.PI * 2) / LOGS + 0.4, 0, "YXZ"));
+      position.set(Math.sin((i * Math.PI * 2) / LOGS + 0.4) * 0.12, 0.14, Math.cos((i * Math.PI * 2) / LOGS + 0.4) * 0.12);
+      logs.current?.setMatrixAt(i, matrix.compose(position, quat, scale.set(1, 0.8, 1)));
     }
   }, []);
 
-  useFrame(({ clock }) => {
-    const t = clock.elapsedTime;
-    const flicker = 0.85 + Math.sin(t * 7.3) * 0.06 + Math.sin(t * 13.1) * 0.04;
-    if (flame.current) flame.current.scale.set(1, flicker, 1);
-    if (light.current) light.current.intensity = 9 * flicker;
+  useFrame(({ gl }) => {
+    const t = sceneTime.elapsed;
+    const m = motionScale();
+    fireUniforms.uTime.value = t;
+    fireUniforms.uMotion.value = m;
+    gl.getDrawingBufferSize(drawingSize);
+    fireUniforms.uPixelScale.value = drawingSize.y * 0.9;
+    const flicker = 1 + m * (Math.sin(t * 7.3) * 0.07 + Math.sin(t * 13.1 + 1.3) * 0.05 + Math.sin(t * 23.7) * 0.03);
+    fireUniforms.uIntensity.value = 0.9 + (flicker - 1) * 0.8;
+    if (light.current) {
+      light.current.intensity = 7 * flicker;
+      light.current.position.set(Math.sin(t * 3.1) * 0.05 * m, 0.7 + Math.sin(t * 5.3) * 0.04 * m, Math.cos(t * 2.7) * 0.05 * m);
+    }
   });
 
   return (
     <group name="campfire">
       <instancedMesh ref={stones} args={[geometries.stone, materials.stone, STONES]} />
-      <instancedMesh ref={logs} args={[geometries.log, materials.wood, 3]} />
-      <mesh ref={flame} geometry={geometries.flame} material={materials.flame} position={[0, 0.38, 0]} />
-      <pointLight ref={light} position={[0, 0.8, 0]} color="#ff9a4d" intensity={9} distance={14} decay={1.6} />
+      <instancedMesh ref={logs} args={[geometries.log, materials.charredWood, LOGS]} />
+      <mesh geometry={geometries.coals} material={materials.coals} position={[0, 0.03, 0]} />
+      <mesh geometry={flames} material={flameMaterial} frustumCulled={false} renderOrder={2} />
+      <points geometry={embers} material={emberMaterial} frustumCulled={false} renderOrder={3} />
+      <pointLight ref={light} position={[0, 0.7, 0]} color="#ff8f45" intensity={7} distance={16} decay={1.5} />
+      {sound && <FireCrackle />}
     </group>
   );
+}
+
+/** The crackle, at the fire, in the voice graph's AudioContext; its gain follows the volume setting. */
+function FireCrackle() {
+  const volume = useStore(fireSound, (s) => s.volume);
+  const voiceRef = useRef<FireVoice | null>(null);
+
+  useEffect(() => {
+    const context = sharedAudioContext();
+    const fire = startFireSound(context, FIRE_SOUND_AT);
+    voiceRef.current = fire;
+    // The page may have been opened without a gesture: the first touch or key starts the sound.
+    const resume = () => void context.resume();
+    window.addEventListener("pointerdown", resume, { once: true });
+    window.addEventListener("keydown", resume, { once: true });
+    return () => {
+      fire.stop();
+      voiceRef.current = null;
+      window.removeEventListener("pointerdown", resume);
+      window.removeEventListener("keydown", resume);
+    };
+  }, []);
+
+  useFrame(() => {
+    const fire = voiceRef.current;
+    if (!fire) return;
+    const target = fireGain(volume, voice.getState().masterVolume, audioLevels.size > 0);
+    fire.gain.gain.setTargetAtTime(target, fire.gain.context.currentTime, 0.25);
+  });
+  return null;
 }

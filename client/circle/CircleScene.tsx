@@ -1,4 +1,4 @@
-import { Canvas } from "@react-three/fiber";
+import { Canvas, useFrame } from "@react-three/fiber";
 import { lazy, Suspense } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
@@ -12,28 +12,41 @@ import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
 import { SceneProbe } from "../testing/hearth-hook.ts";
 import { SafetyProbe } from "../testing/safety-hook.ts";
-import { SpeakingRings } from "./SpeakingRings.tsx";
+import { SpeakingGlow } from "./SpeakingGlow.tsx";
+import { StatusIcons } from "./StatusIcons.tsx";
+import { advanceSceneTime } from "./scene-time.ts";
+import { SKIES, skyFor } from "./night/sky.ts";
 
 // The headset path loads only on browsers that can enter VR.
 const XRCircle = lazy(() => import("../xr/XRCircle.tsx"));
 
+/** Advances the scene's THREE.Timer once per frame, before anything reads it. */
+function SceneTimer() {
+  useFrame(() => advanceSceneTime(), -100);
+  return null;
+}
+
 export function CircleScene() {
   const xrSupported = useStore(xrPresence, (s) => s.supported);
   const capacity = useConnection((s) => s.capacity);
+  const circleId = useConnection((s) => s.room?.state.circleId);
   const seat = useSelf((me) => me?.seat);
   if (!capacity || seat === undefined || seat >= capacity) return null; // no seat: in the waiting room
+  const sky = skyFor(circleId);
+  const look = SKIES[sky];
 
   return (
-    <Canvas className="circle-canvas" dpr={[1, 1.5]} camera={{ fov: 70, near: 0.05, far: 60 }} gl={{ antialias: true }}>
-      <color attach="background" args={["#17141f"]} />
-      <fog attach="fog" args={["#17141f", 8, 24]} />
-      <hemisphereLight args={["#7c82b0", "#3a2c1e", 1.2]} />
-      <directionalLight position={[4, 8, 3]} intensity={0.35} color="#9aa4d6" />
-      <Surroundings capacity={capacity} />
+    <Canvas className="circle-canvas" dpr={[1, 1.5]} camera={{ fov: 70, near: 0.05, far: 80 }} gl={{ antialias: true }}>
+      <SceneTimer />
+      <color attach="background" args={[look.fog]} />
+      <fog attach="fog" args={[look.fog, 10, 34]} />
+      <hemisphereLight args={look.hemisphere} />
+      <Surroundings capacity={capacity} sky={sky} />
       <Campfire />
       <Avatars />
       <NameTags />
-      <SpeakingRings />
+      <SpeakingGlow />
+      <StatusIcons />
       <SpatialAudio />
       <DesktopRig seat={seat} capacity={capacity} />
       <PoseSender />

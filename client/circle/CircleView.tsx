@@ -5,6 +5,7 @@ import { voice, setSelfMuted } from "../voice/voice.ts";
 import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
 import { ControlBar } from "./ControlBar.tsx";
+import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
@@ -55,6 +56,7 @@ export default function CircleView() {
   return (
     <div className={isFacilitator(me) ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
+      <SceneLoading />
       <VoiceBridge />
       <header className="circle-bar">
         <strong>{title}</strong>

@@ -7,6 +7,8 @@ import { SafetyControls } from "../safety/SafetyControls.tsx";
 import { toggleStepOut } from "../safety/step-out.ts";
 import { VoiceControls } from "../voice/VoiceControls.tsx";
 import { xrPresence } from "../xr/presence.ts";
+import { FireVolume } from "./FireVolume.tsx";
+import { SelfSpeaking } from "./SelfSpeaking.tsx";
 
 /** The desktop's circle controls: VR, voice, hand, step out, safety, leave. */
 export function ControlBar() {
@@ -25,7 +27,9 @@ export function ControlBar() {
           {inVR ? t("circle.exitVR") : t("circle.enterVR")}
         </button>
       )}
+      <SelfSpeaking />
       <VoiceControls />
+      <FireVolume />
       <button
         type="button"
         aria-pressed={me?.handRaised ?? false}

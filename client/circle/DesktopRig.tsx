@@ -2,7 +2,7 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useRef } from "react";
 import { SEATED_EYE_HEIGHT } from "../../shared/limits.ts";
 import { seatTransform } from "../../shared/seats.ts";
-import { DRAG_RADIANS_PER_PIXEL, KEY_TURN_RADIANS_PER_SECOND, look, turn } from "./look.ts";
+import { DRAG_RADIANS_PER_PIXEL, KEY_HOLD_SECONDS, KEY_STEP_RADIANS, KEY_TURN_RADIANS_PER_SECOND, look, turn } from "./look.ts";
 
 const KEYS = { ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] } as const;
 type TurnKey = keyof typeof KEYS;
@@ -12,7 +12,8 @@ const isTurnKey = (key: string): key is TurnKey => key in KEYS;
 export function DesktopRig({ seat, capacity }: { seat: number; capacity: number }) {
   const camera = useThree((s) => s.camera);
   const element = useThree((s) => s.gl.domElement);
-  const held = useRef(new Set<TurnKey>());
+  /** Each held arrow key and how long it has been down (seconds). */
+  const held = useRef(new Map<TurnKey, number>());
 
   useEffect(() => {
     let dragging: number | null = null;
@@ -28,8 +29,12 @@ export function DesktopRig({ seat, capacity }: { seat: number; capacity: number 
     };
     const keyDown = (e: KeyboardEvent) => {
       if (!isTurnKey(e.key) || isTyping(e)) return;
-      held.current.add(e.key);
       e.preventDefault();
+      if (held.current.has(e.key)) return; // the keyboard's auto-repeat: the frame loop turns
+      held.current.set(e.key, 0);
+      // A tap turns a whole step at once, so a short press is never lost.
+      const [yaw, pitch] = KEYS[e.key];
+      turn(yaw * KEY_STEP_RADIANS, pitch * KEY_STEP_RADIANS);
     };
     const keyUp = (e: KeyboardEvent) => {
       if (isTurnKey(e.key)) held.current.delete(e.key);
@@ -55,7 +60,9 @@ export function DesktopRig({ seat, capacity }: { seat: number; capacity: number 
 
   useFrame(({ gl }, dt) => {
     if (gl.xr.isPresenting) return; // the headset moves the camera
-    for (const key of held.current) {
+    for (const [key, seconds] of held.current) {
+      held.current.set(key, seconds + dt);
+      if (seconds + dt < KEY_HOLD_SECONDS) continue; // still a tap: the step already turned
       const [yaw, pitch] = KEYS[key];
       turn(yaw * KEY_TURN_RADIANS_PER_SECOND * dt, pitch * KEY_TURN_RADIANS_PER_SECOND * dt);
     }

@@ -1,48 +1,100 @@
-import { useLayoutEffect, useRef } from "react";
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
-import { seatTransform } from "../../shared/seats.ts";
+import { circleRadius, seatTransform } from "../../shared/seats.ts";
 import { geometries, materials } from "./materials.ts";
+import { groundGeometry } from "./night/ground-texture.ts";
+import { mistMaterial, SKIES, skyMaterial, starGeometry, starMaterial, starUniforms, type SkyVariant } from "./night/sky.ts";
+import { motionScale, sceneTime } from "./scene-time.ts";
 
-const TREES = 28;
+const PINES = 44;
+const BROADLEAVES = 16;
+const ROCKS = 10;
+const SKY_RADIUS = 50;
 const m = new THREE.Matrix4();
 const q = new THREE.Quaternion();
 const p = new THREE.Vector3();
 const s = new THREE.Vector3();
+const c = new THREE.Color();
+const UP = new THREE.Vector3(0, 1, 0);
 
-/** Ground, seats and a ring of trees: each repeated prop is one instanced draw call. */
-export function Surroundings({ capacity }: { capacity: number }) {
+function seeded(seed: number): () => number {
+  let v = seed;
+  return () => ((v = (v * 16807) % 2147483647) - 1) / 2147483646;
+}
+
+/** Places `count` instances on a ring between `inner` and `outer` metres, tinting each a little. */
+function scatter(mesh: THREE.InstancedMesh | null, count: number, inner: number, outer: number, size: [number, number], seed: number): void {
+  if (!mesh) return;
+  const random = seeded(seed);
+  for (let i = 0; i < count; i++) {
+    const a = (i / count) * Math.PI * 2 + (random() - 0.5) * 0.25;
+    const r = inner + random() * (outer - inner);
+    const k = size[0] + random() * (size[1] - size[0]);
+    q.setFromAxisAngle(UP, random() * Math.PI * 2);
+    mesh.setMatrixAt(i, m.compose(p.set(Math.sin(a) * r, 0, Math.cos(a) * r), q, s.set(k, k * (0.9 + random() * 0.3), k)));
+    mesh.setColorAt(i, c.setHSL(0, 0, 0.75 + random() * 0.35));
+  }
+  mesh.instanceMatrix.needsUpdate = true;
+  if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+}
+
+/** Sky, stars and moon, low mist, ground, seats and the trees around the clearing: each repeated prop is one instanced draw call. */
+export function Surroundings({ capacity, sky = "night" }: { capacity: number; sky?: SkyVariant }) {
   const seats = useRef<THREE.InstancedMesh>(null);
-  const trunks = useRef<THREE.InstancedMesh>(null);
-  const crowns = useRef<THREE.InstancedMesh>(null);
+  const pines = useRef<THREE.InstancedMesh>(null);
+  const broadleaves = useRef<THREE.InstancedMesh>(null);
+  const rocks = useRef<THREE.InstancedMesh>(null);
+  const look = SKIES[sky];
+  const clearing = circleRadius(capacity) + 2;
+  const ground = useMemo(() => groundGeometry(clearing), [clearing]);
+  const skyMat = useMemo(() => skyMaterial(look), [look]);
+  const mist = useMemo(() => mistMaterial(look.fog), [look]);
+  const stars = useMemo(() => starGeometry(SKY_RADIUS * 0.92), []);
+  useEffect(() => () => (ground.dispose(), skyMat.dispose(), mist.dispose()), [ground, skyMat, mist]);
+  useEffect(() => () => stars.dispose(), [stars]);
 
   useLayoutEffect(() => {
     for (let i = 0; i < capacity; i++) {
       const seat = seatTransform(i, capacity);
       // The seat sits just behind where the person's head is.
-      p.set(seat.x * 1.04, 0.225, seat.z * 1.04);
-      q.setFromAxisAngle(new THREE.Vector3(0, 1, 0), seat.yaw);
+      p.set(seat.x * 1.04, 0, seat.z * 1.04);
+      q.setFromAxisAngle(UP, seat.yaw);
       seats.current?.setMatrixAt(i, m.compose(p, q, s.set(1, 1, 1)));
     }
     if (seats.current) seats.current.instanceMatrix.needsUpdate = true;
-    for (let i = 0; i < TREES; i++) {
-      const a = (i / TREES) * Math.PI * 2 + Math.sin(i * 12.9) * 0.08;
-      const r = 10 + ((i * 53) % 11) * 0.5;
-      const scale = 0.8 + ((i * 31) % 9) / 12;
-      q.identity();
-      s.set(scale, scale, scale);
-      trunks.current?.setMatrixAt(i, m.compose(p.set(Math.sin(a) * r, 0.6 * scale, Math.cos(a) * r), q, s));
-      crowns.current?.setMatrixAt(i, m.compose(p.set(Math.sin(a) * r, 2.6 * scale, Math.cos(a) * r), q, s));
-    }
-  }, [capacity]);
+    scatter(pines.current, PINES, clearing + 6, clearing + 16, [0.9, 1.6], 11);
+    scatter(broadleaves.current, BROADLEAVES, clearing + 4, clearing + 12, [0.8, 1.2], 23);
+    scatter(rocks.current, ROCKS, clearing + 0.5, clearing + 5, [0.3, 0.8], 37);
+  }, [capacity, clearing]);
+
+  useFrame(() => {
+    starUniforms.uTime.value = sceneTime.elapsed;
+    starUniforms.uMotion.value = motionScale();
+    starUniforms.uBrightness.value = look.stars;
+  });
 
   return (
     <group name="surroundings">
-      <mesh rotation={[-Math.PI / 2, 0, 0]} material={materials.ground}>
-        <circleGeometry args={[16, 24]} />
+      <mesh material={skyMat} renderOrder={-2} frustumCulled={false}>
+        <sphereGeometry args={[SKY_RADIUS, 24, 12]} />
       </mesh>
-      <instancedMesh key={capacity} ref={seats} args={[geometries.seat, materials.wood, capacity]} />
-      <instancedMesh ref={trunks} args={[geometries.trunk, materials.trunk, TREES]} />
-      <instancedMesh ref={crowns} args={[geometries.crown, materials.crown, TREES]} />
+      <points geometry={stars} material={starMaterial} renderOrder={-1} frustumCulled={false} />
+      {look.moon && (
+        <mesh position={[-22, 26, -30]} renderOrder={-1} onUpdate={(moon) => moon.lookAt(0, 1, 0)}>
+          <circleGeometry args={[1.6, 24]} />
+          <meshBasicMaterial color="#f4efdc" fog={false} toneMapped={false} />
+        </mesh>
+      )}
+      {look.moon && <directionalLight position={[-22, 26, -30]} intensity={0.35} color="#b8c4ee" />}
+      <mesh geometry={ground} material={materials.ground} />
+      <mesh material={mist} position={[0, 0.6, 0]} renderOrder={1}>
+        <cylinderGeometry args={[clearing + 3, clearing + 3, 1.2, 32, 1, true]} />
+      </mesh>
+      <instancedMesh key={`seats-${capacity}`} ref={seats} args={[geometries.seat, materials.seat, capacity]} />
+      <instancedMesh ref={pines} args={[geometries.pine, materials.tree, PINES]} />
+      <instancedMesh ref={broadleaves} args={[geometries.broadleaf, materials.tree, BROADLEAVES]} />
+      <instancedMesh ref={rocks} args={[geometries.rock, materials.rock, ROCKS]} />
     </group>
   );
 }

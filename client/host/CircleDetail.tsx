@@ -7,6 +7,7 @@ import { AuditLog } from "./AuditLog.tsx";
 import { CircleBans } from "./CircleBans.tsx";
 import { CircleEditor } from "./CircleEditor.tsx";
 import { InviteFacilitator } from "./InviteFacilitator.tsx";
+import { ReferralEditor } from "./ReferralEditor.tsx";
 import { ScheduleEditor } from "./ScheduleEditor.tsx";
 import { SessionsList } from "./SessionsList.tsx";
 
@@ -93,6 +94,11 @@ export function CircleDetail({ circleId }: { circleId: string }) {
         <CircleEditor circle={circle} onSaved={saved} />
       </details>
       <InviteFacilitator circleId={circle.id} />
+      <details>
+        <summary>Referral directory (counselling hand-off)</summary>
+        <ReferralEditor path={`/api/host/circles/${circle.id}/referrals`} title="Services for this circle" />
+        <ReferralEditor path="/api/host/referrals" title="Services for all your circles" />
+      </details>
       <CircleBans circleId={circle.id} onChanged={() => setVersion((v) => v + 1)} />
       <AuditLog circleId={circle.id} key={version} />
     </>

@@ -1,24 +1,31 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
-import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
+import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle, DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
+import { AvatarPicker } from "./AvatarPicker.tsx";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
 import { resumeAfterReload } from "../net/connection.ts";
 import { participantKey } from "../schedule/participant-key.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { CircleChoice, type CircleSummary } from "./CircleChoice.tsx";
-import { ColorField, FacilitatorKeyField, PseudonymField } from "./fields.tsx";
+import { FacilitatorKeyField, PseudonymField } from "./fields.tsx";
 
 const PREFS_KEY = "hearth.preferences";
 
-function loadPreferences(): { pseudonym: string; color: AvatarColor } {
+/** A newcomer's colour: any of the palette, so a circle of first-timers is not all one colour. */
+function randomColor(): AvatarColor {
+  return AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)]!;
+}
+
+function loadPreferences(): { pseudonym: string; color: AvatarColor; avatarStyle: AvatarStyle } {
   try {
-    const saved = JSON.parse(localStorage.getItem(PREFS_KEY) ?? "{}") as Partial<{ pseudonym: string; color: string }>;
+    const saved = JSON.parse(localStorage.getItem(PREFS_KEY) ?? "{}") as Partial<{ pseudonym: string; color: string; avatarStyle: string }>;
     const color = AVATAR_COLORS.find((c) => c === saved.color);
-    return { pseudonym: saved.pseudonym || suggestPseudonym(), color: color ?? AVATAR_COLORS[0] };
+    const avatarStyle = AVATAR_STYLES.find((s) => s === saved.avatarStyle);
+    return { pseudonym: saved.pseudonym || suggestPseudonym(), color: color ?? randomColor(), avatarStyle: avatarStyle ?? DEFAULT_AVATAR_STYLE };
   } catch {
-    return { pseudonym: suggestPseudonym(), color: AVATAR_COLORS[0] };
+    return { pseudonym: suggestPseudonym(), color: randomColor(), avatarStyle: DEFAULT_AVATAR_STYLE };
   }
 }
 
@@ -30,6 +37,7 @@ export function Lobby() {
   const [prefs] = useState(loadPreferences);
   const [pseudonym, setPseudonym] = useState(prefs.pseudonym);
   const [color, setColor] = useState<AvatarColor>(prefs.color);
+  const [avatarStyle, setAvatarStyle] = useState<AvatarStyle>(prefs.avatarStyle);
   const [selected, setSelected] = useState<string | null>(null);
   const [facilitatorKey, setFacilitatorKey] = useState("");
   const status = useConnection((s) => s.status);
@@ -52,13 +60,14 @@ export function Lobby() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!canJoin || !check.ok || !selected) return;
-    localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color }));
+    localStorage.setItem(PREFS_KEY, JSON.stringify({ pseudonym: check.value, color, avatarStyle }));
     // The device key ties this visit to bans from the circle; it carries no personal data.
     const key = facilitatorKey.trim();
     void enterCircle({
       circleId: selected,
       pseudonym: check.value,
       color,
+      avatarStyle,
       participantKey: participantKey(),
       ...(key ? { facilitatorKey: key } : {}),
     });
@@ -78,7 +87,7 @@ export function Lobby() {
         <h2 id="you-heading">{t("lobby.howYouAppear")}</h2>
         <PseudonymField pseudonym={pseudonym} onChange={setPseudonym} />
 
-        <ColorField color={color} onChange={setColor} />
+        <AvatarPicker color={color} style={avatarStyle} onColor={setColor} onStyle={setAvatarStyle} />
 
         <FacilitatorKeyField value={facilitatorKey} onChange={setFacilitatorKey} />
 

@@ -1,5 +1,4 @@
 import { useTranslation } from "react-i18next";
-import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 
@@ -27,20 +26,6 @@ export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onC
         {check.ok ? t("lobby.pseudonymHelp") : check.reason}
       </p>
     </>
-  );
-}
-
-export function ColorField({ color, onChange }: { color: AvatarColor; onChange: (color: AvatarColor) => void }) {
-  const { t } = useTranslation();
-  return (
-    <fieldset className="colors">
-      <legend>{t("lobby.avatarColour")}</legend>
-      {AVATAR_COLORS.map((c) => (
-        <label key={c} className="swatch" style={{ background: c }} title={c}>
-          <input type="radio" name="color" value={c} checked={color === c} onChange={() => onChange(c)} aria-label={t("lobby.colourNamed", { colour: c })} />
-        </label>
-      ))}
-    </fieldset>
   );
 }
 

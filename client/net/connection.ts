@@ -16,6 +16,7 @@ import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "
 import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
+import { avatarStyleOf } from "../../shared/avatar.ts";
 
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
@@ -289,6 +290,7 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       role: p.role,
       seat: p.seat,
       color: p.color,
+      avatarStyle: avatarStyleOf(p.avatarStyle),
       muted: p.muted,
       micAllowed: p.micAllowed,
       voiceConnected: p.voiceConnected ?? false,

@@ -22,6 +22,8 @@ export interface RenderedAvatar {
   right: TrackedPart;
   seat: number;
   color: string;
+  /** Whether the hands come from a headset's tracking (else they rest on the lap). */
+  handsTracked: boolean;
   /** False until the first pose has been applied. */
   placed: boolean;
 }
@@ -39,9 +41,9 @@ const position = new THREE.Vector3();
 const quaternion = new THREE.Quaternion();
 const seatQuat = new THREE.Quaternion();
 const UP = new THREE.Vector3(0, 1, 0);
-/** Where desktop users' hands rest, in seat space (forward is -Z). */
-const REST_LEFT = new THREE.Vector3(-0.2, 0.62, -0.28);
-const REST_RIGHT = new THREE.Vector3(0.2, 0.62, -0.28);
+/** Where desktop users' hands rest, on the lap in seat space (forward is -Z). */
+const REST_LEFT = new THREE.Vector3(-0.12, 0.575, -0.25);
+const REST_RIGHT = new THREE.Vector3(0.12, 0.575, -0.25);
 
 /** Writes the resting pose of a hand at a seat into `out` (world space). */
 export function restingHand(side: "left" | "right", seat: number, capacity: number, out: RenderedPart): void {
@@ -61,10 +63,11 @@ export function updateRenderedAvatar(id: string, p: ParticipantStateView, frame:
   let avatar = renderedAvatars.get(id);
   if (!avatar || avatar.seat !== p.seat) {
     // New, or moved to another seat: no interpolating across the circle.
-    avatar = { head: part(), left: part(), right: part(), seat: p.seat, color: p.color, placed: false };
+    avatar = { head: part(), left: part(), right: part(), seat: p.seat, color: p.color, handsTracked: false, placed: false };
     renderedAvatars.set(id, avatar);
   }
   avatar.color = p.color;
+  avatar.handsTracked = Boolean(frame?.hands);
   play(avatar.head, frame?.head ?? seatedHead(p.seat, capacity), now);
   if (frame?.hands) {
     play(avatar.left, frame.hands.left, now);

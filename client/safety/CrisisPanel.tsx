@@ -1,45 +1,106 @@
 import { useEffect, useRef } from "react";
 import { useStore } from "zustand";
-import { crisisResources, loadCrisisResources, orderedCountries } from "./crisis.ts";
-import { safety, setCrisisOpen } from "./session.ts";
+import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
+import type { CrisisCountry } from "../../shared/safety.ts";
+import { useConnection } from "../net/useConnection.ts";
 import { xrPresence } from "../xr/presence.ts";
+import { crisisResources, likelyCountry, loadCrisisResources, orderedCountries } from "./crisis.ts";
+import { ReferralList } from "./ReferralList.tsx";
+import { loadReferrals, referrals } from "./referrals.ts";
+import { safety, setCrisisOpen } from "./session.ts";
+import { clearOffer, requestSupport, support } from "./support.ts";
 
-/** "Crisis support": the deployment's hotlines by country, with the plain emergency advice first. */
+function CountryLines({ c }: { c: CrisisCountry }) {
+  return (
+    <section aria-label={c.name}>
+      <h3>{c.name}</h3>
+      <ul>
+        {c.lines.map((line) => (
+          <li key={line.name}>
+            <strong>{line.name}</strong>
+            {line.contact && <> · <a href={`tel:${line.contact.replace(/[^\d+]/g, "")}`}>{line.contact}</a></>}
+            {line.hours && <span className="muted"> · {line.hours}</span>}
+            {line.url && <> · <a href={line.url} target="_blank" rel="noreferrer noopener">{new URL(line.url).host}</a></>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "Talk to a facilitator privately", inside a circle: the request reaches only its facilitators. */
+function AskFacilitator() {
+  const inCircle = useConnection((s) => s.status === "in-circle");
+  const offer = useStore(support, (s) => s.offer);
+  const requested = useStore(support, (s) => s.requested);
+  if (!inCircle) return null;
+  return requested ? (
+    <p role="status" className="support-requested">The facilitators know, privately, that you'd like to talk. One of them will reach out to you.</p>
+  ) : (
+    <button type="button" className="primary" onClick={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)}>
+      Talk to a facilitator privately
+    </button>
+  );
+}
+
+/**
+ * "Crisis support": gentle words when the writer's message showed crisis language, the plain
+ * emergency advice, the helplines for the viewer's country (others folded), the circle host's
+ * referral directory, and a private way to ask a facilitator to reach out.
+ */
 export function CrisisPanel() {
   // In VR the same resources float in the scene instead (XRCrisisPanel): a headset shows no DOM.
   const requested = useStore(safety, (s) => s.crisisOpen);
   const inVR = useStore(xrPresence, (s) => s.active);
   const open = requested && !inVR;
   const resources = useStore(crisisResources, (s) => s.resources);
+  const offer = useStore(support, (s) => s.offer);
+  const circleId = useStore(referrals, (s) => s.lastCircleId);
+  const directory = useStore(referrals, (s) => (s.circleId === circleId ? s.directory : null));
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open) void loadCrisisResources();
+    if (open) void loadReferrals(circleId);
     if (open && !dialog.current?.open) dialog.current?.showModal();
     if (!open && dialog.current?.open) dialog.current.close();
-  }, [open]);
+  }, [open, circleId]);
   if (!open) return null;
+  const country = likelyCountry();
+  const countries = orderedCountries(resources, country);
+  const first = countries.filter((c) => c.country === country || c.country === "*");
+  const others = countries.filter((c) => c.country !== country && c.country !== "*");
+  const close = () => {
+    setCrisisOpen(false);
+    clearOffer();
+  };
   return (
-    <dialog ref={dialog} className="safety-dialog crisis" aria-labelledby="crisis-title" onClose={() => setCrisisOpen(false)}>
+    <dialog ref={dialog} className="safety-dialog crisis" aria-labelledby="crisis-title" onClose={close}>
       <h2 id="crisis-title">Crisis support</h2>
+      {offer && (
+        <div className="support-offer" role="note">
+          <p><strong>{SUPPORT_OFFER_TEXT[offer.category]}</strong></p>
+          <p className="muted">Only you can see this.{offer.source === "check" && " Your message has not been sent: you can still send it, or change it."}</p>
+        </div>
+      )}
       <p>{resources.intro}</p>
       <p className="emergency"><strong>{resources.emergency}</strong></p>
-      {orderedCountries(resources).map((c) => (
-        <section key={c.country + c.name} aria-label={c.name}>
-          <h3>{c.name}</h3>
-          <ul>
-            {c.lines.map((line) => (
-              <li key={line.name}>
-                <strong>{line.name}</strong>
-                {line.contact && <> · <a href={`tel:${line.contact.replace(/[^\d+]/g, "")}`}>{line.contact}</a></>}
-                {line.hours && <span className="muted"> · {line.hours}</span>}
-                {line.url && <> · <a href={line.url} target="_blank" rel="noreferrer">{new URL(line.url).host}</a></>}
-              </li>
-            ))}
-          </ul>
+      <AskFacilitator />
+      {first.map((c) => <CountryLines key={c.country + c.name} c={c} />)}
+      {directory && directory.entries.length > 0 && (
+        <section aria-label="Services your circle's host recommends">
+          <h3>Services your circle's host recommends</h3>
+          <ReferralList entries={directory.entries} />
         </section>
-      ))}
+      )}
+      {others.length > 0 && (
+        <details open={first.length === 0}>
+          <summary>Other countries</summary>
+          {others.map((c) => <CountryLines key={c.country + c.name} c={c} />)}
+        </details>
+      )}
+      <p className="muted small">Numbers are listed with their source and were checked on the date shown in Hearth's list; the organisation running this Hearth is asked to verify them.</p>
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => setCrisisOpen(false)}>Close</button>
+        <button type="button" onClick={close}>Close</button>
       </div>
     </dialog>
   );

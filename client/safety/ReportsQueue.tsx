@@ -1,13 +1,20 @@
 import { useStore } from "zustand";
 import { REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
 import { resolveReport, safety } from "./session.ts";
+import { SupportFlags } from "./SupportFlags.tsx";
+import { coolDownLeft, liftCoolDown, support } from "./support.ts";
+import { useNow } from "./useNow.ts";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** The facilitator's private queue of reports from this session (kept in memory only). */
 export function ReportsQueue() {
   const reports = useStore(safety, (s) => s.reports);
+  const cooling = useStore(support, (s) => s.coolDowns);
+  const now = useNow(Object.keys(cooling).length > 0);
   return (
+    <>
+    <SupportFlags />
     <section aria-label="Reports" className="reports-queue">
       <h3>Reports {reports.length > 0 && <span className="badge alert">{reports.length}</span>}</h3>
       {reports.length === 0 ? (
@@ -23,11 +30,15 @@ export function ReportsQueue() {
                 </span>
               </div>
               {r.note && <p className="report-note">{r.note}</p>}
+              {r.source === "chat-filter" && coolDownLeft(cooling, r.targetId, now) > 0 && (
+                <button type="button" onClick={() => liftCoolDown(r.targetId)}>Lift chat pause</button>
+              )}
               <button type="button" onClick={() => resolveReport(r.id)}>Dealt with</button>
             </li>
           ))}
         </ol>
       )}
     </section>
+    </>
   );
 }

@@ -5,7 +5,9 @@ import { useStore } from "zustand";
 import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
 import { labelTexture } from "../circle/label-texture.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
-import { crisisResources, loadCrisisResources, orderedCountries } from "./crisis.ts";
+import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
+import { crisisResources, likelyCountry, loadCrisisResources, orderedCountries } from "./crisis.ts";
+import { clearOffer, requestSupport, support } from "./support.ts";
 import { chat, sendChat } from "../chat/chat-session.ts";
 import { block, muteForMe, report, safety, setCrisisOpen } from "./session.ts";
 import { textPanelTexture } from "../xr/text-panel.ts";
@@ -48,19 +50,27 @@ function TextPanel({ lines, width, position, name }: { lines: string[]; width: n
 /** Crisis resources in VR: the same text as on the desktop. */
 export function XRCrisisPanel({ position }: { position: [number, number, number] }) {
   const resources = useStore(crisisResources, (s) => s.resources);
+  const offer = useStore(support, (s) => s.offer);
+  const requested = useStore(support, (s) => s.requested);
   useEffect(() => void loadCrisisResources(), []);
+  const country = likelyCountry();
+  const ordered = orderedCountries(resources, country);
+  const near = ordered.filter((c) => c.country === country || c.country === "*");
   const lines = [
     "Crisis support",
+    ...(offer ? [SUPPORT_OFFER_TEXT[offer.category]] : []),
     resources.intro,
     resources.emergency,
-    ...orderedCountries(resources)
-      .slice(0, 3)
+    ...(near.length > 1 ? near : ordered.slice(0, 3))
       .flatMap((c) => [`${c.name}:`, ...c.lines.map((l) => `• ${l.name}${l.contact ? ` ${l.contact}` : ""}${l.hours ? ` (${l.hours})` : ""}`)]),
   ];
   return (
     <group position={position} name="xr-crisis-panel">
       <TextPanel lines={lines} width={0.62} position={[0, 0.16, 0]} name="xr-crisis-text" />
-      <XRButton label="Close crisis support" position={[0, -0.1, 0.01]} onPress={() => setCrisisOpen(false)} />
+      {!requested && (
+        <XRButton label="Talk to a facilitator privately" position={[0, -0.1, 0.01]} onPress={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)} />
+      )}
+      <XRButton label="Close crisis support" position={[0, -0.17, 0.01]} onPress={() => { setCrisisOpen(false); clearOffer(); }} />
     </group>
   );
 }

@@ -8,7 +8,7 @@ import { Link, useLocation } from "../routing.ts";
 import { api, ApiError, errorText } from "./api.ts";
 import { NotificationSettings } from "./NotificationSettings.tsx";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
-import { preferredColor, preferredPseudonym } from "./preferences.ts";
+import { preferredAvatarStyle, preferredColor, preferredPseudonym } from "./preferences.ts";
 import { formatCountdown, formatTime, formatWhen } from "./time.ts";
 import { usePolling, useResource } from "./useResource.ts";
 import { useServerClock } from "./useServerClock.ts";
@@ -204,6 +204,7 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
       participantKey: participantKey(),
       registrationId: registration.id,
       color: preferredColor(),
+      avatarStyle: preferredAvatarStyle(),
     });
   }
 

@@ -1,20 +1,23 @@
-import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
+import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle, DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
 
-/** The avatar colour chosen in the lobby (same storage as the lobby's preferences). */
-export function preferredColor(): AvatarColor {
+function saved(): { color?: string; avatarStyle?: string; pseudonym?: string } {
   try {
-    const saved = JSON.parse(localStorage.getItem("hearth.preferences") ?? "{}") as { color?: string };
-    return AVATAR_COLORS.find((c) => c === saved.color) ?? AVATAR_COLORS[0];
+    return JSON.parse(localStorage.getItem("hearth.preferences") ?? "{}") as { color?: string; avatarStyle?: string; pseudonym?: string };
   } catch {
-    return AVATAR_COLORS[0];
+    return {};
   }
 }
 
+/** The avatar colour chosen in the lobby (same storage as the lobby's preferences); a random one if none yet. */
+export function preferredColor(): AvatarColor {
+  return AVATAR_COLORS.find((c) => c === saved().color) ?? AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)]!;
+}
+
+/** The avatar shape chosen in the lobby. */
+export function preferredAvatarStyle(): AvatarStyle {
+  return AVATAR_STYLES.find((s) => s === saved().avatarStyle) ?? DEFAULT_AVATAR_STYLE;
+}
+
 export function preferredPseudonym(): string {
-  try {
-    const saved = JSON.parse(localStorage.getItem("hearth.preferences") ?? "{}") as { pseudonym?: string };
-    return saved.pseudonym ?? "";
-  } catch {
-    return "";
-  }
+  return saved().pseudonym ?? "";
 }

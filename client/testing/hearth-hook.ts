@@ -6,6 +6,9 @@ import { xrPresence } from "../xr/presence.ts";
 import { localHands } from "../pose/local-pose.ts";
 import { look } from "../circle/look.ts";
 import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
+import { shownLevels } from "../circle/avatar/speaking.ts";
+import { tagSnapshot } from "../circle/NameTags.tsx";
+import { fireSound } from "../circle/fire/sound.ts";
 
 /**
  * A read-only window for end-to-end tests and benchmarks: `window.__hearth`, present only
@@ -93,6 +96,12 @@ if (testHookEnabled) {
         Object.fromEntries(
           await Promise.all([...voices].map(async ([id, v]) => [id, (await v.track.getReceiverStats())?.bytesReceived ?? 0] as const)),
         ),
+      /** How strongly each person's speaking indicator shows (0–1), yourself included; absent when silent. */
+      speaking: () => Object.fromEntries(shownLevels),
+      /** Each visible name tag: distance, world height, lifts to avoid overlap, opacity and screen box (NDC). */
+      tags: () => tagSnapshot(),
+      /** The fire's crackle volume setting (0–1). */
+      fire: () => ({ ...fireSound.getState() }),
       render: () => ({ ...renderStats }),
       frameTimes: () => frameTimes.splice(0),
     },

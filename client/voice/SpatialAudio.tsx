@@ -8,10 +8,9 @@ const forward = new THREE.Vector3();
 const up = new THREE.Vector3();
 const position = new THREE.Vector3();
 
-/** Each frame: the listener at your head, each voice at its speaker's head. */
+/** Each frame: the listener at your head (voices and the fire's crackle hear from there), each voice at its speaker's head. */
 export function SpatialAudio() {
   useFrame(({ camera }) => {
-    if (voices.size === 0) return;
     camera.getWorldPosition(position);
     camera.getWorldDirection(forward);
     up.set(0, 1, 0).applyQuaternion(camera.getWorldQuaternion(tmpQuat));

@@ -7,6 +7,7 @@ import { seatTransform } from "../../shared/seats.ts";
 import { restingHand } from "../pose/avatar-poses.ts";
 import { localHands } from "../pose/local-pose.ts";
 import { xrControls } from "./controls.ts";
+import { SEAT_HEIGHTS, snapTurned, xrComfort } from "./comfort.ts";
 
 const SNAP_RADIANS = Math.PI / 6;
 const UP = new THREE.Vector3(0, 1, 0);
@@ -45,6 +46,7 @@ export function SeatOrigin({ seat, capacity }: { seat: number; capacity: number 
     if (!snapLatched.current && Math.abs(stickX) > 0.7) {
       snapLatched.current = true;
       turnAroundHead(group, camera, stickX > 0 ? -SNAP_RADIANS : SNAP_RADIANS);
+      snapTurned();
     } else if (Math.abs(stickX) < 0.3) snapLatched.current = false;
 
     trackHands(frame, xr.getReferenceSpace(), group, seat, capacity);
@@ -68,7 +70,8 @@ function recentre(group: THREE.Group, camera: THREE.Camera, seat: number, capaci
   const originYaw = s.yaw - headYaw;
   group.quaternion.setFromAxisAngle(UP, originYaw);
   local.applyQuaternion(group.quaternion);
-  group.position.set(s.x - local.x, SEATED_EYE_HEIGHT - local.y, s.z - local.z);
+  const eyeHeight = SEATED_EYE_HEIGHT + SEAT_HEIGHTS[xrComfort.getState().seatHeight];
+  group.position.set(s.x - local.x, eyeHeight - local.y, s.z - local.z);
   group.updateMatrixWorld();
 }
 

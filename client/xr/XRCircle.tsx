@@ -8,6 +8,7 @@ import { xrStore } from "./store.ts";
 import { XRFacilitatorPanel } from "./XRFacilitatorPanel.tsx";
 import { XRMenu } from "./XRMenu.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
+import { ComfortVignette } from "./ComfortVignette.tsx";
 
 /** The headset path, lazy-loaded: the XR session, your seat as the origin, and the in-VR menus. */
 export default function XRCircle({ seat, capacity }: { seat: number; capacity: number }) {
@@ -22,6 +23,7 @@ export default function XRCircle({ seat, capacity }: { seat: number; capacity: n
   return (
     <XR store={xrStore}>
       <SeatOrigin seat={seat} capacity={capacity} />
+      <ComfortVignette />
       {active && (
         <XRMenu
           seat={seat}

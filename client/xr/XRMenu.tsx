@@ -16,6 +16,8 @@ import { chat } from "../chat/chat-session.ts";
 import { safety, setCrisisOpen } from "../safety/session.ts";
 import { safetySettings, setBoundary } from "../safety/settings.ts";
 import { toggleStepOut } from "../safety/step-out.ts";
+import { fireSound, setFireVolume } from "../circle/fire/sound.ts";
+import { nextSeatHeight, setVignette, xrComfort } from "./comfort.ts";
 import { XRChatPanel, XRCrisisPanel, XRPeoplePanel, type XRSafetyPanel } from "../safety/XRSafetyPanels.tsx";
 
 const BUTTON_HEIGHT = 0.06;
@@ -66,6 +68,8 @@ export function XRMenu({
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
   const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
+  const comfort = useStore(xrComfort);
+  const fire = useStore(fireSound, (s) => s.volume);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire
   const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
@@ -80,6 +84,12 @@ export function XRMenu({
       { label: t("vr.volumeDown", { percent: Math.round(master * 100) }), position: [0, 0, 0], onPress: () => setMasterVolume(master - 0.1) },
       { label: t("vr.volumeUp"), position: [0, 0, 0], onPress: () => setMasterVolume(master + 0.1) },
       { label: t("vr.recentre"), position: [0, 0, 0], onPress: () => xrControls.requestRecentre() },
+    ],
+    // Comfort: the snap-turn vignette, seated eye height (applied on recentre) and the fire's crackle.
+    [
+      { label: comfort.vignette ? "Vignette on" : "Vignette off", position: [0, 0, 0], active: comfort.vignette, onPress: () => setVignette(!comfort.vignette) },
+      { label: `Height: ${comfort.seatHeight}`, position: [0, 0, 0], onPress: () => { nextSeatHeight(); xrControls.requestRecentre(); } },
+      { label: `Fire ${Math.round(fire * 100)}%`, position: [0, 0, 0], onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
     ],
     [
       { label: t("circle.exitVR"), position: [0, 0, 0], onPress: exitVR },

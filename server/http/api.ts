@@ -13,6 +13,7 @@ import { errorHandler } from "./http-errors.ts";
 import { participantRouter } from "./participant-routes.ts";
 import { publicRouter } from "./public-routes.ts";
 import { pushRouter } from "./push-routes.ts";
+import { hostReferralRouter, publicReferralRouter } from "./referral-routes.ts";
 import { testClockRouter } from "./test-routes.ts";
 
 export interface CircleSummary {
@@ -55,9 +56,11 @@ export function apiRouter(catalog: CircleCatalog, schedule?: ScheduleServices): 
     router.use(attachAccount(schedule));
     if (schedule.testClock) router.use("/test", testClockRouter(schedule.testClock));
     router.use(authRouter(schedule));
+    router.use("/host", hostReferralRouter(schedule));
     router.use("/host", hostRouter(schedule));
     router.use("/facilitate", facilitatorRouter(schedule));
     router.use(calendarRouter(schedule));
+    router.use(publicReferralRouter(schedule));
     router.use(publicRouter(schedule));
     router.use(participantRouter(schedule));
     router.use("/push", pushRouter(schedule));

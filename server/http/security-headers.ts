@@ -14,12 +14,6 @@ export interface SecurityHeaderOptions {
 
 const HSTS = "max-age=31536000; includeSubDomains";
 /**
- * @react-three/xr fetches controller and hand profiles (JSON and glTF) from here when a headset
- * session starts: only that folder of the CDN is allowed.
- */
-export const XR_INPUT_PROFILES = "https://cdn.jsdelivr.net/npm/@webxr-input-profiles/";
-
-/**
  * Only the microphone (voice) and WebXR's tracking, and only for Hearth's own origin; every other
  * powerful feature is off for the page and anything it might embed.
  */
@@ -54,7 +48,7 @@ export function cspDirectives(options: SecurityHeaderOptions): Record<string, st
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'", ...liveKitSources(options.liveKitPublicUrl), XR_INPUT_PROFILES, ...(options.extraConnectSrc ?? [])],
+    "connect-src": ["'self'", ...liveKitSources(options.liveKitPublicUrl), ...(options.extraConnectSrc ?? [])],
     "media-src": ["'self'", "blob:", "mediastream:"],
     "worker-src": ["'self'", "blob:"],
     "manifest-src": ["'self'"],

@@ -1,5 +1,7 @@
 import type { Client } from "@colyseus/core";
+import { assessCrisis, type CrisisCategory } from "../../shared/crisis/detector.ts";
 import {
+  CHAT_COOL_DOWN_MS,
   CHAT_RATE_MESSAGES,
   CHAT_RATE_WINDOW_MS,
   type ChatDeletedMessage,
@@ -24,6 +26,10 @@ export interface ChatHost {
   refuse: Refuse;
   /** The chat filter saw repeated abuse from `participantId`: tell the facilitators. */
   flagAbuse(participantId: string): void;
+  /** The crisis detector flagged a message from `participantId` (server/rooms/crisis-assist.ts). */
+  crisisFlagged(participantId: string, category: CrisisCategory): void;
+  /** A cool-down began (remainingMs > 0) or was lifted (0): tell the writer and the facilitators. */
+  coolDownChanged(participantId: string, remainingMs: number, liftedByFacilitator: boolean): void;
 }
 
 /** A sliding window of send times: at most `limit` in `windowMs`. */
@@ -50,6 +56,8 @@ export class CircleChat {
   private nextId = 1;
   private readonly windows = new Map<string, SlidingWindow>();
   private readonly abuse = new Map<string, AbuseCounter>();
+  /** participant id → when their chat cool-down ends (ms, host clock). */
+  private readonly coolDowns = new Map<string, number>();
 
   constructor(private readonly host: ChatHost) {}
 
@@ -65,12 +73,25 @@ export class CircleChat {
       return this.host.refuse(client, ClientMessage.Chat, "not_allowed", "The facilitator has paused the chat for now.");
     }
 
+    const coolingUntil = this.coolDowns.get(sender.id);
+    if (coolingUntil !== undefined && now < coolingUntil) {
+      const seconds = Math.ceil((coolingUntil - now) / 1000);
+      return this.host.refuse(client, ClientMessage.Chat, "not_allowed", `Your chat is paused for a moment after several messages the filter caught. You can write again in ${seconds} s.`);
+    }
+    if (coolingUntil !== undefined) this.coolDowns.delete(sender.id);
+
     const filtered = filterChat(request.text);
     if (filtered.abusive) {
       let counter = this.abuse.get(sender.id);
       if (!counter) this.abuse.set(sender.id, (counter = new AbuseCounter()));
-      if (counter.record(now)) this.host.flagAbuse(sender.id);
+      if (counter.record(now)) {
+        this.host.flagAbuse(sender.id);
+        if (!facilitator) this.startCoolDown(sender.id, now);
+      }
     }
+    // Second line of the crisis assist: the writer's device checked first; this catches any client.
+    const crisis = assessCrisis(request.text);
+    if (crisis.flagged && crisis.category) this.host.crisisFlagged(sender.id, crisis.category);
     const message: ChatMessage = {
       id: String(this.nextId++),
       from: sender.id,
@@ -91,18 +112,38 @@ export class CircleChat {
     if (actor.role !== "facilitator") {
       return this.host.refuse(client, ClientMessage.ChatModerate, "not_allowed", "Only the circle's facilitators can do that.");
     }
-    this.moderate(action);
+    this.moderate(client, action);
   }
 
   /** The participant left for good. */
   forget(id: string): void {
     this.windows.delete(id);
     this.abuse.delete(id);
+    this.coolDowns.delete(id);
   }
 
-  private moderate(action: ClientPayload<"chatModerate">): void {
+  /** Milliseconds left of `id`'s cool-down (0 when none). */
+  coolDownLeft(id: string): number {
+    const until = this.coolDowns.get(id);
+    return until === undefined ? 0 : Math.max(0, until - this.host.now());
+  }
+
+  private startCoolDown(id: string, now: number): void {
+    this.coolDowns.set(id, now + CHAT_COOL_DOWN_MS);
+    this.host.coolDownChanged(id, CHAT_COOL_DOWN_MS, false);
+  }
+
+  private moderate(client: Client, action: ClientPayload<"chatModerate">): void {
     if (action.action === "pause") {
       this.host.setPaused(action.paused);
+      return;
+    }
+    if (action.action === "liftCoolDown") {
+      if (this.coolDownLeft(action.participantId) === 0) {
+        return this.host.refuse(client, ClientMessage.ChatModerate, "invalid_message", "This person's chat is not paused.");
+      }
+      this.coolDowns.delete(action.participantId);
+      this.host.coolDownChanged(action.participantId, 0, true);
       return;
     }
     const deleted: ChatDeletedMessage = { id: action.messageId };

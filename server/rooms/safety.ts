@@ -15,8 +15,10 @@ import type { BlockStore } from "../safety/blocks-store.ts";
 import { sha256 } from "../store/ids.ts";
 import type { VoiceEvent } from "../voice/room-api.ts";
 import type { VoiceService } from "../voice/service.ts";
+import { CHAT_COOL_DOWN_MS, type ChatCoolDownMessage } from "../../shared/chat.ts";
 import { CircleChat } from "./chat.ts";
 import type { MessageHandlers, Refuse } from "./message-gate.ts";
+import { CrisisAssist } from "./crisis-assist.ts";
 import type { CircleState, Participant } from "./state.ts";
 import { Visibility } from "./visibility.ts";
 
@@ -47,6 +49,7 @@ const pairsKey = (blocker: string, blocked: string) => `${blocker}>${blocked}`;
 export class RoomSafety {
   readonly visibility: Visibility;
   readonly chat: CircleChat;
+  readonly crisis: CrisisAssist;
   private readonly keyHashes = new Map<string, string>();
   /** Who blocked whom in this session (blocker>blocked), by participant id, both made here and loaded. */
   private readonly blocks = new Set<string>();
@@ -68,6 +71,16 @@ export class RoomSafety {
       setPaused: (paused) => this.setChatPaused(paused),
       refuse,
       flagAbuse: (id) => this.flagAbuse(id),
+      crisisFlagged: (id, category) => this.crisis.chatFlagged(id, category),
+      coolDownChanged: (id, remainingMs, lifted) => this.coolDownChanged(id, remainingMs, lifted),
+    });
+    this.crisis = new CrisisAssist({
+      roomId: this.room.roomId,
+      now: () => Date.now(),
+      participant: (id) => this.participant(id),
+      client: (id) => this.room.clients.getById(id),
+      facilitatorClients: () => this.facilitatorClients(),
+      refuse: (client, type, code, message) => this.refuse(client, type, code, message),
     });
   }
 
@@ -80,6 +93,7 @@ export class RoomSafety {
       [ClientMessage.Unblock]: (client, payload, blocker) => void this.handleUnblock(client, payload, blocker),
       [ClientMessage.Report]: (client, payload, reporter) => this.handleReport(client, payload, reporter),
       [ClientMessage.ReportResolve]: (client, payload, actor) => this.handleResolve(client, payload, actor),
+      [ClientMessage.SupportRequest]: (client, payload, sender) => this.crisis.handleSupportRequest(client, payload, sender),
     };
   }
 
@@ -91,7 +105,10 @@ export class RoomSafety {
     this.visibility.attach(client, participant);
     const keyHash = identity.participantKeyHash ?? (identity.participantKey ? sha256(identity.participantKey) : undefined);
     if (keyHash) this.keyHashes.set(participant.id, keyHash);
-    if (participant.role === "facilitator") for (const report of this.reports.values()) client.send(ServerMessage.Report, report);
+    if (participant.role === "facilitator") {
+      for (const report of this.reports.values()) client.send(ServerMessage.Report, report);
+      this.crisis.facilitatorJoined(client);
+    }
     const store = this.services.blocks;
     if (!keyHash || !store) {
       this.visibility.reveal(participant.id);
@@ -113,6 +130,7 @@ export class RoomSafety {
     const others = this.visibility.apartFrom(id);
     this.visibility.forget(id);
     this.chat.forget(id);
+    this.crisis.forget(id);
     this.keyHashes.delete(id);
     this.reportTimes.delete(id);
     for (const key of [...this.blocks]) if (key.startsWith(`${id}>`) || key.endsWith(`>${id}`)) this.blocks.delete(key);
@@ -306,6 +324,17 @@ export class RoomSafety {
 
   private *facilitatorClients(): Iterable<Client> {
     for (const { client, participant } of this.seated()) if (participant.role === "facilitator") yield client;
+  }
+
+  /** Repeated abuse paused someone's chat, or a facilitator lifted the pause: the writer and the facilitators learn. */
+  private coolDownChanged(id: string, remainingMs: number, liftedByFacilitator: boolean): void {
+    const message: ChatCoolDownMessage = { participantId: id, remainingMs, ...(liftedByFacilitator ? { liftedBy: "facilitator" as const } : {}) };
+    const writer = this.room.clients.getById(id);
+    writer?.send(ServerMessage.ChatCoolDown, message);
+    for (const facilitator of this.facilitatorClients()) if (facilitator !== writer) facilitator.send(ServerMessage.ChatCoolDown, message);
+    const words = remainingMs > 0 ? notice("chat-cool-down", Math.round(CHAT_COOL_DOWN_MS / 1000)) : notice("chat-cool-down-lifted");
+    writer?.send(ServerMessage.Notice, words);
+    log.info({ roomId: this.room.roomId, participantId: id, lifted: remainingMs === 0 }, remainingMs > 0 ? "chat cool-down began" : "chat cool-down lifted");
   }
 
   // ---------------------------------------------------------------- helpers

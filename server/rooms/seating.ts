@@ -1,3 +1,4 @@
+import { DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
 import { type Client, type Deferred, ServerError } from "@colyseus/core";
 import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
@@ -17,6 +18,7 @@ export interface Arrival extends Identity {
   pseudonym: string;
   role: Role;
   color: string;
+  avatarStyle?: string;
 }
 
 export interface SeatingHost {
@@ -64,6 +66,7 @@ export class Seating {
     participant.pseudonym = arrival.pseudonym;
     participant.role = arrival.role;
     participant.color = arrival.color;
+    participant.avatarStyle = arrival.avatarStyle ?? DEFAULT_AVATAR_STYLE;
     participant.seat = seat;
     participant.space = space;
     this.identities.set(id, { accountId: arrival.accountId, participantKeyHash: arrival.participantKeyHash });

@@ -12,6 +12,8 @@ export class Participant extends Schema implements ParticipantFields {
   @type("string") role: Role = "participant";
   @type("uint8") seat = 0;
   @type("string") color = "";
+  /** Body and head shape chosen in the lobby (shared/avatar.ts AVATAR_STYLES). */
+  @type("string") avatarStyle = "pebble";
   /** Names this participant in ServerMessage.Poses: poses travel beside the state (server/rooms/pose-relay.ts). */
   @type("uint8") poseId = 0;
   @type("boolean") muted = false;

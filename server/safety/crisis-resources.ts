@@ -11,11 +11,15 @@ const lineSchema = z
     contact: text(60).optional(),
     url: z.url({ protocol: /^https?$/ }).max(300).optional(),
     hours: text(80).optional(),
+    source: z.url({ protocol: /^https?$/ }).max(300).optional(),
+    checked: z.iso.date().optional(),
   })
   .strict();
 
 export const crisisResourcesSchema = z
   .object({
+    /** Keep Hearth's default helplines for the countries this configuration does not list (default true). */
+    defaults: z.boolean().default(true),
     intro: text(600).default(DEFAULT_CRISIS_RESOURCES.intro),
     emergency: text(600).default(DEFAULT_CRISIS_RESOURCES.emergency),
     countries: z
@@ -68,7 +72,15 @@ export function loadCrisisResources(source: CrisisResourcesSource): CrisisResour
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(top)"}: ${i.message}`).join("\n");
     throw new Error(`${where} is not valid:\n${problems}`);
   }
-  return parsed.data;
+  const { defaults, ...resources } = parsed.data;
+  return { ...resources, countries: withDefaults(resources.countries, defaults) };
+}
+
+/** The deployment's countries, then Hearth's default helplines for every country it does not list. */
+function withDefaults(countries: CrisisResources["countries"], keepDefaults: boolean): CrisisResources["countries"] {
+  if (!keepDefaults) return countries;
+  const listed = new Set(countries.map((c) => c.country));
+  return [...countries, ...DEFAULT_CRISIS_RESOURCES.countries.filter((c) => !listed.has(c.country))];
 }
 
 /** GET /crisis-resources (mounted under /api): public, cacheable, the same for everyone. */

@@ -243,6 +243,19 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: "referral directories",
+    // A host's counselling hand-off: scope is 'circle:<id>' or 'host:<account id>'; entries as JSON
+    // (shared/referrals.ts). Nothing about who looked at them.
+    sql: `
+      CREATE TABLE referral_directories (
+        scope text PRIMARY KEY,
+        entries jsonb NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

@@ -43,11 +43,13 @@ describe("a headset user in the circle, seen from a desktop", () => {
   let b: Page;
   let idA: string;
   const errors: string[] = [];
+  const requestsA: string[] = [];
 
   beforeAll(async () => {
     hearth = await startHearthForTest();
     browser = await launchChromium();
     a = await browser.newPage({ viewport: { width: 800, height: 500 } });
+    a.on("request", (r) => requestsA.push(r.url()));
     b = await browser.newPage({ viewport: { width: 800, height: 500 } });
     errors.push(...watchErrors(a), ...watchErrors(b));
     idA = await enterCircle(a, hearth.url, "Quiet Otter", { query: "&xr-emulator" });
@@ -66,6 +68,14 @@ describe("a headset user in the circle, seen from a desktop", () => {
     const seatA = (await selfOf(a)).seat;
     expect(seatA).toBeGreaterThanOrEqual(0);
     await expectBSeesA(a, b, idA);
+  });
+
+  it("loads the controller models from Hearth itself, never from another host", async () => {
+    const deadline = Date.now() + 15_000;
+    while (!requestsA.some((u) => u.includes("/xr-profiles/profilesList.json")) && Date.now() < deadline) await a.waitForTimeout(200);
+    expect(requestsA.some((u) => u.includes("/xr-profiles/profilesList.json"))).toBe(true);
+    const foreign = requestsA.filter((u) => !/^(data|blob):/.test(u) && !["localhost", "127.0.0.1"].includes(new URL(u).hostname));
+    expect(foreign).toEqual([]);
   });
 
   it("moves A's head and right hand on B's page as the headset and controller move", async () => {

@@ -15,6 +15,11 @@ import "./support/safety-hook.ts";
  * Chromium against Hearth as its own process, logging at debug level with the store on disk,
  * then search everything it wrote (its output and every file of its data folder) for the
  * pseudonyms, chat texts and report note used. Any hit fails.
+ *
+ * It includes the crisis assist: a message with crisis language opens the resources privately for
+ * its writer before it is sent, the writer asks to talk to a facilitator, sends it anyway, and the
+ * facilitator gets "someone may need support" (who and the category, never the words). Only a
+ * count reaches the logs.
  */
 
 const FACILITATOR_KEY = "privacy-facilitator-key-0123";
@@ -22,7 +27,8 @@ const FACILITATOR_KEY = "privacy-facilitator-key-0123";
 const PSEUDONYMS = ["Marigold Thistle", "Peregrine Ash", "Quillon Facilitator"];
 const CHAT = ["the lighthouse keeper's umbrella", "seventeen paper cranes on Tuesday"];
 const NOTE = "zephyr note mocking my grief";
-const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE];
+const CRISIS_TEXT = "lately I keep thinking about ending my life, cobalt harbour";
+const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE, CRISIS_TEXT, "cobalt harbour"];
 
 
 let server: ChildProcess;
@@ -71,14 +77,14 @@ beforeAll(async () => {
   });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000; // a loaded machine (2 cores, many test runs) can take over a minute
   while (!output.includes("Hearth is running")) {
     if (server.exitCode !== null || Date.now() > deadline) throw new Error(`Hearth did not start:\n${output.slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   url = `http://localhost:${port}`;
   browser = await launchChromium();
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -108,6 +114,30 @@ describe("a session with chat, a report and voice", () => {
     }
     await f.waitForFunction((n) => window.__hearthSafety.state().chat.length === n, CHAT.length);
 
+    // Crisis language: A's own device holds the message and opens the resources, for A only.
+    await a.getByLabel("Message").fill(CRISIS_TEXT);
+    await a.getByRole("button", { name: "Send" }).click();
+    const crisis = a.getByRole("dialog", { name: "Crisis support" });
+    await crisis.waitFor();
+    expect(await crisis.textContent()).toMatch(/you don't have to go through this alone/i);
+    expect(await crisis.textContent()).toMatch(/Your message has not been sent/);
+    expect(await crisis.getByText("988", { exact: true }).count()).toBeGreaterThan(0); // the default helplines
+    await crisis.getByRole("button", { name: "Talk to a facilitator privately" }).click();
+    await crisis.getByText(/One of them will reach out to you/).waitFor();
+    await crisis.getByRole("button", { name: "Close" }).click();
+    const flags = f.getByRole("region", { name: "Someone may need support" });
+    await flags.locator(`li[data-support-participant="${idA}"]`).first().waitFor({ timeout: 10_000 });
+    expect(await flags.textContent()).toMatch(/asked to talk to a facilitator privately/);
+    // A sends it anyway: it goes to the circle, and the room's own check flags it for the facilitator.
+    await a.getByRole("button", { name: "Send it" }).click();
+    await f.waitForFunction((n) => window.__hearthSafety.state().chat.length === n, CHAT.length + 1);
+    await flags.getByText(/thoughts of suicide or self-harm/).first().waitFor({ timeout: 10_000 });
+    expect(await flags.textContent()).not.toContain("cobalt");
+    expect(await b.getByRole("dialog", { name: "Crisis support" }).count()).toBe(0);
+    expect(await b.getByRole("region", { name: "Someone may need support" }).count()).toBe(0);
+    await a.waitForTimeout(300);
+    expect(await a.getByRole("dialog", { name: "Crisis support" }).count()).toBe(0); // the room's offer is not shown twice
+
     // B reports A with a note; the facilitator gets it.
     await b.locator(`li[data-participant="${idA}"]`).getByRole("button", { name: /Safety options/ }).click();
     await b.getByRole("menuitem", { name: "Report…" }).click();
@@ -133,6 +163,7 @@ describe("a session with chat, a report and voice", () => {
     expect(files.length).toBeGreaterThan(10);
     expect(output).toContain(idA);
     expect(output).toMatch(/"msg":"report filed"/);
+    expect(output).toMatch(/"count":1,"msg":"crisis assist: a chat message showed crisis language"/);
     expect(whereFound("participant blocks", files).length).toBeGreaterThan(0); // a migration's name, in the store
 
     const leaks = Object.fromEntries(SECRETS.map((secret) => [secret, whereFound(secret, files)]).filter(([, hits]) => hits!.length > 0));

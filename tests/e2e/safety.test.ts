@@ -95,7 +95,12 @@ describe("safety in the browser", () => {
       expect(await dialog.textContent()).toMatch(/not a crisis service/);
       expect(await dialog.textContent()).toMatch(/emergency number/);
       expect(await dialog.getByText("Test Listening Line").count()).toBe(1);
-      expect(await dialog.getByText("116 123").count()).toBe(1);
+      // The configured line replaces the default for its country; the defaults for other countries stay, folded.
+      expect(await dialog.getByRole("region", { name: "United Kingdom" }).getByText("116 123").count()).toBe(1);
+      expect(await dialog.getByText("Samaritans", { exact: true }).count()).toBe(0);
+      expect(await dialog.getByText("Other countries").count()).toBe(1);
+      // Folded (hidden until "Other countries" is opened), but there.
+      expect(await dialog.getByRole("region", { name: "United States", includeHidden: true }).getByText("988", { exact: true }).count()).toBe(1);
       await screenshot(a, "safety-crisis-desktop");
       await dialog.getByRole("button", { name: "Close" }).click();
       await a.waitForFunction(() => !window.__hearthSafety.state().crisisOpen);

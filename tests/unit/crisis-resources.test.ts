@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCrisisResources } from "../../server/safety/crisis-resources.ts";
+import { DEFAULT_HELPLINES, HELPLINES_CHECKED } from "../../shared/crisis/helplines.ts";
 import { DEFAULT_CRISIS_RESOURCES } from "../../shared/safety.ts";
 
 const uk = { countries: [{ country: "GB", name: "United Kingdom", lines: [{ name: "Samaritans", contact: "116 123", hours: "24 hours" }] }] };
@@ -17,8 +18,19 @@ describe("crisis resources from the deployment", () => {
 
   it("come from CRISIS_RESOURCES (JSON), keeping the default words where none are given", () => {
     const resources = loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify(uk) });
-    expect(resources.countries).toEqual(uk.countries);
+    expect(resources.countries[0]).toEqual(uk.countries[0]);
     expect(resources.intro).toBe(DEFAULT_CRISIS_RESOURCES.intro);
+  });
+
+  it("replace the default helplines of the countries they list and keep the others", () => {
+    const resources = loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify(uk) });
+    expect(resources.countries.filter((c) => c.country === "GB")).toEqual(uk.countries);
+    expect(resources.countries.find((c) => c.country === "US")?.lines[0]?.contact).toBe("988");
+  });
+
+  it("drop the default helplines with \"defaults\": false", () => {
+    const resources = loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify({ ...uk, defaults: false }) });
+    expect(resources.countries).toEqual(uk.countries);
   });
 
   it("come from CRISIS_RESOURCES_FILE before CRISIS_RESOURCES", () => {
@@ -38,5 +50,31 @@ describe("crisis resources from the deployment", () => {
 
   it("refuse a file that cannot be read", () => {
     expect(() => loadCrisisResources({ CRISIS_RESOURCES_FILE: "/nonexistent/crisis.json" })).toThrow(/Could not read CRISIS_RESOURCES_FILE/);
+  });
+});
+
+describe("the default helplines shipped with Hearth", () => {
+  const line = (country: string, contact: string) =>
+    DEFAULT_HELPLINES.find((c) => c.country === country)?.lines.some((l) => l.contact === contact);
+
+  it.each([
+    ["US", "988"], ["GB", "116 123"], ["CA", "988"], ["AU", "13 11 14"], ["IE", "116 123"], ["NZ", "1737"],
+    ["ES", "024"], ["MX", "800 911 2000"], ["DE", "0800 111 0 111"], ["FR", "3114"],
+  ])("list %s %s", (country, contact) => {
+    expect(line(country, contact)).toBe(true);
+  });
+
+  it("give every line a source page and the date it was checked, and include international directories", () => {
+    for (const country of DEFAULT_HELPLINES) {
+      for (const l of country.lines) {
+        expect(l.source, l.name).toMatch(/^https:\/\//);
+        expect(l.checked, l.name).toBe(HELPLINES_CHECKED);
+      }
+    }
+    expect(DEFAULT_HELPLINES.find((c) => c.country === "*")?.lines.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("are what a deployment without configuration shows", () => {
+    expect(loadCrisisResources({}).countries).toEqual(DEFAULT_HELPLINES);
   });
 });

@@ -1,7 +1,7 @@
 import express from "express";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { cspDirectives, securityHeaders, type SecurityHeaderOptions, XR_INPUT_PROFILES } from "../../server/http/security-headers.ts";
+import { cspDirectives, securityHeaders, type SecurityHeaderOptions } from "../../server/http/security-headers.ts";
 
 let close: (() => void) | undefined;
 afterEach(() => close?.());
@@ -39,7 +39,7 @@ describe("when Hearth is served over HTTPS", () => {
 describe("when the CSP is built", () => {
   it("lets the page reach LiveKit's socket and HTTP checks, and nothing inline", () => {
     const csp = cspDirectives({ liveKitPublicUrl: "wss://voice.example.org", extraConnectSrc: ["wss://n2.hearth.example.org"] });
-    expect(csp["connect-src"]).toEqual(["'self'", "wss://voice.example.org", "https://voice.example.org", XR_INPUT_PROFILES, "wss://n2.hearth.example.org"]);
+    expect(csp["connect-src"]).toEqual(["'self'", "wss://voice.example.org", "https://voice.example.org", "wss://n2.hearth.example.org"]);
     expect(csp["script-src"]).toEqual(["'self'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
   });

@@ -25,6 +25,10 @@ export interface HearthHook {
     listener: { position: Vec3; forward: Vec3 };
   };
   voiceBytes(): Promise<Record<string, number>>;
+  /** Speaking indicator strength per participant id (0–1), yourself included; absent when silent. */
+  speaking(): Record<string, number>;
+  tags(): Record<string, { distance: number; height: number; lift: number; opacity: number; x: number; y: number; w: number; h: number }>;
+  fire(): { volume: number };
   render(): { calls: number; triangles: number; frames: number };
   frameTimes(): number[];
 }
