@@ -207,6 +207,14 @@ export const en = {
     admitAll: "Admit all ({{count}})",
     allowNamed: "Allow {{name}}",
   },
+  avatar: {
+    shape: "Avatar shape",
+    pebble: "Pebble: round and soft",
+    pine: "Pine: tall and slim",
+    lantern: "Lantern: hooded, square head",
+    preview: "Preview of your avatar",
+    loadingPreview: "Loading preview…",
+  },
 };
 
 export type Resources = typeof en;

@@ -209,4 +209,12 @@ export const es: Resources = {
     admitAll: "Admitir a todos ({{count}})",
     allowNamed: "Permitir a {{name}}",
   },
+  avatar: {
+    shape: "Forma del avatar",
+    pebble: "Guijarro: redondo y suave",
+    pine: "Pino: alto y delgado",
+    lantern: "Farol: con capucha, cabeza cuadrada",
+    preview: "Vista previa de tu avatar",
+    loadingPreview: "Cargando vista previa…",
+  },
 };
