@@ -61,8 +61,8 @@ describe("when the browser asks for Spanish", () => {
     await page.getByRole("navigation", { name: "Controles del círculo" }).getByRole("button", { name: "Levantar la mano" }).waitFor();
     await screenshot(page, "i18n-circle-es");
     await page.getByRole("button", { name: "Salir", exact: true }).click();
-    await page.getByRole("button", { name: "Entrar en el círculo" }).waitFor();
-  });
+    await page.getByRole("button", { name: "Entrar en el círculo" }).waitFor({ timeout: 60_000 });
+  }, 120_000);
 
   it("switches to English from the switch and keeps the choice after a reload", async () => {
     await page.getByLabel("Idioma").selectOption("en");
