@@ -292,6 +292,17 @@ export const en = {
     noVoiceHint: "Not connected to voice: you cannot hear them",
     volumeOf: "Volume of {{name}}",
   },
+  view: {
+    here_one: "{{count}} here",
+    here_other: "{{count}} here",
+    here_many: "{{count}} here",
+    ended: "Ended",
+    reconnecting: "Reconnecting… your seat is being kept for you.",
+    reports: "Reports",
+    noReports: "No reports. Participants can report someone privately to you.",
+    liftPause: "Lift chat pause",
+    dealtWith: "Dealt with",
+  },
 };
 
 export type Resources = typeof en;

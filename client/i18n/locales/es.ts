@@ -294,4 +294,15 @@ export const es: Resources = {
     noVoiceHint: "Sin conexión de voz: no puedes oírle",
     volumeOf: "Volumen de {{name}}",
   },
+  view: {
+    here_one: "{{count}} aquí",
+    here_other: "{{count}} aquí",
+    here_many: "{{count}} aquí",
+    ended: "Terminado",
+    reconnecting: "Reconectando… te guardamos el sitio.",
+    reports: "Denuncias",
+    noReports: "No hay denuncias. Los participantes pueden denunciar a alguien en privado ante ti.",
+    liftPause: "Quitar la pausa del chat",
+    dealtWith: "Resuelto",
+  },
 };
