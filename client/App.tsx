@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { useConnection } from "./net/useConnection.ts";
 import { Routes } from "./Routes.tsx";
 import { AfterCircle } from "./safety/AfterCircle.tsx";
@@ -11,13 +12,14 @@ import "./chat/chat-session.ts";
 const CircleView = lazy(() => import("./circle/CircleView.tsx"));
 
 export function App() {
+  const { t } = useTranslation();
   const status = useConnection((s) => s.status);
   const inCircle = status === "in-circle" || status === "reconnecting";
   // Outside a circle: the lobby ("/"), schedule, session, host and facilitator pages by path.
   return (
     <>
       {inCircle ? (
-        <Suspense fallback={<p className="loading">Finding your seat…</p>}>
+        <Suspense fallback={<p className="loading">{t("common.findingSeat")}</p>}>
           <CircleView />
         </Suspense>
       ) : (

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { Lobby } from "./lobby/Lobby.tsx";
 import { matchPath, useLocation } from "./routing.ts";
 
@@ -12,6 +13,7 @@ const HostApp = lazy(() => import("./host/HostApp.tsx"));
 
 /** Pages outside a circle, by `location.pathname`. "/" keeps the open circle's lobby. */
 export function Routes() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const session = matchPath("/sessions/:id", pathname);
   const circle = matchPath("/circles/:id", pathname);
@@ -31,5 +33,5 @@ export function Routes() {
       </>
     );
   }
-  return <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>;
+  return <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>{page}</Suspense>;
 }

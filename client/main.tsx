@@ -1,4 +1,5 @@
 import "./no-eval.ts";
+import "./i18n/index.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";

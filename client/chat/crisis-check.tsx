@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { assessCrisis } from "../../shared/crisis/detector.ts";
 import { setCrisisOpen } from "../safety/session.ts";
@@ -29,14 +30,15 @@ export function useCrisisCheck() {
 
 /** Under the message while it waits: send it anyway, change it, or see the support again. */
 export function CrisisCheckNote({ onEdit }: { onEdit: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="personal-detail-check crisis-check" role="alertdialog" aria-labelledby="crisis-check-text">
-      <p id="crisis-check-text"><strong>Your message is waiting.</strong> Only you can see this.</p>
-      <p className="muted">If things are hard right now, support is one click away. You can still send your message.</p>
+      <p id="crisis-check-text"><strong>{t("controls.waitingMessage")}</strong> {t("controls.onlyYou")}</p>
+      <p className="muted">{t("controls.supportOneClick")}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={() => setCrisisOpen(true)}>See support</button>
-        <button type="button" onClick={onEdit}>Edit message</button>
-        <button type="submit" className="primary">Send it</button>
+        <button type="button" onClick={() => setCrisisOpen(true)}>{t("controls.seeSupport")}</button>
+        <button type="button" onClick={onEdit}>{t("controls.editMessage")}</button>
+        <button type="submit" className="primary">{t("controls.sendIt")}</button>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect } from "react";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
@@ -17,14 +18,15 @@ import { isFacilitator } from "../../shared/circle-state.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 
 const PHASE_LABELS: Record<string, string> = {
-  arrival: "Arrival",
-  checkin: "Check-in round",
-  sharing: "Open sharing",
-  closing: "Closing round",
-  ended: "Ended",
+  arrival: "facilitator.phaseArrival",
+  checkin: "facilitator.phaseCheckIn",
+  sharing: "facilitator.phaseSharing",
+  closing: "facilitator.phaseClosing",
+  ended: "view.ended",
 };
 
 export default function CircleView() {
+  const { t } = useTranslation();
   const title = useConnection((s) => s.title);
   const phase = useConnection((s) => s.phase);
   const status = useConnection((s) => s.status);
@@ -60,12 +62,12 @@ export default function CircleView() {
       <VoiceBridge />
       <header className="circle-bar">
         <strong>{title}</strong>
-        <span className="muted">{PHASE_LABELS[phase] ?? phase}</span>
-        <span className="muted">{count} here</span>
+        <span className="muted">{PHASE_LABELS[phase] ? t(PHASE_LABELS[phase]) : phase}</span>
+        <span className="muted">{t("view.here", { count })}</span>
       </header>
 
       {status === "reconnecting" && (
-        <div className="banner" role="status">Reconnecting… your seat is being kept for you.</div>
+        <div className="banner" role="status">{t("view.reconnecting")}</div>
       )}
       <RoundBar />
       {isFacilitator(me) ? <FacilitatorPanel /> : null}

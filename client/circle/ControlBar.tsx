@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
@@ -11,18 +12,19 @@ import { SelfSpeaking } from "./SelfSpeaking.tsx";
 
 /** The desktop's circle controls: VR, voice, hand, step out, safety, leave. */
 export function ControlBar() {
+  const { t } = useTranslation();
   const me = useSelf();
   const xrSupported = useStore(xrPresence, (s) => s.supported && s.ready);
   const inVR = useStore(xrPresence, (s) => s.active);
   return (
-    <nav className="controls" aria-label="Circle controls">
+    <nav className="controls" aria-label={t("circle.controls")}>
       {xrSupported && (
         <button
           type="button"
           className="primary"
           onClick={() => void import("../xr/store.ts").then((m) => (inVR ? m.exitVR() : void m.enterVR()))}
         >
-          {inVR ? "Exit VR" : "Enter VR"}
+          {inVR ? t("circle.exitVR") : t("circle.enterVR")}
         </button>
       )}
       <SelfSpeaking />
@@ -33,18 +35,18 @@ export function ControlBar() {
         aria-pressed={me?.handRaised ?? false}
         onClick={() => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised })}
       >
-        {me?.handRaised ? "Lower hand" : "Raise hand"}
+        {me?.handRaised ? t("circle.lowerHand") : t("circle.raiseHand")}
       </button>
       <button
         type="button"
         aria-pressed={me?.away ?? false}
-        title="Take a break: your microphone mutes and the circle's sound lowers"
+        title={t("circle.breakHint")}
         onClick={() => toggleStepOut(me?.away ?? false)}
       >
-        {me?.away ? "I'm back" : "Step out"}
+        {me?.away ? t("circle.back") : t("circle.stepOut")}
       </button>
       <SafetyControls />
-      <button type="button" className="leave" onClick={leaveCircle}>Leave</button>
+      <button type="button" className="leave" onClick={leaveCircle}>{t("circle.leave")}</button>
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BlockedPeople, PersonMenu } from "../safety/PersonMenu.tsx";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
@@ -6,6 +7,7 @@ import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** Everyone in seat order with their state; a volume slider for each other person. */
 export function PeopleList() {
+  const { t } = useTranslation();
   const participants = useConnection((s) => s.participants);
   const selfId = useConnection((s) => s.selfId);
   const speaking = useVoice((s) => s.speaking);
@@ -14,17 +16,17 @@ export function PeopleList() {
   const inVoice = useVoice((s) => s.status === "connected");
 
   return (
-    <aside className="people" aria-label="People in the circle">
+    <aside className="people" aria-label={t("controls.peopleInCircle")}>
       <ul>
         {participants.map((p) => (
           <li key={p.id} data-participant={p.id} className={speaking.includes(p.id) ? "speaking" : undefined}>
             <span className="dot" style={{ background: p.color }} />
-            <span className="name">{p.pseudonym}{p.id === selfId ? " (you)" : ""}</span>
-            {p.handRaised && <span title="Hand raised" aria-label="hand raised">✋</span>}
-            {(p.muted || !p.micAllowed) && <span className="muted" aria-label="muted">🔇</span>}
-            {p.away && <span className="muted">away</span>}
-            {!p.connected && <span className="muted">reconnecting</span>}
-            {inVoice && p.connected && p.id !== selfId && !p.voiceConnected && <span className="muted" title="Not connected to voice: you cannot hear them">no voice</span>}
+            <span className="name">{p.pseudonym}{p.id === selfId ? t("facilitator.you") : ""}</span>
+            {p.handRaised && <span title={t("controls.handRaised")} aria-label={t("controls.handRaised")}>✋</span>}
+            {(p.muted || !p.micAllowed) && <span className="muted" aria-label={t("controls.muted")}>🔇</span>}
+            {p.away && <span className="muted">{t("controls.away")}</span>}
+            {!p.connected && <span className="muted">{t("controls.reconnecting")}</span>}
+            {inVoice && p.connected && p.id !== selfId && !p.voiceConnected && <span className="muted" title={t("controls.noVoiceHint")}>{t("controls.noVoice")}</span>}
             {p.id !== selfId && (
               <input
                 type="range"
@@ -32,7 +34,7 @@ export function PeopleList() {
                 max={2}
                 step={0.1}
                 value={volumes[p.id] ?? 1}
-                aria-label={`Volume of ${p.pseudonym}`}
+                aria-label={t("controls.volumeOf", { name: p.pseudonym })}
                 onChange={(e) => setVolume(p.id, Number(e.target.value))}
               />
             )}

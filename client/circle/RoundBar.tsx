@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { passTalkingPiece } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 
 /** Who holds the talking piece; the holder passes it on from here. */
 export function RoundBar() {
+  const { t } = useTranslation();
   const flow = useConnection((s) => s.flow);
   const selfId = useConnection((s) => s.selfId);
   const holder = useConnection((s) => s.participants.find((p) => p.id === s.flow.roundHolder));
@@ -12,11 +14,11 @@ export function RoundBar() {
     <div className="round-bar" role="status">
       {mine ? (
         <>
-          <span>The talking piece is with you. Take your time.</span>
-          <button type="button" className="primary" onClick={passTalkingPiece}>Pass the piece</button>
+          <span>{t("circle.pieceWithYou")}</span>
+          <button type="button" className="primary" onClick={passTalkingPiece}>{t("circle.passPiece")}</button>
         </>
       ) : (
-        <span>{holder ? `${holder.pseudonym} holds the talking piece` : "The talking piece is on its way"}</span>
+        <span>{holder ? t("circle.holdsPiece", { name: holder.pseudonym }) : t("circle.pieceOnItsWay")}</span>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { noticeText } from "../i18n/notices.ts";
 import { connection } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 
@@ -6,6 +8,7 @@ const SHOW_MS = 8000;
 
 /** Kind notices of anything that touched you, and refusals of your requests; both fade after a while. */
 export function Toasts() {
+  const { t } = useTranslation();
   const notice = useConnection((s) => s.notice);
   const refusal = useConnection((s) => s.lastRefusal);
 
@@ -22,7 +25,7 @@ export function Toasts() {
 
   return (
     <div className="toasts">
-      {notice && <div className="toast notice" role="status" data-kind={notice.kind}>{notice.message}</div>}
+      {notice && <div className="toast notice" role="status" data-kind={notice.kind}>{noticeText(notice, t)}</div>}
       {refusal && <div className="toast" role="alert">{refusal.message}</div>}
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { ReportsQueue } from "../safety/ReportsQueue.tsx";
 import { Spaces } from "../../shared/facilitation.ts";
 import { useConnection } from "../net/useConnection.ts";
@@ -8,6 +9,7 @@ import { useNow } from "./useNow.ts";
 
 /** The facilitator's side panel: agenda and timer, the circle's controls, and every participant. */
 export function FacilitatorPanel() {
+  const { t } = useTranslation();
   const flow = useConnection((s) => s.flow);
   const participants = useConnection((s) => s.participants);
   const capacity = useConnection((s) => s.capacity);
@@ -24,8 +26,8 @@ export function FacilitatorPanel() {
   const holder = flow.roundActive ? byId.get(flow.roundHolder) : undefined;
 
   return (
-    <aside className="facilitator-panel" aria-label="Facilitator panel">
-      <h2>Facilitating</h2>
+    <aside className="facilitator-panel" aria-label={t("facilitator.panel")}>
+      <h2>{t("facilitator.facilitating")}</h2>
       <Agenda phase={flow.phase} inPhase={inPhase} />
 
       <CircleControls locked={flow.locked} />
@@ -38,8 +40,8 @@ export function FacilitatorPanel() {
 
       <ReportsQueue />
 
-      <section aria-label="Participants">
-        <h3>In the circle</h3>
+      <section aria-label={t("facilitator.participants")}>
+        <h3>{t("facilitator.inTheCircle")}</h3>
         <ul className="facilitator-people">
           {seated.map((p) => (
             <ParticipantRow key={p.id} p={p} self={p.id === selfId} speaking={speaking.includes(p.id)} inVoice={inVoice} capacity={capacity} />

@@ -1,54 +1,56 @@
+import { useTranslation } from "react-i18next";
 import { isFacilitator } from "../../shared/circle-state.ts";
 import { isBreakout } from "../../shared/facilitation.ts";
 import { type ParticipantSummary, sendFacilitatorAction } from "../net/connection.ts";
 
 /** One person in the facilitator's list: what is going on with them, and what you can do. */
 export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: ParticipantSummary; self: boolean; speaking: boolean; inVoice: boolean; capacity: number }) {
+  const { t } = useTranslation();
   const target = p.id;
   const badges = [
-    isFacilitator(p) && "facilitator",
-    speaking && "speaking",
-    p.mutedByFacilitator ? "muted by facilitator" : p.muted && "muted",
-    p.handRaised && "hand raised",
-    p.away && "away",
-    isBreakout(p.space) && `in ${p.space.slice("breakout:".length)}`,
-    !p.connected && "reconnecting",
-    inVoice && p.connected && !self && !p.voiceConnected && "no voice",
+    isFacilitator(p) && t("facilitator.badgeFacilitator"),
+    speaking && t("facilitator.badgeSpeaking"),
+    p.mutedByFacilitator ? t("facilitator.badgeMutedByFacilitator") : p.muted && t("facilitator.badgeMuted"),
+    p.handRaised && t("facilitator.badgeHandRaised"),
+    p.away && t("facilitator.badgeAway"),
+    isBreakout(p.space) && t("facilitator.badgeInBreakout", { room: p.space.slice("breakout:".length) }),
+    !p.connected && t("facilitator.badgeReconnecting"),
+    inVoice && p.connected && !self && !p.voiceConnected && t("facilitator.badgeNoVoice"),
   ].filter(Boolean);
   return (
     <li data-participant={p.id}>
       <div>
         <span className="dot" style={{ background: p.color }} /> <strong>{p.pseudonym}</strong>
-        {self && " (you)"} <span className="muted">seat {p.seat + 1}{badges.length ? ` · ${badges.join(" · ")}` : ""}</span>
+        {self && t("facilitator.you")} <span className="muted">{t("facilitator.seatNumber", { seat: p.seat + 1 })}{badges.length ? ` · ${badges.join(" · ")}` : ""}</span>
       </div>
       {!self && (
         <div className="panel-row">
           {p.mutedByFacilitator ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })}>Allow to speak</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })}>{t("facilitator.allowToSpeak")}</button>
           ) : (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "mute", target })} aria-label={`Mute ${p.pseudonym}`}>Mute</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "mute", target })} aria-label={t("facilitator.muteNamed", { name: p.pseudonym })}>{t("facilitator.mute")}</button>
           )}
           {p.muted && !p.mutedByFacilitator && (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })}>Ask to unmute</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })}>{t("facilitator.askToUnmute")}</button>
           )}
           <select
-            aria-label={`Move ${p.pseudonym} to seat`}
+            aria-label={t("facilitator.moveNamed", { name: p.pseudonym })}
             value=""
             onChange={(e) => sendFacilitatorAction({ action: "moveSeat", target, seat: Number(e.target.value) })}
           >
-            <option value="">Move to seat…</option>
+            <option value="">{t("facilitator.moveToSeat")}</option>
             {Array.from({ length: capacity }, (_, i) => (
-              <option key={i} value={i} disabled={i === p.seat}>Seat {i + 1}</option>
+              <option key={i} value={i} disabled={i === p.seat}>{t("facilitator.seatOption", { seat: i + 1 })}</option>
             ))}
           </select>
           {isBreakout(p.space) ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })}>Bring back</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })}>{t("facilitator.bringBack")}</button>
           ) : (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })}>Breakout</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })}>{t("facilitator.breakout")}</button>
           )}
-          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })}>Waiting room</button>
-          <button type="button" onClick={() => confirm(`Remove ${p.pseudonym} from this session?`) && sendFacilitatorAction({ action: "remove", target })}>Remove</button>
-          <button type="button" className="danger" onClick={() => confirm(`Ban ${p.pseudonym} from this circle?`) && sendFacilitatorAction({ action: "ban", target })}>Ban</button>
+          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })}>{t("facilitator.toWaitingRoom")}</button>
+          <button type="button" onClick={() => confirm(t("facilitator.confirmRemove", { name: p.pseudonym })) && sendFacilitatorAction({ action: "remove", target })}>{t("facilitator.remove")}</button>
+          <button type="button" className="danger" onClick={() => confirm(t("facilitator.confirmBan", { name: p.pseudonym })) && sendFacilitatorAction({ action: "ban", target })}>{t("facilitator.ban")}</button>
         </div>
       )}
     </li>

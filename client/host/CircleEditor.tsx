@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CIRCLE_CAPACITY_DEFAULT, CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "../../shared/limits.ts";
 import type { HostCircle } from "../../shared/scheduling-api.ts";
 import { api, ApiError, errorText } from "../schedule/api.ts";
@@ -44,6 +45,7 @@ function fieldErrors(e: ApiError): FieldErrors {
 
 /** Create or edit a circle. `onSaved` gets the saved circle. */
 export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved: (c: HostCircle) => void }) {
+  const { t } = useTranslation();
   const [form, setForm] = useState(() =>
     circle
       ? { ...circle, topicTags: circle.topicTags.join(", "), capacity: String(circle.capacity), facilitatorIds: circle.facilitatorIds }
@@ -82,35 +84,35 @@ export function CircleEditor({ circle, onSaved }: { circle?: HostCircle; onSaved
     setForm((f) => ({ ...f, facilitatorIds: f.facilitatorIds.includes(id) ? f.facilitatorIds.filter((x) => x !== id) : [...f.facilitatorIds, id] }));
 
   return (
-    <form onSubmit={onSubmit} aria-label={circle ? "Edit circle" : "New circle"}>
-      <Field label="Title" error={fields.title}>
+    <form onSubmit={onSubmit} aria-label={circle ? t("host.editCircle") : t("host.newCircle")}>
+      <Field label={t("host.title")} error={fields.title}>
         <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
       </Field>
-      <Field label="Description" error={fields.description}>
+      <Field label={t("host.description")} error={fields.description}>
         <textarea value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
       </Field>
-      <Field label="Topics (comma separated)" error={fields.topicTags} hint="For example: fathers, separation, grief, work stress">
+      <Field label={t("host.topics")} error={fields.topicTags} hint={t("host.topicsHint")}>
         <input value={form.topicTags} onChange={(e) => setForm({ ...form, topicTags: e.target.value })} />
       </Field>
-      <Field label="Language code" error={fields.language} hint="en, fr, pt-BR…">
+      <Field label={t("host.languageCode")} error={fields.language} hint="en, fr, pt-BR…">
         <input value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value })} size={8} />
       </Field>
-      <Field label="Community agreements" error={fields.agreements}>
+      <Field label={t("host.agreements")} error={fields.agreements}>
         <textarea value={form.agreements} onChange={(e) => setForm({ ...form, agreements: e.target.value })} />
       </Field>
-      <Field label={`Places (${CIRCLE_CAPACITY_MIN}–${CIRCLE_CAPACITY_MAX})`} error={fields.capacity}>
+      <Field label={t("host.placesRange", { min: CIRCLE_CAPACITY_MIN, max: CIRCLE_CAPACITY_MAX })} error={fields.capacity}>
         <input type="number" min={CIRCLE_CAPACITY_MIN} max={CIRCLE_CAPACITY_MAX} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
       </Field>
-      <Field label="Who can find it" error={fields.visibility}>
+      <Field label={t("host.whoCanFind")} error={fields.visibility}>
         <select value={form.visibility} onChange={(e) => setForm({ ...form, visibility: e.target.value as "public" | "invite" })}>
-          <option value="public">Public: listed in upcoming sessions</option>
-          <option value="invite">Invite-only: reached by its link</option>
+          <option value="public">{t("host.visibilityPublic")}</option>
+          <option value="invite">{t("host.visibilityInvite")}</option>
         </select>
       </Field>
       <FacilitatorChoice facilitators={facilitators} chosen={form.facilitatorIds} error={fields.facilitatorIds} onToggle={toggleFacilitator} />
       {error && <p role="alert" className="error">{error}</p>}
-      {saved && <p role="status">Saved.</p>}
-      <button type="submit" className="primary">{circle ? "Save changes" : "Create circle"}</button>
+      {saved && <p role="status">{t("host.saved")}</p>}
+      <button type="submit" className="primary">{circle ? t("host.saveChanges") : t("host.createCircleButton")}</button>
     </form>
   );
 }
@@ -126,10 +128,11 @@ function FacilitatorChoice({
   error: string | undefined;
   onToggle: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset>
-      <legend>Default facilitators</legend>
-      {facilitators.length === 0 && <span className="muted">Invite facilitators first; they appear here.</span>}
+      <legend>{t("host.defaultFacilitators")}</legend>
+      {facilitators.length === 0 && <span className="muted">{t("host.inviteFirst")}</span>}
       {facilitators.map((f) => (
         <label key={f.id} className="row">
           <input type="checkbox" checked={chosen.includes(f.id)} onChange={() => onToggle(f.id)} /> {f.displayName}

@@ -1,10 +1,12 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { HostCircle } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, errorText } from "../schedule/api.ts";
 import { InviteFacilitator } from "./InviteFacilitator.tsx";
 
 export function CirclesList() {
+  const { t } = useTranslation();
   const [circles, setCircles] = useState<HostCircle[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -14,20 +16,21 @@ export function CirclesList() {
   }, []);
   return (
     <>
-      <h1>Your circles</h1>
+      <h1>{t("host.yourCircles")}</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      {circles?.length === 0 && <p>You have no circles yet.</p>}
+      {circles?.length === 0 && <p>{t("host.noCircles")}</p>}
       <ul className="session-list">
         {circles?.map((c) => (
           <li key={c.id} className="session-card">
             <Link to={`/host/circles/${c.id}`}><strong>{c.title}</strong></Link>
             <span className="muted">
-              {c.visibility === "invite" ? "invite-only" : "public"} · {c.capacity} places · {c.language} · {c.topicTags.map((t) => `#${t}`).join(" ")}
+              {c.visibility === "invite" ? t("host.inviteOnly") : t("host.public")} · {t("host.places", { count: c.capacity })} · {c.language} ·{" "}
+              {c.topicTags.map((tag) => `#${tag}`).join(" ")}
             </span>
           </li>
         ))}
       </ul>
-      <p><Link to="/host/circles/new" className="button-link">Create a circle</Link></p>
+      <p><Link to="/host/circles/new" className="button-link">{t("host.createCircle")}</Link></p>
       <InviteFacilitator />
     </>
   );

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { Link, matchPath, navigate, useLocation } from "../routing.ts";
 import { useAccount, loadAccount, signOut } from "./account.ts";
 import { AcceptInvite } from "./AcceptInvite.tsx";
@@ -16,6 +17,7 @@ import "../schedule/schedule.css";
  * /setup, /invite/:token, /host, /host/circles/new, /host/circles/:id, /host/audit, /facilitate.
  */
 export default function HostApp() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const { loaded, account } = useAccount();
   useEffect(() => {
@@ -26,8 +28,8 @@ export default function HostApp() {
   const invite = matchPath("/invite/:token", pathname);
   if (invite) return <AcceptInvite token={invite.token!} />;
 
-  if (!loaded) return <main className="page"><p>Loading…</p></main>;
-  if (!account) return <SignIn title={pathname.startsWith("/facilitate") ? "Facilitators: sign in" : "Hosts: sign in"} />;
+  if (!loaded) return <main className="page"><p>{t("common.loading")}</p></main>;
+  if (!account) return <SignIn title={pathname.startsWith("/facilitate") ? t("host.facilitatorsSignIn") : t("host.hostsSignIn")} />;
 
   let page;
   if (pathname.startsWith("/facilitate")) {
@@ -35,15 +37,15 @@ export default function HostApp() {
   } else if (account.role !== "host") {
     page = (
       <>
-        <h1>Hosts only</h1>
-        <p>These pages are for hosts. <Link to="/facilitate">See the sessions you facilitate</Link>.</p>
+        <h1>{t("host.hostsOnly")}</h1>
+        <p>{t("host.hostsOnlyText")} <Link to="/facilitate">{t("host.seeYourSessions")}</Link>.</p>
       </>
     );
   } else if (pathname === "/host/circles/new") {
     page = (
       <>
-        <p><Link to="/host">← Your circles</Link></p>
-        <h1>New circle</h1>
+        <p><Link to="/host">{t("host.backToCircles")}</Link></p>
+        <h1>{t("host.newCircle")}</h1>
         <CircleEditor onSaved={(c) => navigate(`/host/circles/${c.id}`)} />
       </>
     );
@@ -57,14 +59,14 @@ export default function HostApp() {
 
   return (
     <main className="page">
-      <nav className="host-nav" aria-label="Host">
+      <nav className="host-nav" aria-label={t("host.nav")}>
         <Link to="/">Hearth</Link>
-        {account.role === "host" && <Link to="/host">Circles</Link>}
-        {account.role === "host" && <Link to="/host/audit">Audit log</Link>}
-        <Link to="/facilitate">My sessions</Link>
+        {account.role === "host" && <Link to="/host">{t("host.navCircles")}</Link>}
+        {account.role === "host" && <Link to="/host/audit">{t("host.navAudit")}</Link>}
+        <Link to="/facilitate">{t("host.navMySessions")}</Link>
         <span className="spacer" />
-        <span className="muted">{account.displayName} ({account.role})</span>
-        <button type="button" onClick={() => void signOut().then(() => navigate("/host"))}>Sign out</button>
+        <span className="muted">{account.displayName} ({t(`host.role_${account.role}`)})</span>
+        <button type="button" onClick={() => void signOut().then(() => navigate("/host"))}>{t("host.signOut")}</button>
       </nav>
       {page}
     </main>

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/scheduling-api.ts";
 import { PASSWORD_MIN } from "../../shared/account-rules.ts";
 import { Link, navigate } from "../routing.ts";
@@ -8,6 +9,7 @@ import { AccountFields, type FieldErrors } from "./forms.tsx";
 
 /** First run: creates the first host, only while Hearth has none. */
 export function Setup() {
+  const { t } = useTranslation();
   const [needed, setNeeded] = useState<boolean | null>(null);
   const [form, setForm] = useState({ displayName: "", email: "", password: "" });
   const [fields, setFields] = useState<FieldErrors>({});
@@ -35,19 +37,19 @@ export function Setup() {
   if (needed === false) {
     return (
       <main className="page">
-        <h1>Hearth is set up</h1>
-        <p>It already has a host. <Link to="/host">Sign in</Link>.</p>
+        <h1>{t("host.setUp")}</h1>
+        <p>{t("host.alreadyHasHost")} <Link to="/host">{t("host.signIn")}</Link>.</p>
       </main>
     );
   }
   return (
     <main className="page">
-      <h1>Welcome to Hearth</h1>
-      <p>Create the first host account. Hosts create circles, schedule sessions and invite facilitators.</p>
+      <h1>{t("host.welcome")}</h1>
+      <p>{t("host.welcomeText")}</p>
       <form onSubmit={onSubmit}>
-        <AccountFields form={form} setForm={setForm} fields={fields} nameLabel="Your name (shown to your facilitators)" passwordMin={PASSWORD_MIN} />
+        <AccountFields form={form} setForm={setForm} fields={fields} nameLabel={t("host.yourName")} passwordMin={PASSWORD_MIN} />
         {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" className="primary">Create host account</button>
+        <button type="submit" className="primary">{t("host.createHost")}</button>
       </form>
     </main>
   );

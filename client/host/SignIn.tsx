@@ -1,11 +1,13 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, ApiError, errorText } from "../schedule/api.ts";
 import { signedIn } from "./account.ts";
 import { Field, type FieldErrors } from "./forms.tsx";
 
-export function SignIn({ title = "Sign in" }: { title?: string }) {
+export function SignIn({ title }: { title?: string }) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [fields, setFields] = useState<FieldErrors>({});
@@ -29,19 +31,19 @@ export function SignIn({ title = "Sign in" }: { title?: string }) {
 
   return (
     <main className="page">
-      <p><Link to="/">← Hearth</Link></p>
-      <h1>{title}</h1>
+      <p><Link to="/">{t("common.backHome")}</Link></p>
+      <h1>{title ?? t("host.signIn")}</h1>
       <form onSubmit={onSubmit}>
-        <Field label="Email" error={fields.email}>
+        <Field label={t("host.email")} error={fields.email}>
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
-        <Field label="Password" error={fields.password}>
+        <Field label={t("host.password")} error={fields.password}>
           <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" className="primary" disabled={busy}>Sign in</button>
+        <button type="submit" className="primary" disabled={busy}>{t("host.signIn")}</button>
       </form>
-      <p className="muted">First time running Hearth? <Link to="/setup">Create the first host</Link>.</p>
+      <p className="muted">{t("host.firstTime")} <Link to="/setup">{t("host.createFirstHost")}</Link>.</p>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 /** A labelled input with its field error from the API (`fields[name]`) underneath. */
 export function Field({ label, error, children, hint }: { label: string; error?: string; children: ReactNode; hint?: string }) {
@@ -34,15 +35,16 @@ export function AccountFields({
   nameLabel: string;
   passwordMin: number;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <Field label={nameLabel} error={fields.displayName}>
         <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
       </Field>
-      <Field label="Email" error={fields.email}>
+      <Field label={t("host.email")} error={fields.email}>
         <input type="email" autoComplete="username" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
       </Field>
-      <Field label="Password" error={fields.password} hint={`At least ${passwordMin} characters.`}>
+      <Field label={t("host.password")} error={fields.password} hint={t("host.passwordHint", { min: passwordMin })}>
         <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
       </Field>
     </>

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 export interface CircleSummary {
   id: string;
   title: string;
@@ -18,18 +20,19 @@ export function CircleChoice({
   selected: string | null;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="circles-heading">
-      <h2 id="circles-heading">Today's circles</h2>
+      <h2 id="circles-heading">{t("lobby.todaysCircles")}</h2>
       {loadError && <p role="alert" className="error">{loadError}</p>}
-      {!circles && !loadError && <p>Loading…</p>}
+      {!circles && !loadError && <p>{t("common.loading")}</p>}
       <ul className="circle-list">
         {circles?.map((c) => (
           <li key={c.id}>
             <label className={selected === c.id ? "circle-card selected" : "circle-card"}>
               <input type="radio" name="circle" value={c.id} checked={selected === c.id} onChange={() => onSelect(c.id)} />
               <strong>{c.title}</strong>
-              <span className="muted">{c.seated} of {c.capacity} seats taken</span>
+              <span className="muted">{t("lobby.seatsTaken", { seated: c.seated, count: c.capacity })}</span>
               <span>{c.description}</span>
             </label>
           </li>

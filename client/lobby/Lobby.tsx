@@ -1,4 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle, DEFAULT_AVATAR_STYLE } from "../../shared/avatar.ts";
 import { AvatarPicker } from "./AvatarPicker.tsx";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
@@ -29,6 +31,7 @@ function loadPreferences(): { pseudonym: string; color: AvatarColor; avatarStyle
 
 /** The open lobby: today's circles, how you appear, and the way in. */
 export function Lobby() {
+  const { t } = useTranslation();
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [prefs] = useState(loadPreferences);
@@ -48,7 +51,7 @@ export function Lobby() {
         setCircles(body.circles);
         setSelected((s) => s ?? body.circles[0]?.id ?? null);
       })
-      .catch(() => setLoadError("Could not load today's circles. Is the server running?"));
+      .catch(() => setLoadError("lobby.loadError"));
   }, []);
 
   const check = checkPseudonym(pseudonym);
@@ -74,13 +77,14 @@ export function Lobby() {
     <main className="lobby">
       <header>
         <h1>Hearth</h1>
-        <p className="tagline">A quiet circle around a fire. Come as you are; use any name you like.</p>
+        <p className="tagline">{t("lobby.tagline")}</p>
+        <LanguageSwitch />
       </header>
 
-      <CircleChoice circles={circles} loadError={loadError} selected={selected} onSelect={setSelected} />
+      <CircleChoice circles={circles} loadError={loadError && t(loadError)} selected={selected} onSelect={setSelected} />
 
       <form onSubmit={onSubmit} aria-labelledby="you-heading">
-        <h2 id="you-heading">How you appear</h2>
+        <h2 id="you-heading">{t("lobby.howYouAppear")}</h2>
         <PseudonymField pseudonym={pseudonym} onChange={setPseudonym} />
 
         <AvatarPicker color={color} style={avatarStyle} onColor={setColor} onStyle={setAvatarStyle} />
@@ -89,7 +93,7 @@ export function Lobby() {
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>
-          {status === "joining" ? "Entering…" : "Enter the circle"}
+          {status === "joining" ? t("lobby.entering") : t("lobby.enter")}
         </button>
       </form>
     </main>

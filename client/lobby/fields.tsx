@@ -1,12 +1,14 @@
+import { useTranslation } from "react-i18next";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 
 /** The pseudonym, checked as you type, with a suggestion at hand. */
 export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onChange: (pseudonym: string) => void }) {
+  const { t } = useTranslation();
   const check = checkPseudonym(pseudonym);
   return (
     <>
-      <label htmlFor="pseudonym">Pseudonym (never your real name)</label>
+      <label htmlFor="pseudonym">{t("lobby.pseudonymLabel")}</label>
       <div className="row">
         <input
           id="pseudonym"
@@ -18,20 +20,21 @@ export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onC
           aria-invalid={!check.ok}
           aria-describedby="pseudonym-help"
         />
-        <button type="button" onClick={() => onChange(suggestPseudonym())}>Suggest another</button>
+        <button type="button" onClick={() => onChange(suggestPseudonym())}>{t("lobby.suggestAnother")}</button>
       </div>
       <p id="pseudonym-help" className={check.ok ? "muted" : "error"}>
-        {check.ok ? "2–24 characters. Others in the circle see only this." : check.reason}
+        {check.ok ? t("lobby.pseudonymHelp") : check.reason}
       </p>
     </>
   );
 }
 
 export function FacilitatorKeyField({ value, onChange }: { value: string; onChange: (key: string) => void }) {
+  const { t } = useTranslation();
   return (
     <details className="facilitator-key">
-      <summary>I'm facilitating this circle</summary>
-      <label htmlFor="facilitator-key">Facilitator key</label>
+      <summary>{t("lobby.facilitating")}</summary>
+      <label htmlFor="facilitator-key">{t("lobby.facilitatorKey")}</label>
       <input id="facilitator-key" type="password" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} />
     </details>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { useConnection } from "../net/useConnection.ts";
 import { CrisisLink } from "./CrisisPanel.tsx";
@@ -10,6 +11,7 @@ import { loadReferrals, referrals } from "./referrals.ts";
  * lines. The directory was fetched whole; nothing here reports what you open.
  */
 export function AfterCircle() {
+  const { t } = useTranslation();
   const left = useConnection((s) => s.status === "left");
   const circleId = useStore(referrals, (s) => s.lastCircleId);
   const directory = useStore(referrals, (s) => (s.circleId === circleId ? s.directory : null));
@@ -20,14 +22,14 @@ export function AfterCircle() {
   if (!left || !circleId || dismissed === circleId) return null;
   const entries = directory?.entries ?? [];
   return (
-    <aside className="after-circle" aria-label="After the circle">
-      <h2>After the circle</h2>
+    <aside className="after-circle" aria-label={t("crisis.afterTitle")}>
+      <h2>{t("crisis.afterTitle")}</h2>
       <p>
-        If today stirred things up, you don't have to hold it alone. Peer support is not counselling: these services can help
-        {entries.length === 0 && " (your circle's host has not listed any yet)"}. <CrisisLink /> is always one click away.
+        {t("crisis.afterText")}
+        {entries.length === 0 && t("crisis.afterNoneListed")}. <CrisisLink /> {t("crisis.alwaysThere")}
       </p>
       <ReferralList entries={entries} />
-      <button type="button" onClick={() => setDismissed(circleId)}>Close</button>
+      <button type="button" onClick={() => setDismissed(circleId)}>{t("crisis.close")}</button>
     </aside>
   );
 }

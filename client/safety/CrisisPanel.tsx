@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
 import type { CrisisCountry } from "../../shared/safety.ts";
@@ -30,15 +31,16 @@ function CountryLines({ c }: { c: CrisisCountry }) {
 
 /** "Talk to a facilitator privately", inside a circle: the request reaches only its facilitators. */
 function AskFacilitator() {
+  const { t } = useTranslation();
   const inCircle = useConnection((s) => s.status === "in-circle");
   const offer = useStore(support, (s) => s.offer);
   const requested = useStore(support, (s) => s.requested);
   if (!inCircle) return null;
   return requested ? (
-    <p role="status" className="support-requested">The facilitators know, privately, that you'd like to talk. One of them will reach out to you.</p>
+    <p role="status" className="support-requested">{t("crisis.requested")}</p>
   ) : (
     <button type="button" className="primary" onClick={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)}>
-      Talk to a facilitator privately
+      {t("crisis.askFacilitator")}
     </button>
   );
 }
@@ -53,6 +55,7 @@ export function CrisisPanel() {
   const requested = useStore(safety, (s) => s.crisisOpen);
   const inVR = useStore(xrPresence, (s) => s.active);
   const open = requested && !inVR;
+  const { t } = useTranslation();
   const resources = useStore(crisisResources, (s) => s.resources);
   const offer = useStore(support, (s) => s.offer);
   const circleId = useStore(referrals, (s) => s.lastCircleId);
@@ -75,11 +78,11 @@ export function CrisisPanel() {
   };
   return (
     <dialog ref={dialog} className="safety-dialog crisis" aria-labelledby="crisis-title" onClose={close}>
-      <h2 id="crisis-title">Crisis support</h2>
+      <h2 id="crisis-title">{t("crisis.title")}</h2>
       {offer && (
         <div className="support-offer" role="note">
-          <p><strong>{SUPPORT_OFFER_TEXT[offer.category]}</strong></p>
-          <p className="muted">Only you can see this.{offer.source === "check" && " Your message has not been sent: you can still send it, or change it."}</p>
+          <p><strong>{t(`crisis.offer_${offer.category}`, { defaultValue: SUPPORT_OFFER_TEXT[offer.category] })}</strong></p>
+          <p className="muted">{t("crisis.onlyYou")}{offer.source === "check" && t("crisis.notSent")}</p>
         </div>
       )}
       <p>{resources.intro}</p>
@@ -87,20 +90,20 @@ export function CrisisPanel() {
       <AskFacilitator />
       {first.map((c) => <CountryLines key={c.country + c.name} c={c} />)}
       {directory && directory.entries.length > 0 && (
-        <section aria-label="Services your circle's host recommends">
-          <h3>Services your circle's host recommends</h3>
+        <section aria-label={t("crisis.hostRecommends")}>
+          <h3>{t("crisis.hostRecommends")}</h3>
           <ReferralList entries={directory.entries} />
         </section>
       )}
       {others.length > 0 && (
         <details open={first.length === 0}>
-          <summary>Other countries</summary>
+          <summary>{t("crisis.otherCountries")}</summary>
           {others.map((c) => <CountryLines key={c.country + c.name} c={c} />)}
         </details>
       )}
-      <p className="muted small">Numbers are listed with their source and were checked on the date shown in Hearth's list; the organisation running this Hearth is asked to verify them.</p>
+      <p className="muted small">{t("crisis.sourceNote")}</p>
       <div className="dialog-actions">
-        <button type="button" onClick={close}>Close</button>
+        <button type="button" onClick={close}>{t("crisis.close")}</button>
       </div>
     </dialog>
   );
@@ -108,18 +111,20 @@ export function CrisisPanel() {
 
 /** An always-visible way to the crisis resources. */
 export function CrisisButton({ className = "crisis-button" }: { className?: string }) {
+  const { t } = useTranslation();
   return (
     <button type="button" className={className} onClick={() => setCrisisOpen(true)}>
-      Crisis support
+      {t("crisis.title")}
     </button>
   );
 }
 
 /** The same, as a link-styled button inside text. */
 export function CrisisLink() {
+  const { t } = useTranslation();
   return (
     <button type="button" className="link" onClick={() => setCrisisOpen(true)}>
-      Crisis support
+      {t("crisis.title")}
     </button>
   );
 }

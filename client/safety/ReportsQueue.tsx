@@ -1,14 +1,17 @@
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
+import { intlLocale } from "../i18n/index.ts";
 import { resolveReport, safety } from "./session.ts";
 import { SupportFlags } from "./SupportFlags.tsx";
 import { coolDownLeft, liftCoolDown, support } from "./support.ts";
 import { useNow } from "./useNow.ts";
 
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const time = (at: number) => new Date(at).toLocaleTimeString(intlLocale(), { hour: "2-digit", minute: "2-digit" });
 
 /** The facilitator's private queue of reports from this session (kept in memory only). */
 export function ReportsQueue() {
+  const { t } = useTranslation();
   const reports = useStore(safety, (s) => s.reports);
   const cooling = useStore(support, (s) => s.coolDowns);
   const now = useNow(Object.keys(cooling).length > 0);
@@ -16,9 +19,9 @@ export function ReportsQueue() {
     <>
     <SupportFlags />
     <section aria-label="Reports" className="reports-queue">
-      <h3>Reports {reports.length > 0 && <span className="badge alert">{reports.length}</span>}</h3>
+      <h3>{t("view.reports")} {reports.length > 0 && <span className="badge alert">{reports.length}</span>}</h3>
       {reports.length === 0 ? (
-        <p className="muted">No reports. Participants can report someone privately to you.</p>
+        <p className="muted">{t("view.noReports")}</p>
       ) : (
         <ol>
           {reports.map((r) => (
@@ -31,9 +34,9 @@ export function ReportsQueue() {
               </div>
               {r.note && <p className="report-note">{r.note}</p>}
               {r.source === "chat-filter" && coolDownLeft(cooling, r.targetId, now) > 0 && (
-                <button type="button" onClick={() => liftCoolDown(r.targetId)}>Lift chat pause</button>
+                <button type="button" onClick={() => liftCoolDown(r.targetId)}>{t("view.liftPause")}</button>
               )}
-              <button type="button" onClick={() => resolveReport(r.id)}>Dealt with</button>
+              <button type="button" onClick={() => resolveReport(r.id)}>{t("view.dealtWith")}</button>
             </li>
           ))}
         </ol>

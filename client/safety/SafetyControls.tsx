@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { chat, setChatOpen } from "../chat/chat-session.ts";
 import { CrisisButton } from "./CrisisPanel.tsx";
@@ -5,22 +6,23 @@ import { safetySettings, setBoundary } from "./settings.ts";
 
 /** Chat, crisis support and the personal boundary, for the desktop control bar. */
 export function SafetyControls() {
+  const { t } = useTranslation();
   const chatOpen = useStore(chat, (s) => s.open);
   const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
   return (
     <>
       <button type="button" aria-pressed={chatOpen} onClick={() => setChatOpen(!chatOpen)}>
-        Chat{unread > 0 ? ` (${unread})` : ""}
+        {unread > 0 ? t("controls.chatUnread", { count: unread }) : t("controls.chat")}
       </button>
       <button
         type="button"
         className="boundary-toggle"
         aria-pressed={boundary}
-        title="Avatars closer than 1.2 m to you fade, so nobody can get in your face. Change it any time."
+        title={t("controls.boundaryHint")}
         onClick={() => setBoundary(!boundary)}
       >
-        {boundary ? "Boundary on" : "Boundary off"}
+        {boundary ? t("vr.boundaryOn") : t("vr.boundaryOff")}
       </button>
       <CrisisButton />
     </>

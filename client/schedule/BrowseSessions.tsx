@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SessionsResponse, SessionSummary } from "../../shared/scheduling-api.ts";
 import { Link, navigate, useLocation } from "../routing.ts";
 import { api, errorText } from "./api.ts";
@@ -8,6 +9,7 @@ import "./schedule.css";
 
 /** Upcoming public sessions, filtered by topic, language and day (in the viewer's zone). */
 export default function BrowseSessions() {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const query = search.toString();
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
@@ -39,22 +41,22 @@ export default function BrowseSessions() {
 
   return (
     <main className="page">
-      <p><Link to="/">← Hearth</Link></p>
-      <h1>Upcoming sessions</h1>
-      <form className="filters" onSubmit={onSubmit} aria-label="Filter sessions">
-        <label>Topic <input value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="e.g. grief" /></label>
-        <label>Language <input value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="e.g. en" size={6} /></label>
-        <label>Day <input type="date" value={day} onChange={(e) => setDay(e.target.value)} /></label>
-        <button type="submit">Filter</button>
+      <p><Link to="/">{t("common.backHome")}</Link></p>
+      <h1>{t("sessions.upcoming")}</h1>
+      <form className="filters" onSubmit={onSubmit} aria-label={t("sessions.filterLabel")}>
+        <label>{t("sessions.topic")} <input value={topic} onChange={(e) => setTopic(e.target.value)} placeholder={t("sessions.topicPlaceholder")} /></label>
+        <label>{t("sessions.language")} <input value={language} onChange={(e) => setLanguage(e.target.value)} placeholder={t("sessions.languagePlaceholder")} size={6} /></label>
+        <label>{t("sessions.day")} <input type="date" value={day} onChange={(e) => setDay(e.target.value)} /></label>
+        <button type="submit">{t("sessions.filter")}</button>
       </form>
-      <p className="muted">Times are shown in your time zone ({viewerTimeZone()}).</p>
+      <p className="muted">{t("sessions.yourZone", { zone: viewerTimeZone() })}</p>
       {error && <p role="alert" className="error">{error}</p>}
-      {!sessions && !error && <p>Loading…</p>}
-      {sessions?.length === 0 && <p>No sessions match. Try fewer filters.</p>}
+      {!sessions && !error && <p>{t("common.loading")}</p>}
+      {sessions?.length === 0 && <p>{t("sessions.noMatch")}</p>}
       <ul className="session-list">
         {sessions?.map((s) => <SessionCard key={s.id} session={s} />)}
       </ul>
-      <p><Link to="/me">My registrations</Link></p>
+      <p><Link to="/me">{t("sessions.myRegistrations")}</Link></p>
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PublicCircle, SessionsResponse } from "../../shared/scheduling-api.ts";
 import { Link, useLocation } from "../routing.ts";
 import { api, errorText } from "./api.ts";
@@ -7,6 +8,7 @@ import "./schedule.css";
 
 /** A circle and its coming sessions; an invite-only circle's invite link lands here. */
 export default function CirclePage({ circleId }: { circleId: string }) {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const invite = search.get("invite");
   const [data, setData] = useState<(SessionsResponse & { circle: PublicCircle }) | null>(null);
@@ -23,21 +25,21 @@ export default function CirclePage({ circleId }: { circleId: string }) {
   }, [circleId, invite]);
 
   if (error) return <main className="page"><p role="alert" className="error">{error}</p></main>;
-  if (!data) return <main className="page"><p>Loading…</p></main>;
+  if (!data) return <main className="page"><p>{t("common.loading")}</p></main>;
   const { circle } = data;
   return (
     <main className="page">
-      <p><Link to="/sessions">← Upcoming sessions</Link></p>
+      <p><Link to="/sessions">{t("sessions.backToUpcoming")}</Link></p>
       <h1>{circle.title}</h1>
       {circle.description && <p>{circle.description}</p>}
-      <p className="muted">{circle.topicTags.map((t) => `#${t}`).join(" ")} · language: {circle.language}</p>
-      <h2>Coming sessions</h2>
-      {data.sessions.length === 0 && <p>No sessions are scheduled yet.</p>}
+      <p className="muted">{circle.topicTags.map((t) => `#${t}`).join(" ")} · {t("sessions.circleLanguage", { language: circle.language })}</p>
+      <h2>{t("sessions.coming")}</h2>
+      {data.sessions.length === 0 && <p>{t("sessions.noneScheduled")}</p>}
       <ul className="session-list">
         {data.sessions.map((s) => <SessionCard key={s.id} session={s} invite={invite} />)}
       </ul>
       <p>
-        <a href={`/api/circles/${circle.id}/calendar.ics${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`}>Subscribe to this circle's calendar</a>
+        <a href={`/api/circles/${circle.id}/calendar.ics${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`}>{t("sessions.subscribeCircle")}</a>
       </p>
     </main>
   );

@@ -1,9 +1,11 @@
+import { useTranslation } from "react-i18next";
 import type { SessionSummary } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { formatWhen } from "./time.ts";
 
 /** One session in a list: when (viewer's zone), what, how full. */
 export function SessionCard({ session, invite }: { session: SessionSummary; invite?: string | null }) {
+  const { t } = useTranslation();
   const href = `/sessions/${session.id}${invite ? `?invite=${encodeURIComponent(invite)}` : ""}`;
   return (
     <li className="session-card">
@@ -13,7 +15,12 @@ export function SessionCard({ session, invite }: { session: SessionSummary; invi
       <span>{formatWhen(session.start)}</span>
       <span className="muted">
         {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · {session.circle.language}
-        {session.status === "cancelled" ? " · cancelled" : session.placesLeft > 0 ? ` · ${session.placesLeft} places left` : " · full (waitlist open)"}
+        {" · "}
+        {session.status === "cancelled"
+          ? t("common.cancelled")
+          : session.placesLeft > 0
+            ? t("sessions.placesLeft", { count: session.placesLeft })
+            : t("sessions.fullWaitlist")}
       </span>
     </li>
   );

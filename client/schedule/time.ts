@@ -1,9 +1,11 @@
+import { intlLocale } from "../i18n/index.ts";
+
 /** Times for people: each viewer sees their own time zone (Intl), the circle's zone alongside. */
 
 export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function formatWhen(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(intlLocale(), {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -15,7 +17,7 @@ export function formatWhen(iso: string, timeZone?: string): string {
 }
 
 export function formatTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(), { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
 /** "2 days 3 h", "3 h 05 min", "4 min 09 s". */

@@ -1,5 +1,6 @@
 import type { ThreeEvent } from "@react-three/fiber";
 import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import * as THREE from "three";
 import { ClientMessage } from "../../shared/protocol.ts";
@@ -62,6 +63,7 @@ export function XRMenu({
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
   const master = useVoice((s) => s.masterVolume);
+  const { t } = useTranslation();
   const [safetyPanel, showPanel] = useState<XRSafetyPanel>("none");
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
   const unread = useStore(chat, (s) => s.unread);
@@ -74,14 +76,14 @@ export function XRMenu({
 
   const rows: MenuButtonProps[][] = [
     [
-      { label: !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute", position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
-      { label: me?.handRaised ? "Lower hand" : "Raise hand", position: [0, 0, 0], active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
-      { label: me?.away ? "I'm back" : "Step out", position: [0, 0, 0], active: me?.away, onPress: () => toggleStepOut(me?.away ?? false) },
+      { label: !micAllowed ? t("vr.mutedByFacilitator") : selfMuted ? t("vr.unmute") : t("vr.mute"), position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
+      { label: me?.handRaised ? t("circle.lowerHand") : t("circle.raiseHand"), position: [0, 0, 0], active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
+      { label: me?.away ? t("circle.back") : t("circle.stepOut"), position: [0, 0, 0], active: me?.away, onPress: () => toggleStepOut(me?.away ?? false) },
     ],
     [
-      { label: `Volume − (${Math.round(master * 100)}%)`, position: [0, 0, 0], onPress: () => setMasterVolume(master - 0.1) },
-      { label: "Volume +", position: [0, 0, 0], onPress: () => setMasterVolume(master + 0.1) },
-      { label: "Recentre", position: [0, 0, 0], onPress: () => xrControls.requestRecentre() },
+      { label: t("vr.volumeDown", { percent: Math.round(master * 100) }), position: [0, 0, 0], onPress: () => setMasterVolume(master - 0.1) },
+      { label: t("vr.volumeUp"), position: [0, 0, 0], onPress: () => setMasterVolume(master + 0.1) },
+      { label: t("vr.recentre"), position: [0, 0, 0], onPress: () => xrControls.requestRecentre() },
     ],
     // Comfort: the snap-turn vignette, seated eye height (applied on recentre) and the fire's crackle.
     [
@@ -90,18 +92,18 @@ export function XRMenu({
       { label: `Fire ${Math.round(fire * 100)}%`, position: [0, 0, 0], onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
     ],
     [
-      { label: "Exit VR", position: [0, 0, 0], onPress: exitVR },
-      { label: "Leave circle", position: [0, 0, 0], onPress: () => { exitVR(); leaveCircle(); } },
+      { label: t("circle.exitVR"), position: [0, 0, 0], onPress: exitVR },
+      { label: t("vr.leaveCircle"), position: [0, 0, 0], onPress: () => { exitVR(); leaveCircle(); } },
       ...(facilitatorPanel
-        ? [{ label: facilitatorPanel.open ? "Hide facilitation" : "Facilitate", position: [0, 0, 0] as [number, number, number], active: facilitatorPanel.open, onPress: facilitatorPanel.toggle }]
+        ? [{ label: facilitatorPanel.open ? t("vr.hideFacilitation") : t("vr.facilitate"), position: [0, 0, 0] as [number, number, number], active: facilitatorPanel.open, onPress: facilitatorPanel.toggle }]
         : []),
     ],
     // Safety (client/safety/XRSafetyPanels.tsx): the same as the desktop bar and people list.
     [
-      { label: unread > 0 ? `Chat (${unread})` : "Chat", position: [0, 0, 0], active: safetyPanel === "chat", onPress: () => showPanel(safetyPanel === "chat" ? "none" : "chat") },
-      { label: "People & safety", position: [0, 0, 0], active: safetyPanel === "people", onPress: () => showPanel(safetyPanel === "people" ? "none" : "people") },
-      { label: "Crisis support", position: [0, 0, 0], active: crisisOpen, onPress: () => setCrisisOpen(!crisisOpen) },
-      { label: boundary ? "Boundary on" : "Boundary off", position: [0, 0, 0], active: boundary, onPress: () => setBoundary(!boundary) },
+      { label: unread > 0 ? t("vr.chatUnread", { count: unread }) : t("vr.chat"), position: [0, 0, 0], active: safetyPanel === "chat", onPress: () => showPanel(safetyPanel === "chat" ? "none" : "chat") },
+      { label: t("vr.peopleSafety"), position: [0, 0, 0], active: safetyPanel === "people", onPress: () => showPanel(safetyPanel === "people" ? "none" : "people") },
+      { label: t("vr.crisisSupport"), position: [0, 0, 0], active: crisisOpen, onPress: () => setCrisisOpen(!crisisOpen) },
+      { label: boundary ? t("vr.boundaryOn") : t("vr.boundaryOff"), position: [0, 0, 0], active: boundary, onPress: () => setBoundary(!boundary) },
     ],
   ];
 
