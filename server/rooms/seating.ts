@@ -2,6 +2,7 @@ import { type Client, type Deferred, ServerError } from "@colyseus/core";
 import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
 import { CloseCode, type Role, ServerMessage } from "../../shared/protocol.ts";
+import { AVATAR_COLORS } from "../../shared/avatar.ts";
 import { pseudonymKey } from "../../shared/pseudonym.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import { type CircleState, NO_SEAT, Participant } from "./state.ts";
@@ -63,7 +64,7 @@ export class Seating {
     participant.id = id;
     participant.pseudonym = arrival.pseudonym;
     participant.role = arrival.role;
-    participant.color = arrival.color;
+    participant.color = distinctColor(arrival.color, this.host.state);
     participant.seat = seat;
     participant.space = space;
     this.identities.set(id, { accountId: arrival.accountId, participantKeyHash: arrival.participantKeyHash });
@@ -127,4 +128,20 @@ export class Seating {
     await records.ban(this.host.state.circleId, keyHash, null);
     return true;
   }
+}
+
+/**
+ * The newcomer's colour: the one they asked for while nobody here wears it, else the first
+ * colour of the palette (after theirs) that nobody here wears, so people stand apart at a glance.
+ * With every colour taken they keep theirs.
+ */
+export function distinctColor(asked: string, state: CircleState): string {
+  const used = new Set([...state.participants.values()].map((p) => p.color));
+  if (!used.has(asked)) return asked;
+  const start = Math.max(0, AVATAR_COLORS.indexOf(asked as (typeof AVATAR_COLORS)[number]));
+  for (let i = 1; i < AVATAR_COLORS.length; i++) {
+    const color = AVATAR_COLORS[(start + i) % AVATAR_COLORS.length]!;
+    if (!used.has(color)) return color;
+  }
+  return asked;
 }

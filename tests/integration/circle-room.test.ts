@@ -6,6 +6,7 @@ import { type HearthServer, startHearth } from "../../server/app.ts";
 import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState, Participant } from "../../server/rooms/state.ts";
+import { AVATAR_COLORS } from "../../shared/avatar.ts";
 import { MAX_PENDING_RESERVATIONS_PER_ADDRESS, SEAT_SPACING } from "../../shared/limits.ts";
 import { encodeFrame, packQuaternion, type QuantisedPose } from "../../shared/pose-codec.ts";
 import { CloseCode, type ErrorCode, type ErrorReply, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
@@ -112,6 +113,21 @@ describe("when someone joins the open circle", () => {
     await expect(join("  quiet   OTTER ")).rejects.toThrow(/already called "quiet OTTER".*choose another pseudonym/);
     await join("Quiet Otters");
     await waitFor("two people seated", () => a.room.state.participants.size === 2);
+  });
+
+  it("gives two newcomers who ask for the same colour different colours, keeping a free one as asked", async () => {
+    const a = await join("Quiet Otter", { color: "#e07a5f" });
+    const b = await join("Steady Heron", { color: "#e07a5f" });
+    const c = await join("Gentle Oak", { color: "#6d9dc5" });
+    await waitFor("A to see everyone", () => a.room.state.participants.size === 3);
+
+    const colors = [a, b, c].map((p) => seen(a, p)!.color);
+    expect(colors[0]).toBe("#e07a5f");
+    expect(colors[1]).not.toBe("#e07a5f");
+    expect(AVATAR_COLORS).toContain(colors[1]);
+    expect(colors[2]).toBe("#6d9dc5");
+    expect(new Set(colors).size).toBe(3);
+    expect(seen(b, b)?.color).toBe(colors[1]);
   });
 
   it("refuses a circle that does not exist", async () => {
