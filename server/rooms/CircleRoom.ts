@@ -282,6 +282,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       voice: this.voice,
       poses: this.poses,
       seating: this.seating,
+      spaceChanged: (id) => this.safety.visibility.refresh(id),
       endSession: () => this.closeSession(notice("session-ended", "facilitator")),
       persistLock: (locked) => this.persistLock(locked),
       now: () => this.now(),
