@@ -22,7 +22,7 @@ import { MessageGate } from "./message-gate.ts";
 import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { RoomPoses } from "./poses.ts";
 import { RoomSafety } from "./safety.ts";
-import { Seating } from "./seating.ts";
+import { type Arrival, Seating } from "./seating.ts";
 import { SessionTiming } from "./session-timing.ts";
 import { CircleState } from "./state.ts";
 import { RoomVoice } from "./voice.ts";
@@ -45,7 +45,7 @@ export interface CircleServices {
   sessionOverrunMs?: number;
 }
 
-type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted;
+type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted & Pick<Arrival, "reclaimSeat">;
 
 /** Binds a CircleRoom class to its services, for `gameServer.define`. */
 export function circleRoomWith(services: CircleServices): typeof CircleRoom {
@@ -142,7 +142,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     const key = this.services.openCircleFacilitatorKey;
     const facilitatorByKey = this.circle.alwaysOpen && key !== undefined && join.facilitatorKey !== undefined && sameSecret(join.facilitatorKey, key);
     if (join.facilitatorKey !== undefined && !facilitatorByKey) throw new ServerError(403, "That facilitator key is not valid.");
-    return { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}) };
+    const reclaimSeat = await this.seating.takeBackHeldSeat(result.admitted.pseudonym, result.admitted.participantKeyHash);
+    return { ...join, ...result.admitted, ...(facilitatorByKey ? { role: "facilitator" as const } : {}), ...(reclaimSeat ? { reclaimSeat } : {}) };
   }
 
   // Synchronous on purpose: checks and seat assignment cannot interleave with another join.

@@ -18,6 +18,8 @@ export interface Arrival extends Identity {
   pseudonym: string;
   role: Role;
   color: string;
+  /** The seat this person held before their connection dropped (their own device came back): theirs again if free. */
+  reclaimSeat?: { space: string; seat: number };
 }
 
 export interface SeatingHost {
@@ -40,6 +42,8 @@ export class Seating {
   /** Dropped connections whose seat is held for a reconnect; removing or banning them ends the wait. */
   private readonly reconnections = new Map<string, Deferred<Client>>();
   private readonly identities = new Map<string, Identity>();
+  /** Who waits for a participant to have left for good (a held seat being taken back). */
+  private readonly leaving = new Map<string, () => void>();
 
   constructor(private readonly host: SeatingHost) {}
 
@@ -55,7 +59,7 @@ export class Seating {
       }
     }
     const space = this.host.arrivalSpace(arrival.role);
-    const seat = space === Spaces.Waiting ? NO_SEAT : this.host.freeSeat(space);
+    const seat = space === Spaces.Waiting ? NO_SEAT : (this.heldSeatIfFree(arrival, space) ?? this.host.freeSeat(space));
     const capacity = this.host.state.capacity;
     if (seat === null) {
       throw new ServerError(409, `This circle is full (${capacity} of ${capacity} seats are taken). Please try again later.`);
@@ -95,6 +99,37 @@ export class Seating {
   /** The participant left for good. */
   forget(id: string): void {
     this.identities.delete(id);
+    this.leaving.get(id)?.();
+    this.leaving.delete(id);
+  }
+
+  /**
+   * The same device (participant key) comes back under the same pseudonym while its dropped
+   * connection's seat is still held (a crashed tab, a reload that lost its token): the held
+   * reconnection is ended so the newcomer takes that place. Resolves with the held seat, or
+   * undefined when nothing of theirs is held. A name held for another device stays refused.
+   */
+  async takeBackHeldSeat(pseudonym: string, participantKeyHash: string | undefined): Promise<Arrival["reclaimSeat"]> {
+    if (!participantKeyHash) return undefined;
+    const key = pseudonymKey(pseudonym);
+    for (const p of this.host.state.participants.values()) {
+      if (p.connected || pseudonymKey(p.pseudonym) !== key) continue;
+      const held = this.reconnections.get(p.id);
+      if (!held || this.identities.get(p.id)?.participantKeyHash !== participantKeyHash) return undefined;
+      const place = { space: p.space, seat: p.seat };
+      const gone = new Promise<void>((resolve) => this.leaving.set(p.id, resolve));
+      held.reject(new Error("replaced"));
+      await gone;
+      return place;
+    }
+    return undefined;
+  }
+
+  private heldSeatIfFree(arrival: Arrival, space: string): number | undefined {
+    const held = arrival.reclaimSeat;
+    if (!held || held.space !== space || held.seat === NO_SEAT) return undefined;
+    for (const p of this.host.state.participants.values()) if (p.space === space && p.seat === held.seat) return undefined;
+    return held.seat;
   }
 
   /** Ends a connection on purpose (out of strikes, the session ended): no seat is held. */
