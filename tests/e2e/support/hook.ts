@@ -25,6 +25,7 @@ export interface HearthHook {
     listener: { position: Vec3; forward: Vec3 };
   };
   voiceBytes(): Promise<Record<string, number>>;
+  talkingPiece(): { holder: string; visible: boolean; position: [number, number, number] };
   render(): { calls: number; triangles: number; frames: number };
   frameTimes(): number[];
 }
