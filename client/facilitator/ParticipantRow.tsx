@@ -24,12 +24,12 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
       {!self && (
         <div className="panel-row">
           {p.mutedByFacilitator ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })}>Allow to speak</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })} aria-label={`Allow to speak: ${p.pseudonym}`}>Allow to speak</button>
           ) : (
             <button type="button" onClick={() => sendFacilitatorAction({ action: "mute", target })} aria-label={`Mute ${p.pseudonym}`}>Mute</button>
           )}
           {p.muted && !p.mutedByFacilitator && (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })}>Ask to unmute</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })} aria-label={`Ask to unmute: ${p.pseudonym}`}>Ask to unmute</button>
           )}
           <select
             aria-label={`Move ${p.pseudonym} to seat`}
@@ -42,13 +42,13 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
             ))}
           </select>
           {isBreakout(p.space) ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })}>Bring back</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })} aria-label={`Bring back: ${p.pseudonym}`}>Bring back</button>
           ) : (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })}>Breakout</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })} aria-label={`Breakout: ${p.pseudonym}`}>Breakout</button>
           )}
-          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })}>Waiting room</button>
-          <button type="button" onClick={() => confirm(`Remove ${p.pseudonym} from this session?`) && sendFacilitatorAction({ action: "remove", target })}>Remove</button>
-          <button type="button" className="danger" onClick={() => confirm(`Ban ${p.pseudonym} from this circle?`) && sendFacilitatorAction({ action: "ban", target })}>Ban</button>
+          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })} aria-label={`Waiting room: ${p.pseudonym}`}>Waiting room</button>
+          <button type="button" onClick={() => confirm(`Remove ${p.pseudonym} from this session?`) && sendFacilitatorAction({ action: "remove", target })} aria-label={`Remove: ${p.pseudonym}`}>Remove</button>
+          <button type="button" className="danger" onClick={() => confirm(`Ban ${p.pseudonym} from this circle?`) && sendFacilitatorAction({ action: "ban", target })} aria-label={`Ban: ${p.pseudonym}`}>Ban</button>
         </div>
       )}
     </li>

@@ -99,7 +99,7 @@ describe("a walk through the circle as a new user", () => {
 
       await f.getByRole("button", { name: "Start round" }).click();
       const holder = await p.waitForFunction(() => window.__hearth.talkingPiece().holder || null, undefined, { timeout: 15_000 });
-      const holderId = await holder.jsonValue();
+      const holderId = (await holder.jsonValue()) as string;
       const holderPage = holderId === (await f.evaluate(() => window.__hearth.connection().selfId)) ? f : p;
       const otherPage = holderPage === f ? p : f;
       await holderPage.waitForFunction((id) => window.__hearth.talkingPiece().holder === id, holderId);
