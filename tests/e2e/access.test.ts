@@ -108,6 +108,8 @@ describe("access for everyone", () => {
         expect(bar!.x + bar!.width).toBeLessThanOrEqual(width + 1);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+        // The scene takes the whole screen once it has measured it (slow on a loaded machine).
+        await page.waitForFunction(() => (document.querySelector(".circle-canvas canvas")?.getBoundingClientRect().width ?? 0) >= window.innerWidth - 1, undefined, { timeout: 20_000 });
         const before = await page.evaluate(() => window.__hearth.look().yaw);
         await swipe(page, width);
         await page.waitForFunction((b) => Math.abs(window.__hearth.look().yaw - b) > 0.2, before, { timeout: 10_000 });
