@@ -123,11 +123,11 @@ describe("access for everyone", () => {
 /** A one-finger swipe across the middle of the screen, through the DevTools protocol's touch input. */
 async function swipe(page: Page, width: number): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const y = (await page.evaluate(() => window.innerHeight)) / 3;
-  const start = width * 0.7;
+  const y = (await page.evaluate(() => window.innerHeight)) * 0.45;
+  const start = width * 0.6;
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: start, y }] });
   for (let i = 1; i <= 10; i++) {
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: start - (width * 0.4 * i) / 10, y }] });
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: start - (width * 0.3 * i) / 10, y }] });
   }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 }
