@@ -95,6 +95,21 @@ describe("access for everyone", () => {
     });
   });
 
+  describe("for screen readers", () => {
+    it("announces in a live region when someone raises a hand", { timeout: 90_000 }, async () => {
+      const a = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+      const b = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+      await enterCircle(a, hearth.url, "Calm Willow");
+      await enterCircle(b, hearth.url, "Kind Sparrow");
+      await b.getByRole("button", { name: "Raise hand" }).click();
+      const region = a.getByTestId("announcer");
+      await region.getByText("Kind Sparrow raised a hand.").waitFor({ timeout: 10_000 });
+      expect(await region.getAttribute("aria-live")).toBe("polite");
+      await a.close();
+      await b.close();
+    });
+  });
+
   describe("on a phone", () => {
     for (const [orientation, device] of [["portrait", devices["Pixel 7"]], ["landscape", devices["Pixel 7 landscape"]]] as const) {
       it(`works in ${orientation}: the bar wraps inside the screen and a finger looks around`, { timeout: 120_000 }, async () => {
