@@ -9,10 +9,12 @@ import {
 } from "../../shared/personal-details.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { safety } from "../safety/session.ts";
+import { useEscapeToClose } from "../circle/use-escape.ts";
 import { chat, deleteChatMessage, pauseChat, sendChat, setChatOpen } from "./chat-session.ts";
 import { isFacilitator } from "../../shared/circle-state.ts";
 import { CrisisCheckNote, useChatCoolDown, useCrisisCheck } from "./crisis-check.tsx";
 
+const closeChat = () => setChatOpen(false);
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** The circle's text chat: for people who cannot or prefer not to speak. Nothing is kept. */
@@ -34,6 +36,7 @@ export function ChatPanel() {
     list.current?.lastElementChild?.scrollIntoView?.({ block: "end" });
   }, [messages.length, open]);
 
+  useEscapeToClose(open, closeChat);
   if (!open) return null;
   const shown = messages.filter((m) => !mutedForMe.includes(m.from));
 

@@ -4,6 +4,7 @@ import { CHAT_SHOWN_MAX, type ChatDeletedMessage, type ChatMessage } from "../..
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
 import { connection } from "../net/connection.ts";
 import { followRooms } from "../net/follow-room.ts";
+import { safety } from "../safety/session.ts";
 
 /**
  * The circle's text chat during one session, in plain TypeScript (hooks select from it). Nothing
@@ -49,6 +50,7 @@ function wire(room: Room): void {
     if (chat.getState().paused !== paused) chat.setState({ paused });
   });
   room.onMessage(ServerMessage.Chat, (message: ChatMessage) => {
+    if (safety.getState().hidden.includes(message.from)) return;
     chat.setState((s) => ({
       messages: [...s.messages, message].slice(-CHAT_SHOWN_MAX),
       unread: s.open || message.from === room.sessionId ? s.unread : s.unread + 1,
@@ -58,5 +60,21 @@ function wire(room: Room): void {
     chat.setState((s) => ({ messages: s.messages.filter((m) => m.id !== id) }));
   });
 }
+
+/**
+ * A block hides both ways, past included: the server tells both people who is kept apart from
+ * them (the Blocks message), and each side drops what the other said. Chat is never stored on the
+ * server, so this purge of the copies already shown is the whole of it.
+ */
+function purgeHidden(hidden: readonly string[]): void {
+  if (hidden.length === 0) return;
+  const { messages } = chat.getState();
+  const kept = messages.filter((m) => !hidden.includes(m.from));
+  if (kept.length !== messages.length) chat.setState({ messages: kept });
+}
+
+safety.subscribe((s, prev) => {
+  if (s.hidden !== prev.hidden) purgeHidden(s.hidden);
+});
 
 followRooms(wire, () => chat.setState(empty()));

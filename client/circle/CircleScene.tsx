@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
+import { TalkingPiece } from "./TalkingPiece.tsx";
 import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
 import { DesktopRig } from "./DesktopRig.tsx";
@@ -44,6 +45,7 @@ export function CircleScene() {
       <Surroundings capacity={capacity} sky={sky} />
       <Campfire />
       <Avatars />
+      <TalkingPiece />
       <NameTags />
       <SpeakingGlow />
       <StatusIcons />

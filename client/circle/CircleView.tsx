@@ -10,6 +10,7 @@ import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
+import { Announcer } from "./Announcer.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { ChatPanel } from "../chat/ChatPanel.tsx";
 import { CrisisButton } from "../safety/CrisisPanel.tsx";
@@ -47,6 +48,7 @@ export default function CircleView() {
     return (
       <div className="circle-view">
         <Toasts />
+        <Announcer />
         <WaitingRoom />
         <nav className="controls" aria-label="Safety">
           <CrisisButton />
@@ -78,6 +80,7 @@ export default function CircleView() {
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
       <div className="dock">
         <Toasts />
+        <Announcer />
         <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
         <ControlBar />
       </div>

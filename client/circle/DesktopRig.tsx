@@ -17,12 +17,18 @@ export function DesktopRig({ seat, capacity }: { seat: number; capacity: number 
 
   useEffect(() => {
     let dragging: number | null = null;
+    // Deltas from client positions: touch pointers on phones do not all report movementX/Y.
+    let lastX = 0;
+    let lastY = 0;
     const down = (e: PointerEvent) => {
       dragging = e.pointerId;
+      [lastX, lastY] = [e.clientX, e.clientY];
       element.setPointerCapture(e.pointerId);
     };
     const move = (e: PointerEvent) => {
-      if (dragging === e.pointerId) turn(e.movementX * DRAG_RADIANS_PER_PIXEL, e.movementY * DRAG_RADIANS_PER_PIXEL);
+      if (dragging !== e.pointerId) return;
+      turn((e.clientX - lastX) * DRAG_RADIANS_PER_PIXEL, (e.clientY - lastY) * DRAG_RADIANS_PER_PIXEL);
+      [lastX, lastY] = [e.clientX, e.clientY];
     };
     const up = (e: PointerEvent) => {
       if (dragging === e.pointerId) dragging = null;

@@ -26,12 +26,12 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
       {!self && (
         <div className="panel-row">
           {p.mutedByFacilitator ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })}>{t("facilitator.allowToSpeak")}</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "allowToSpeak", target })} aria-label={`${t("facilitator.allowToSpeak")}: ${p.pseudonym}`}>{t("facilitator.allowToSpeak")}</button>
           ) : (
             <button type="button" onClick={() => sendFacilitatorAction({ action: "mute", target })} aria-label={t("facilitator.muteNamed", { name: p.pseudonym })}>{t("facilitator.mute")}</button>
           )}
           {p.muted && !p.mutedByFacilitator && (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })}>{t("facilitator.askToUnmute")}</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "askToUnmute", target })} aria-label={`${t("facilitator.askToUnmute")}: ${p.pseudonym}`}>{t("facilitator.askToUnmute")}</button>
           )}
           <select
             aria-label={t("facilitator.moveNamed", { name: p.pseudonym })}
@@ -44,13 +44,13 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
             ))}
           </select>
           {isBreakout(p.space) ? (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })}>{t("facilitator.bringBack")}</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })} aria-label={`${t("facilitator.bringBack")}: ${p.pseudonym}`}>{t("facilitator.bringBack")}</button>
           ) : (
-            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })}>{t("facilitator.breakout")}</button>
+            <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToBreakout", target, breakout: "quiet-room" })} aria-label={`${t("facilitator.breakout")}: ${p.pseudonym}`}>{t("facilitator.breakout")}</button>
           )}
-          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })}>{t("facilitator.toWaitingRoom")}</button>
-          <button type="button" onClick={() => confirm(t("facilitator.confirmRemove", { name: p.pseudonym })) && sendFacilitatorAction({ action: "remove", target })}>{t("facilitator.remove")}</button>
-          <button type="button" className="danger" onClick={() => confirm(t("facilitator.confirmBan", { name: p.pseudonym })) && sendFacilitatorAction({ action: "ban", target })}>{t("facilitator.ban")}</button>
+          <button type="button" onClick={() => sendFacilitatorAction({ action: "sendToWaitingRoom", target })} aria-label={`${t("facilitator.toWaitingRoom")}: ${p.pseudonym}`}>{t("facilitator.toWaitingRoom")}</button>
+          <button type="button" onClick={() => confirm(t("facilitator.confirmRemove", { name: p.pseudonym })) && sendFacilitatorAction({ action: "remove", target })} aria-label={`${t("facilitator.remove")}: ${p.pseudonym}`}>{t("facilitator.remove")}</button>
+          <button type="button" className="danger" onClick={() => confirm(t("facilitator.confirmBan", { name: p.pseudonym })) && sendFacilitatorAction({ action: "ban", target })} aria-label={`${t("facilitator.ban")}: ${p.pseudonym}`}>{t("facilitator.ban")}</button>
         </div>
       )}
     </li>

@@ -6,6 +6,7 @@ import { AvatarPicker } from "./AvatarPicker.tsx";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
 import { resumeAfterReload } from "../net/connection.ts";
+import { nameInUseByAnotherWindow } from "../net/names-in-use.ts";
 import { participantKey } from "../schedule/participant-key.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { CircleChoice, type CircleSummary } from "./CircleChoice.tsx";
@@ -42,6 +43,17 @@ export function Lobby() {
   const [facilitatorKey, setFacilitatorKey] = useState("");
   const status = useConnection((s) => s.status);
   const joinError = useConnection((s) => s.error);
+
+  useEffect(() => {
+    // A second window of this browser: the saved name is in the circle already, so offer a fresh one.
+    let edited = false;
+    void nameInUseByAnotherWindow(prefs.pseudonym).then((inUse) => {
+      if (inUse && !edited) setPseudonym((current) => (current === prefs.pseudonym ? suggestPseudonym() : current));
+    });
+    return () => {
+      edited = true;
+    };
+  }, [prefs.pseudonym]);
 
   useEffect(() => {
     void resumeAfterReload();

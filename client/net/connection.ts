@@ -78,7 +78,7 @@ export const remotePoses = new RemotePoses();
 const CONSENTED_CLOSE = 4000;
 const RECONNECT_TOKEN_KEY = "hearth.reconnectionToken";
 /** The options of the last successful join, to join afresh when the server no longer holds our seat. */
-const JOIN_OPTIONS_KEY = "hearth.joinOptions";
+export const JOIN_OPTIONS_KEY = "hearth.joinOptions";
 /** How long a dropped client keeps trying while the server does not answer at all (a restart, an outage). */
 const SERVER_WAIT_MS = 5 * 60_000;
 /** colyseus' "room not found": the server no longer has our room (it restarted, or the circle closed). */

@@ -5,6 +5,7 @@ import { renderedAvatars } from "../pose/avatar-poses.ts";
 import { xrPresence } from "../xr/presence.ts";
 import { localHands } from "../pose/local-pose.ts";
 import { look } from "../circle/look.ts";
+import { talkingPieceProbe } from "../circle/TalkingPiece.tsx";
 import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
 import { shownLevels } from "../circle/avatar/speaking.ts";
 import { tagSnapshot } from "../circle/NameTags.tsx";
@@ -46,6 +47,7 @@ if (testHookEnabled) {
   });
   Object.assign(window, {
     __hearth: {
+      talkingPiece: () => ({ holder: talkingPieceProbe.holder, visible: talkingPieceProbe.visible, position: talkingPieceProbe.position.toArray() }),
       connection: () => {
         const { status, selfId, capacity, participants, error, lastRefusal } = connection.getState();
         return { status, selfId, capacity, participants, error, lastRefusal };

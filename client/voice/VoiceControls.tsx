@@ -1,3 +1,4 @@
+import { MIC_BLOCK_TITLE, muteLabel, useMicBlock } from "./mic-reason.ts";
 import { useVoice } from "./useVoice.ts";
 import { chooseInput, setSelfMuted, startAudio } from "./voice.ts";
 
@@ -10,17 +11,18 @@ export function VoiceControls() {
   const inputs = useVoice((s) => s.inputs);
   const inputId = useVoice((s) => s.inputId);
 
-  const muteLabel = !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute";
+  const block = useMicBlock();
+  const label = muteLabel(block, micAllowed, selfMuted);
   return (
     <>
       <button
         type="button"
         aria-pressed={selfMuted || !micAllowed}
         disabled={!micAllowed}
-        title={micAllowed ? "Mute or unmute your microphone (M)" : "The facilitator has muted you for now"}
+        title={micAllowed ? "Mute or unmute your microphone (M)" : MIC_BLOCK_TITLE[block ?? "facilitator"]}
         onClick={() => void setSelfMuted(!selfMuted)}
       >
-        {muteLabel}
+        {label}
       </button>
       {inputs.length > 1 && (
         <select aria-label="Microphone" value={inputId ?? ""} onChange={(e) => void chooseInput(e.target.value)}>

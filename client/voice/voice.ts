@@ -1,5 +1,6 @@
 import {
   ConnectionState,
+  DisconnectReason,
   type Participant,
   type RemoteAudioTrack,
   type RemoteParticipant,
@@ -193,8 +194,17 @@ function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void
   lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs());
   lk.on(RoomEvent.Reconnecting, () => voice.setState({ status: "reconnecting" }));
   lk.on(RoomEvent.Reconnected, () => voice.setState({ status: "connected" }));
-  lk.on(RoomEvent.Disconnected, () => {
-    if (room === lk) scheduleReconnect(fetchCredentials);
+  lk.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+    if (room !== lk) return;
+    // Hearth's server ended this voice connection on purpose (a move to a breakout or the waiting
+    // room, the session's end): nothing to come back to; the circle's state says where to go next.
+    if (reason === DisconnectReason.PARTICIPANT_REMOVED || reason === DisconnectReason.ROOM_DELETED) {
+      room = null;
+      for (const id of [...voices.keys()]) dropVoice(id);
+      voice.setState({ status: "off", speaking: [] });
+      return;
+    }
+    scheduleReconnect(fetchCredentials);
   });
 }
 

@@ -7,7 +7,8 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { labelTexture } from "../circle/label-texture.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
-import { useSelf } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
+import { micBlock, muteLabel } from "../voice/mic-reason.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
@@ -64,6 +65,7 @@ export function XRMenu({
   const micAllowed = useVoice((s) => s.micAllowed);
   const master = useVoice((s) => s.masterVolume);
   const { t } = useTranslation();
+  const flow = useConnection((s) => s.flow);
   const [safetyPanel, showPanel] = useState<XRSafetyPanel>("none");
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
   const unread = useStore(chat, (s) => s.unread);
@@ -76,7 +78,7 @@ export function XRMenu({
 
   const rows: MenuButtonProps[][] = [
     [
-      { label: !micAllowed ? t("vr.mutedByFacilitator") : selfMuted ? t("vr.unmute") : t("vr.mute"), position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
+      { label: muteLabel(micBlock(me, flow), micAllowed, selfMuted), position: [0, 0, 0], active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
       { label: me?.handRaised ? t("circle.lowerHand") : t("circle.raiseHand"), position: [0, 0, 0], active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
       { label: me?.away ? t("circle.back") : t("circle.stepOut"), position: [0, 0, 0], active: me?.away, onPress: () => toggleStepOut(me?.away ?? false) },
     ],

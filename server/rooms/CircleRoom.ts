@@ -24,7 +24,7 @@ import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { RoomPoses } from "./poses.ts";
 import { RoomSafety } from "./safety.ts";
 import { RoomSanctions } from "./sanctions.ts";
-import { Seating } from "./seating.ts";
+import { type Arrival, Seating } from "./seating.ts";
 import { SessionTiming } from "./session-timing.ts";
 import { CircleState } from "./state.ts";
 import { RoomVoice } from "./voice.ts";
@@ -47,7 +47,7 @@ export interface CircleServices {
   sessionOverrunMs?: number;
 }
 
-type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted & { mutedForSession?: true };
+type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted & { mutedForSession?: true } & Pick<Arrival, "reclaimSeat">;
 
 /** Binds a CircleRoom class to its services, for `gameServer.define`. */
 export function circleRoomWith(services: CircleServices): typeof CircleRoom {
@@ -151,7 +151,9 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     const keyHash = admitted.participantKeyHash ?? (join.participantKey ? sha256(join.participantKey) : undefined);
     // Before any voice ticket: a removed key stays out, a muted one comes back muted.
     const sanctioned = await this.sanctions.admit(keyHash, admitted.role);
-    return { ...admitted, ...(keyHash ? { participantKeyHash: keyHash } : {}), ...sanctioned };
+    // Their own device back while the seat is held (a crashed tab): the held seat is theirs again.
+    const reclaimSeat = await this.seating.takeBackHeldSeat(admitted.pseudonym, keyHash);
+    return { ...admitted, ...(keyHash ? { participantKeyHash: keyHash } : {}), ...sanctioned, ...(reclaimSeat ? { reclaimSeat } : {}) };
   }
 
   // Synchronous on purpose: checks and seat assignment cannot interleave with another join.
@@ -305,6 +307,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       voice: this.voice,
       poses: this.poses,
       seating: this.seating,
+      spaceChanged: (id) => this.safety.visibility.refresh(id),
       endSession: () => this.closeSession(notice("session-ended", "facilitator")),
       persistLock: (locked) => this.persistLock(locked),
       sanctions: this.sanctions,

@@ -3,6 +3,7 @@ import { type Client, type Deferred, ServerError } from "@colyseus/core";
 import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
 import { CloseCode, type Role, ServerMessage } from "../../shared/protocol.ts";
+import { AVATAR_COLORS } from "../../shared/avatar.ts";
 import { pseudonymKey } from "../../shared/pseudonym.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import { type CircleState, NO_SEAT, Participant } from "./state.ts";
@@ -19,6 +20,8 @@ export interface Arrival extends Identity {
   role: Role;
   color: string;
   avatarStyle?: string;
+  /** The seat this person held before their connection dropped (their own device came back): theirs again if free. */
+  reclaimSeat?: { space: string; seat: number };
 }
 
 export interface SeatingHost {
@@ -41,6 +44,8 @@ export class Seating {
   /** Dropped connections whose seat is held for a reconnect; removing or banning them ends the wait. */
   private readonly reconnections = new Map<string, Deferred<Client>>();
   private readonly identities = new Map<string, Identity>();
+  /** Who waits for a participant to have left for good (a held seat being taken back). */
+  private readonly leaving = new Map<string, () => void>();
 
   constructor(private readonly host: SeatingHost) {}
 
@@ -56,7 +61,7 @@ export class Seating {
       }
     }
     const space = this.host.arrivalSpace(arrival.role);
-    const seat = space === Spaces.Waiting ? NO_SEAT : this.host.freeSeat(space);
+    const seat = space === Spaces.Waiting ? NO_SEAT : (this.heldSeatIfFree(arrival, space) ?? this.host.freeSeat(space));
     const capacity = this.host.state.capacity;
     if (seat === null) {
       throw new ServerError(409, `This circle is full (${capacity} of ${capacity} seats are taken). Please try again later.`);
@@ -65,7 +70,7 @@ export class Seating {
     participant.id = id;
     participant.pseudonym = arrival.pseudonym;
     participant.role = arrival.role;
-    participant.color = arrival.color;
+    participant.color = distinctColor(arrival.color, this.host.state);
     participant.avatarStyle = arrival.avatarStyle ?? DEFAULT_AVATAR_STYLE;
     participant.seat = seat;
     participant.space = space;
@@ -97,6 +102,37 @@ export class Seating {
   /** The participant left for good. */
   forget(id: string): void {
     this.identities.delete(id);
+    this.leaving.get(id)?.();
+    this.leaving.delete(id);
+  }
+
+  /**
+   * The same device (participant key) comes back under the same pseudonym while its dropped
+   * connection's seat is still held (a crashed tab, a reload that lost its token): the held
+   * reconnection is ended so the newcomer takes that place. Resolves with the held seat, or
+   * undefined when nothing of theirs is held. A name held for another device stays refused.
+   */
+  async takeBackHeldSeat(pseudonym: string, participantKeyHash: string | undefined): Promise<Arrival["reclaimSeat"]> {
+    if (!participantKeyHash) return undefined;
+    const key = pseudonymKey(pseudonym);
+    for (const p of this.host.state.participants.values()) {
+      if (p.connected || pseudonymKey(p.pseudonym) !== key) continue;
+      const held = this.reconnections.get(p.id);
+      if (!held || this.identities.get(p.id)?.participantKeyHash !== participantKeyHash) return undefined;
+      const place = { space: p.space, seat: p.seat };
+      const gone = new Promise<void>((resolve) => this.leaving.set(p.id, resolve));
+      held.reject(new Error("replaced"));
+      await gone;
+      return place;
+    }
+    return undefined;
+  }
+
+  private heldSeatIfFree(arrival: Arrival, space: string): number | undefined {
+    const held = arrival.reclaimSeat;
+    if (!held || held.space !== space || held.seat === NO_SEAT) return undefined;
+    for (const p of this.host.state.participants.values()) if (p.space === space && p.seat === held.seat) return undefined;
+    return held.seat;
   }
 
   /** Ends a connection on purpose (out of strikes, the session ended): no seat is held. */
@@ -130,4 +166,20 @@ export class Seating {
     await records.ban(this.host.state.circleId, keyHash, null);
     return true;
   }
+}
+
+/**
+ * The newcomer's colour: the one they asked for while nobody here wears it, else the first
+ * colour of the palette (after theirs) that nobody here wears, so people stand apart at a glance.
+ * With every colour taken they keep theirs.
+ */
+export function distinctColor(asked: string, state: CircleState): string {
+  const used = new Set([...state.participants.values()].map((p) => p.color));
+  if (!used.has(asked)) return asked;
+  const start = Math.max(0, AVATAR_COLORS.indexOf(asked as (typeof AVATAR_COLORS)[number]));
+  for (let i = 1; i < AVATAR_COLORS.length; i++) {
+    const color = AVATAR_COLORS[(start + i) % AVATAR_COLORS.length]!;
+    if (!used.has(color)) return color;
+  }
+  return asked;
 }

@@ -1,5 +1,6 @@
 import type { Client } from "@colyseus/core";
 import { type MapSchema, StateView } from "@colyseus/schema";
+import { Spaces } from "../../shared/facilitation.ts";
 import type { Participant } from "./state.ts";
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -12,6 +13,9 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  *
  * A newcomer first sees only themselves; `reveal` shows them to the others (and the others to
  * them) once the room knows their blocks (loaded from the store for a participant key).
+ * Someone in the waiting room is private: only they and the facilitators receive their state
+ * (so they are in nobody else's people list or count) until they are let in; `refresh` follows a
+ * change of space.
  * Views survive a dropped connection: Colyseus hands the same view to the reconnected client.
  */
 export class Visibility {
@@ -36,19 +40,29 @@ export class Visibility {
     const view = this.views.get(id);
     if (!self || !view || this.revealed.has(id)) return;
     this.revealed.add(id);
+    this.refresh(id);
+  }
+
+  /** Brings `id`'s view and everyone's view of `id` in line with who may see whom now (after a change of space). */
+  refresh(id: string): void {
+    const participants = this.participants();
+    const self = participants.get(id);
+    const view = this.views.get(id);
+    if (!self || !view || !this.revealed.has(id)) return;
     for (const otherId of this.revealed) {
-      if (otherId === id || this.isApart(id, otherId)) continue;
-      const other = participants.get(otherId);
+      const other = otherId === id ? undefined : participants.get(otherId);
       if (!other) continue;
-      if (!view.has(other)) view.add(other);
+      setShown(view, other, this.canSee(id, otherId));
       const otherView = this.views.get(otherId);
-      if (otherView && !otherView.has(self)) otherView.add(self);
+      if (otherView) setShown(otherView, self, this.canSee(otherId, id));
     }
   }
 
-  /** Nobody kept apart, nobody waiting to be revealed: everyone may see everyone. */
+  /** Nobody kept apart, nobody waiting (to be revealed or in the waiting room): everyone may see everyone. */
   everyoneSeesEveryone(): boolean {
-    return this.apart.size === 0 && this.revealed.size === this.views.size;
+    if (this.apart.size !== 0 || this.revealed.size !== this.views.size) return false;
+    for (const p of this.participants().values()) if (p.space === Spaces.Waiting) return false;
+    return true;
   }
 
   isApart(a: string, b: string): boolean {
@@ -60,7 +74,9 @@ export class Visibility {
     if (viewer === target) return this.views.has(viewer);
     // Asked often (poses): skip building the pair key when nobody is apart.
     if (!this.revealed.has(viewer) || !this.revealed.has(target)) return false;
-    return this.apart.size === 0 || !this.isApart(viewer, target);
+    if (this.apart.size !== 0 && this.isApart(viewer, target)) return false;
+    const participants = this.participants();
+    return participants.get(target)?.space !== Spaces.Waiting || participants.get(viewer)?.role === "facilitator";
   }
 
   /** Keeps a pair apart (block) or lets them see each other again (unblock). */
@@ -80,8 +96,8 @@ export class Visibility {
       this.apart.delete(key);
       if (pa && pb && this.revealed.has(a) && this.revealed.has(b)) {
         const [va, vb] = [this.views.get(a), this.views.get(b)];
-        if (va && !va.has(pb)) va.add(pb);
-        if (vb && !vb.has(pa)) vb.add(pa);
+        if (va) setShown(va, pb, this.canSee(a, b));
+        if (vb) setShown(vb, pa, this.canSee(b, a));
       }
     }
   }
@@ -108,4 +124,9 @@ export class Visibility {
     const view = this.views.get(viewerId);
     if (view?.has(target)) view.remove(target);
   }
+}
+
+function setShown(view: StateView, target: Participant, shown: boolean): void {
+  if (shown && !view.has(target)) view.add(target);
+  else if (!shown && view.has(target)) view.remove(target);
 }

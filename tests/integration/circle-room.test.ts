@@ -6,6 +6,8 @@ import { type HearthServer, startHearth } from "../../server/app.ts";
 import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState, Participant } from "../../server/rooms/state.ts";
+import { AVATAR_COLORS } from "../../shared/avatar.ts";
+import { newParticipantKey } from "../../shared/participant-key.ts";
 import { MAX_PENDING_RESERVATIONS_PER_ADDRESS, SEAT_SPACING } from "../../shared/limits.ts";
 import { encodeFrame, packQuaternion, type QuantisedPose } from "../../shared/pose-codec.ts";
 import { CloseCode, type ErrorCode, type ErrorReply, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
@@ -114,6 +116,21 @@ describe("when someone joins the open circle", () => {
     await waitFor("two people seated", () => a.room.state.participants.size === 2);
   });
 
+  it("gives two newcomers who ask for the same colour different colours, keeping a free one as asked", async () => {
+    const a = await join("Quiet Otter", { color: "#e07a5f" });
+    const b = await join("Steady Heron", { color: "#e07a5f" });
+    const c = await join("Gentle Oak", { color: "#6d9dc5" });
+    await waitFor("A to see everyone", () => a.room.state.participants.size === 3);
+
+    const colors = [a, b, c].map((p) => seen(a, p)!.color);
+    expect(colors[0]).toBe("#e07a5f");
+    expect(colors[1]).not.toBe("#e07a5f");
+    expect(AVATAR_COLORS).toContain(colors[1]);
+    expect(colors[2]).toBe("#6d9dc5");
+    expect(new Set(colors).size).toBe(3);
+    expect(seen(b, b)?.color).toBe(colors[1]);
+  });
+
   it("refuses a circle that does not exist", async () => {
     await expect(join("Quiet Otter", { circleId: "no-such-circle" })).rejects.toThrow(/no circle with this id/);
   });
@@ -169,6 +186,41 @@ describe("when a connection drops", () => {
     await waitFor("B to see A back", () => seen(b, sessionId)?.connected === true);
     expect(seen(b, sessionId)).toMatchObject({ seat, handRaised: true, muted: true, pseudonym: "Quiet Otter" });
     await waitFor("A's own state after reconnecting", () => back.state.participants?.get(sessionId)?.seat === seat);
+  });
+});
+
+describe("when the same device comes straight back while its seat is held", () => {
+  const dropped = async (who: Seated) => {
+    const closed = new Promise<number>((resolve) => who.room.onLeave(resolve));
+    who.room.connection.close(4999); // a crashed tab: not a consented leave
+    await closed;
+  };
+
+  it("lets it take its held seat back under the same pseudonym, leaving no ghost behind", async () => {
+    const key = newParticipantKey();
+    const a = await join("Quiet Otter", { participantKey: key });
+    const b = await join("Steady Heron");
+    await waitFor("B to see A", () => seen(b, a));
+    const [oldId, seat] = [a.room.sessionId, seen(b, a)!.seat];
+    await dropped(a);
+    await waitFor("B to see A disconnected", () => seen(b, oldId)?.connected === false);
+
+    const again = await join("Quiet Otter", { participantKey: key });
+    expect(again.room.sessionId).not.toBe(oldId);
+    await waitFor("B to see A back", () => seen(b, again)?.connected === true);
+    expect(seen(b, again)).toMatchObject({ seat, pseudonym: "Quiet Otter" });
+    expect(seen(b, oldId)).toBeUndefined();
+    expect(b.room.state.participants.size).toBe(2);
+  });
+
+  it("still refuses the held name to another device, and to a second window while the first is connected", async () => {
+    const key = newParticipantKey();
+    const a = await join("Quiet Otter", { participantKey: key });
+    await expect(join("Quiet Otter", { participantKey: key })).rejects.toThrow(/already called "Quiet Otter"/);
+    await join("Bright Finch", { participantKey: key }); // a second window joins as a separate person
+    await dropped(a);
+    await expect(join("Quiet Otter", { participantKey: newParticipantKey() })).rejects.toThrow(/already called "Quiet Otter"/);
+    await expect(join("Quiet Otter")).rejects.toThrow(/already called "Quiet Otter"/);
   });
 });
 

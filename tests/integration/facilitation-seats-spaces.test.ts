@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { NO_SEAT } from "../../server/rooms/state.ts";
 import { type FacilitatorAction } from "../../shared/facilitation.ts";
-import { waitFor } from "../support/wait.ts";
+import { sleep, waitFor } from "../support/wait.ts";
 import {
   CAPACITY,
   participant,
@@ -76,7 +76,9 @@ describe("lock and the waiting room", () => {
     await waitFor("unlocked", () => !f.room.state.locked);
     const n = await participant("Steady Heron");
     expect(seen(n, n)?.space).toBe("main");
-    expect(seen(n, w)?.space).toBe("waiting"); // unlocking does not admit those already waiting
+    await waitFor("F2 to see N", () => seen(f2, n));
+    expect(seen(f2, w)?.space).toBe("waiting"); // unlocking does not admit those already waiting
+    expect(seen(n, w)).toBeUndefined(); // and the waiting room stays private
   });
 
   it("admit lets one person in, to a free seat, and welcomes them", async () => {
@@ -85,7 +87,7 @@ describe("lock and the waiting room", () => {
     await waitFor("locked", () => f.room.state.locked);
     const w1 = await participant("Quiet Otter");
     const w2 = await participant("Steady Heron");
-    await allSeeEachOther(f, w1, w2);
+    await waitFor("F to see both waiting", () => seen(f, w1) && seen(f, w2)); // only facilitators see who waits
 
     facilitate(f, { action: "admit", target: w1.id });
     await waitFor("W1 in", () => seen(f, w1)?.space === "main");
@@ -99,12 +101,38 @@ describe("lock and the waiting room", () => {
     expect(await nextError(f, 0)).toMatchObject({ code: "not_allowed", message: "That person is not in the waiting room." });
   });
 
+  it("keeps the waiting room private: only facilitators see who waits, in the state and the count", async () => {
+    const f = await facilitator("Sam Facilitator");
+    const a = await participant("Quiet Otter");
+    const b = await participant("Steady Heron");
+    await allSeeEachOther(f, a, b);
+
+    facilitate(f, { action: "sendToWaitingRoom", target: a.id });
+    await waitFor("A waiting, for the facilitator", () => seen(f, a)?.space === "waiting");
+    await waitFor("A gone from B's circle", () => !seen(b, a));
+    expect(b.room.state.participants.size).toBe(2);
+    expect(seen(a, a)?.space).toBe("waiting");
+
+    facilitate(f, { action: "lock" });
+    await waitFor("locked", () => f.room.state.locked);
+    const w = await participant("Gentle Oak");
+    await waitFor("F to see W waiting", () => seen(f, w)?.space === "waiting");
+    await sleep(150);
+    expect(seen(b, w)).toBeUndefined();
+    expect(seen(a, w)).toBeUndefined(); // nor do others who wait
+    expect(b.room.state.participants.size).toBe(2);
+
+    facilitate(f, { action: "admit", target: a.id });
+    await waitFor("B to see A back in the circle", () => seen(b, a)?.space === "main");
+    expect(seen(a, b)?.space).toBe("main");
+  });
+
   it("admit all lets everyone waiting in, each to their own seat", async () => {
     const f = await facilitator("Sam Facilitator");
     facilitate(f, { action: "lock" });
     await waitFor("locked", () => f.room.state.locked);
     const waiting = [await participant("Quiet Otter"), await participant("Steady Heron"), await participant("Gentle Oak")];
-    await allSeeEachOther(f, ...waiting);
+    await waitFor("F to see everyone waiting", () => waiting.every((w) => seen(f, w))); // only facilitators see who waits
 
     facilitate(f, { action: "admitAll" });
     await waitFor("all in", () => waiting.every((w) => seen(f, w)?.space === "main"));

@@ -17,6 +17,8 @@ export interface FlowHost {
   /** Resets the person's pose to their (new) seat, or to none in the waiting room. */
   readonly poses: { place(p: Participant): void };
   readonly seating: Pick<Seating, "dismiss" | "banKey">;
+  /** Someone changed space: who may see them changes (the waiting room is private). */
+  spaceChanged(id: string): void;
   /** Closes the session for everyone (a facilitator ended it). */
   endSession(): void;
   /** Writes the lock down so it survives a restart. */
@@ -103,6 +105,7 @@ export class CircleFlow implements FacilitationContext {
     const from = p.space;
     p.space = space;
     this.placeAt(p, seat);
+    if (from === Spaces.Waiting || space === Spaces.Waiting) this.host.spaceChanged(id);
     if (from === Spaces.Waiting || space === Spaces.Waiting || isBreakout(from) || isBreakout(space)) {
       if (from !== Spaces.Waiting) this.host.voice.leave(id, from);
       if (space !== Spaces.Waiting) this.host.voice.sendTicketTo(id);

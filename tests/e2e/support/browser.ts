@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { failOnCspViolations } from "./csp-violations.ts";
+import { failOnForeignRequests } from "./foreign-requests.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const OUTPUT_DIR = path.resolve("test-results");
@@ -29,7 +30,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
       ...extraArgs,
     ],
   });
-  return failOnCspViolations(browser);
+  return failOnForeignRequests(failOnCspViolations(browser));
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

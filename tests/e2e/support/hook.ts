@@ -29,6 +29,7 @@ export interface HearthHook {
   speaking(): Record<string, number>;
   tags(): Record<string, { distance: number; height: number; lift: number; opacity: number; x: number; y: number; w: number; h: number }>;
   fire(): { volume: number };
+  talkingPiece(): { holder: string; visible: boolean; position: [number, number, number] };
   render(): { calls: number; triangles: number; frames: number };
   frameTimes(): number[];
 }

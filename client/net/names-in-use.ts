@@ -1,0 +1,47 @@
+import { pseudonymKey } from "../../shared/pseudonym.ts";
+import { connection, JOIN_OPTIONS_KEY } from "./connection.ts";
+
+/**
+ * Which pseudonyms this browser's other windows are using in a circle right now, so a second
+ * window offers a fresh name instead of the saved one (which the circle would refuse as taken).
+ * A window in a circle holds a Web Lock named after its pseudonym; a crashed tab lets go of it,
+ * so coming back after a crash still pre-fills the saved name and takes the held seat back.
+ */
+const PREFIX = "hearth.in-circle:";
+let release: (() => void) | null = null;
+
+function hold(pseudonym: string): void {
+  if (release || !navigator.locks) return;
+  void navigator.locks.request(`${PREFIX}${pseudonymKey(pseudonym)}`, () => new Promise<void>((resolve) => (release = resolve)));
+}
+
+function letGo(): void {
+  release?.();
+  release = null;
+}
+
+/** Whether another window of this browser is in a circle as `pseudonym`. */
+export async function nameInUseByAnotherWindow(pseudonym: string): Promise<boolean> {
+  if (!navigator.locks || release) return false;
+  const { held = [] } = await navigator.locks.query();
+  const name = `${PREFIX}${pseudonymKey(pseudonym)}`;
+  return held.some((lock) => lock.name === name);
+}
+
+connection.subscribe((s, prev) => {
+  if (s.status === prev.status) return;
+  if (s.status === "in-circle") {
+    const self = s.room?.state.participants?.get(s.room.sessionId);
+    const pseudonym = self?.pseudonym ?? joinedAs();
+    if (pseudonym) hold(pseudonym);
+  } else if (s.status === "idle" || s.status === "left") letGo();
+});
+
+function joinedAs(): string | undefined {
+  try {
+    const options = JSON.parse(sessionStorage.getItem(JOIN_OPTIONS_KEY) ?? "{}") as { pseudonym?: unknown };
+    return typeof options.pseudonym === "string" ? options.pseudonym : undefined;
+  } catch {
+    return undefined;
+  }
+}
