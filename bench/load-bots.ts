@@ -273,7 +273,7 @@ async function joinBinary(config: BotsConfig, circle: number, slot: number): Pro
       if (head) observed(`load-${circle}/${peer}`, head.x, lastSeen);
     });
   });
-  return {
+  const bot: Bot = {
     id: `load-${circle}/${slot}`,
     circle,
     baseX,
@@ -290,6 +290,7 @@ async function joinBinary(config: BotsConfig, circle: number, slot: number): Pro
     },
     close: () => ws.close(),
   };
+  return bot;
 }
 
 // ---------------------------------------------------------------- the process
