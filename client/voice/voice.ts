@@ -1,13 +1,4 @@
-import {
-  ConnectionState,
-  type Participant,
-  type RemoteAudioTrack,
-  type RemoteParticipant,
-  type RemoteTrack,
-  Room,
-  RoomEvent,
-  Track,
-} from "livekit-client";
+import type { Participant, RemoteAudioTrack, RemoteParticipant, RemoteTrack, Room } from "livekit-client";
 import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
@@ -57,6 +48,11 @@ export const voices = new Map<string, { track: RemoteAudioTrack; panner: PannerN
 /** Latest audio level per participant id (0–1), for speaking rings; read per frame. */
 export const audioLevels = new Map<string, number>();
 
+/** livekit-client (about 137 kB gzipped) is loaded when voice starts, not with the page. */
+type LiveKit = typeof import("livekit-client");
+let livekit: Promise<LiveKit> | null = null;
+const loadLiveKit = (): Promise<LiveKit> => (livekit ??= import("livekit-client"));
+
 let audioContext: AudioContext | null = null;
 let room: Room | null = null;
 
@@ -69,7 +65,11 @@ export function sharedAudioContext(): AudioContext {
 export async function connectVoice(fetchCredentials: () => Promise<VoiceCredentials>): Promise<void> {
   await disconnectVoice();
   const context = sharedAudioContext();
-  const lk = new Room({
+  voice.setState({ status: "connecting" });
+  const LK = await loadLiveKit().catch(() => null);
+  if (!LK) return scheduleReconnect(fetchCredentials); // the chunk did not load (offline): try again
+  if (room) return; // another connectVoice got here first
+  const lk = new LK.Room({
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
@@ -77,16 +77,15 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
     publishDefaults: { dtx: true, red: true },
   });
   room = lk;
-  wire(lk, fetchCredentials);
-  attachVoiceBlocks(lk);
-  voice.setState({ status: "connecting" });
+  wire(lk, LK, fetchCredentials);
+  attachVoiceBlocks(lk, LK);
   try {
     const { url, token } = await fetchCredentials();
     await lk.connect(url, token, { autoSubscribe: true });
     if (room !== lk) return;
     voice.setState({ status: "connected", needsAudioStart: !lk.canPlaybackAudio });
     await applyMicrophone();
-    await refreshInputs();
+    await refreshInputs(LK);
   } catch {
     if (room === lk) scheduleReconnect(fetchCredentials);
   }
@@ -146,7 +145,7 @@ export async function startAudio(): Promise<void> {
 
 async function applyMicrophone(): Promise<void> {
   const lk = room;
-  if (!lk || lk.state !== ConnectionState.Connected) return;
+  if (!lk || lk.state !== ("connected" as Room["state"])) return; // ConnectionState.Connected
   const { selfMuted, micAllowed, inputId } = voice.getState();
   const enabled = micAllowed && !selfMuted;
   try {
@@ -163,12 +162,13 @@ async function applyMicrophone(): Promise<void> {
   }
 }
 
-async function refreshInputs(): Promise<void> {
-  const devices = await Room.getLocalDevices("audioinput", false);
+async function refreshInputs(LK: LiveKit): Promise<void> {
+  const devices = await LK.Room.getLocalDevices("audioinput", false);
   voice.setState({ inputs: devices.map((d) => ({ deviceId: d.deviceId, label: d.label || "Microphone" })) });
 }
 
-function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void {
+function wire(lk: Room, LK: LiveKit, fetchCredentials: () => Promise<VoiceCredentials>): void {
+  const { RoomEvent, Track } = LK;
   lk.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
     if (track.kind !== Track.Kind.Audio || isHiddenFromMe(participant.identity)) return;
     addVoice(participant.identity, track as RemoteAudioTrack);
@@ -186,7 +186,7 @@ function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void
     if (participant !== lk.localParticipant) return;
     void setMicAllowed(participant.permissions?.canPublish ?? true);
   });
-  lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs());
+  lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs(LK));
   lk.on(RoomEvent.Reconnecting, () => voice.setState({ status: "reconnecting" }));
   lk.on(RoomEvent.Reconnected, () => voice.setState({ status: "connected" }));
   lk.on(RoomEvent.Disconnected, () => {
