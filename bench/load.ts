@@ -41,10 +41,13 @@ const { values } = parseArgs({
      * server idles: so a profiled server is not pinned, and its figures are not the benchmark's.
      */
     profile: { type: "boolean", default: false },
+    /** Cost shape: Hearth and the batched binary relay with circles of 4, 8, 12 and 16 at the same total. */
+    shape: { type: "boolean", default: false },
   },
 });
 
-const CIRCLE = Number(values["circle-size"]);
+const CIRCLE_SIZE = Number(values["circle-size"]);
+const CIRCLE = CIRCLE_SIZE;
 const WINDOW_S = Number(values.seconds);
 const WARMUP_S = Number(values.warmup);
 const HZ: Record<Mode, number> = { hearth: 20, binary: 20, json: 15 };
@@ -127,7 +130,7 @@ interface SideResult {
   sendShare: number;
 }
 
-async function runSide(mode: Mode, participants: number): Promise<SideResult> {
+async function runSide(mode: Mode, participants: number, CIRCLE = CIRCLE_SIZE): Promise<SideResult> {
   const circles = Math.ceil(participants / CIRCLE);
   const serverScript = SERVER_SCRIPT[mode];
   const serverCpus = values.profile ? `0-${cores - 1}` : "0";
@@ -324,4 +327,24 @@ function medianBy<T>(items: T[], key: (item: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-await main();
+/** --shape: CPU per delivered pose and per message as circles grow, the total held. */
+async function shape(): Promise<void> {
+  const total = Number(values.participants);
+  console.log(`Hearth load benchmark, cost shape — ${machineDetails()}\nAbout ${total} participants in circles of 4, 8, 12 and 16 (one round each).`);
+  const rows: string[] = [];
+  for (const size of [4, 8, 12, 16]) {
+    const participants = Math.max(size, Math.round(total / size) * size);
+    for (const mode of ["hearth", "binary"] as const) {
+      const r = await runSide(mode, participants, size);
+      const us = (n: number) => fmt((r.serverCpuS * 1e6) / n, 2);
+      rows.push(
+        `${String(size).padStart(6)} | ${LABEL[r.mode].padEnd(26)} | ${String(r.participants).padStart(12)} | ${us(r.bots.deliveries).padStart(20)} | ${us(r.bots.messagesReceived).padStart(22)} | ${fmt((100 * r.serverCpuS) / r.bots.seconds).padStart(6)} %`,
+      );
+    }
+  }
+  console.log("\ncircle | server                     | participants | CPU µs/delivered pose | CPU µs/message received | server CPU");
+  for (const row of rows) console.log(row);
+}
+
+if (values.shape) await shape();
+else await main();
