@@ -76,3 +76,20 @@ export function assetBytes(): { source: number; built: number; xrProfiles: numbe
   const xr = filesUnder(path.join(DIST, "xr-profiles"), skip);
   return { source: source.bytes, built: built.bytes, xrProfiles: xr.bytes, files: built.files };
 }
+
+/** Every JavaScript chunk of the build, gzipped, largest first, with when it loads. */
+export function chunkSizes(): { file: string; bytes: number; loads: "lobby" | "desktop circle" | "lazy" }[] {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, ".vite/manifest.json"), "utf8")) as Manifest;
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  const lobby = staticClosure(manifest, entry);
+  const circleKey = Object.keys(manifest).find((k) => k.endsWith("circle/CircleView.tsx"));
+  const circle = circleKey ? staticClosure(manifest, circleKey, new Set(lobby)) : lobby;
+  return Object.keys(manifest)
+    .filter((key) => manifest[key]!.file.endsWith(".js"))
+    .map((key) => ({
+      file: manifest[key]!.file.replace(/^assets\//, ""),
+      bytes: gzipBytes(manifest, [key]),
+      loads: lobby.has(key) ? ("lobby" as const) : circle.has(key) ? ("desktop circle" as const) : ("lazy" as const),
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
+}

@@ -11,12 +11,12 @@
 import { Client, type Room } from "colyseus.js";
 import WebSocket from "ws";
 import { AVATAR_COLORS } from "../shared/avatar.ts";
-import { encodeFrame, packQuaternion, type QuantisedPose, quantiseMetres } from "../shared/pose-codec.ts";
-import { RemotePoses } from "../shared/pose-relay.ts";
+import { decodeFrame, encodeFrame, packQuaternion, type QuantisedPose, quantiseMetres } from "../shared/pose-codec.ts";
+import { readPoseBatch, RemotePoses } from "../shared/pose-relay.ts";
 import { ClientMessage, ROOM_NAME, ServerMessage } from "../shared/protocol.ts";
 import { seatTransform } from "../shared/seats.ts";
 
-export type Mode = "hearth" | "json";
+export type Mode = "hearth" | "json" | "binary";
 
 export interface BotsConfig {
   mode: Mode;
@@ -37,7 +37,7 @@ export interface BotsReport {
   bytesSent: number;
   bytesReceived: number;
   messagesReceived: number;
-  /** Pose updates delivered to receivers (see bench/load.ts). */
+  /** Pose updates delivered, as the receivers count them: every receiver, every pose entry it got. */
   deliveries: number;
   latenciesMs: number[];
   cpuSeconds: number;
@@ -70,17 +70,24 @@ function reply(signal: BotsSignal): void {
   process.send?.(signal);
 }
 
-/** Observer side: a peer's head x arrived; count it once per new tick and measure its latency. */
-function observed(id: string, headX: number, lastSeen: Map<string, number>, receivers: number): void {
+/** Observer side: a peer's head x arrived; measure its latency once per new tick. */
+function observed(id: string, headX: number, lastSeen: Map<string, number>): void {
   const bot = byId.get(id);
   if (!bot) return;
   const index = headX - bot.baseX + HALF_RING;
   if (index < 0 || index >= RING || lastSeen.get(id) === index) return;
   lastSeen.set(id, index);
   if (!counters.active) return;
-  counters.deliveries += receivers;
   const sentAt = bot.sendTimes[index]!;
   if (sentAt > counters.startedAt - 1000) counters.latencies.push(performance.now() - sentAt);
+}
+
+/** Every receiver counts the pose entries of each batch it gets (Hearth's Poses, the binary relay's batches). */
+function countEntries(bytes: Uint8Array): void {
+  if (!counters.active) return;
+  let entries = 0;
+  readPoseBatch(bytes, () => entries++);
+  counters.deliveries += entries;
 }
 
 // ---------------------------------------------------------------- Hearth: the pose codec over Colyseus
@@ -109,29 +116,33 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
     color: AVATAR_COLORS[slot % AVATAR_COLORS.length],
   });
   const participants = () => (room.state as { participants?: Map<string, { seat: number; poseId: number }> }).participants;
-  const ws = (room.connection.transport as unknown as { ws: WebSocket }).ws;
-  ws.on("message", (data: ArrayBuffer | Buffer) => {
+  // colyseus.js uses Node's own WebSocket (Node 22+) or the ws package, whichever it finds.
+  const ws = (room.connection.transport as unknown as { ws: WebSocket | globalThis.WebSocket }).ws;
+  const onBytes = (data: ArrayBuffer | Buffer) => {
     if (!counters.active) return;
     counters.bytesReceived += data.byteLength;
     counters.messagesReceived++;
-  });
+  };
+  if ("on" in ws) ws.on("message", onBytes);
+  else ws.addEventListener("message", (event) => onBytes(event.data as ArrayBuffer));
   const observer = slot === 0;
   if (observer) {
     const lastSeen = new Map<string, number>();
     const poses = new RemotePoses();
     room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => {
+      countEntries(bytes);
       const state = participants();
       if (!state) return;
       poses.receive(bytes, state);
       state.forEach((_p, id) => {
         const frame = poses.get(id);
-        if (frame) observed(id, frame.head.x, lastSeen, config.perCircle - 1);
+        if (frame) observed(id, frame.head.x, lastSeen);
       });
     });
   } else {
     // Decoding is the browser's work, not the server's: the other bots only count bytes.
     (room as unknown as { serializer: { patch(): void } }).serializer.patch = () => {};
-    room.onMessage(ServerMessage.Poses, () => {});
+    room.onMessage(ServerMessage.Poses, countEntries);
   }
   const seat = await new Promise<number>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error("no seat in time")), 30_000);
@@ -203,7 +214,7 @@ async function joinJson(config: BotsConfig, circle: number, slot: number): Promi
     // Every receiver counted its delivery above; the observer also measures latency.
     const message = JSON.parse(data.toString()) as { data: { d: { owner: string; components: Record<string, { x: number }> }[] } };
     const head = message.data.d[0]!;
-    observed(head.owner, Math.round(head.components[0]!.x * 1000), lastSeen, 0);
+    observed(head.owner, Math.round(head.components[0]!.x * 1000), lastSeen);
   });
   const bot: Bot = {
     id,
@@ -239,13 +250,56 @@ async function joinJson(config: BotsConfig, circle: number, slot: number): Promi
   return bot;
 }
 
+// ---------------------------------------------------------------- binary relay: the same frames, batched
+
+async function joinBinary(config: BotsConfig, circle: number, slot: number): Promise<Bot> {
+  const ws = new WebSocket(`${config.url}/?circle=load-${circle}&slot=${slot}`, { perMessageDeflate: false });
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  const { baseX, frames } = hearthFrames(slot, config.capacity);
+  const observer = slot === 0;
+  const lastSeen = new Map<string, number>();
+  ws.on("message", (data: Buffer) => {
+    if (counters.active) {
+      counters.bytesReceived += data.length;
+      counters.messagesReceived++;
+    }
+    countEntries(data);
+    if (!observer) return;
+    readPoseBatch(data, (peer, frame) => {
+      const head = decodeFrame(frame)?.head;
+      if (head) observed(`load-${circle}/${peer}`, head.x, lastSeen);
+    });
+  });
+  const bot: Bot = {
+    id: `load-${circle}/${slot}`,
+    circle,
+    baseX,
+    sendTimes: new Float64Array(RING),
+    tick: 0,
+    send() {
+      const index = this.tick++ % RING;
+      this.sendTimes[index] = performance.now();
+      ws.send(frames[index]!, { binary: true });
+      if (counters.active) {
+        counters.sent++;
+        counters.bytesSent += frames[index]!.length;
+      }
+    },
+    close: () => ws.close(),
+  };
+  return bot;
+}
+
 // ---------------------------------------------------------------- the process
 
 async function start(config: BotsConfig): Promise<void> {
   const todo: [number, number][] = config.circles.flatMap((circle) => Array.from({ length: config.perCircle }, (_, slot) => [circle, slot] as [number, number]));
   // The observer of each circle joins first, so it is seated and decoding before its peers arrive.
   todo.sort((a, b) => a[1] - b[1]);
-  const join = config.mode === "hearth" ? joinHearth : joinJson;
+  const join = { hearth: joinHearth, json: joinJson, binary: joinBinary }[config.mode];
   let next = 0;
   await Promise.all(
     Array.from({ length: JOIN_CONCURRENCY }, async () => {

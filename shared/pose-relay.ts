@@ -1,9 +1,11 @@
 /**
- * Poses travel beside the room state, not in it. Right after each state patch the room sends
- * every client one ServerMessage.Poses message holding the poses that client does not have yet:
- * entries of [poseId: uint8][frame (shared/pose-codec.ts)], back to back. `poseId` is the
- * sender's `poseId` in the room state. Because the message follows the patch on the same socket,
- * the state a client holds when it arrives always knows every poseId in it.
+ * Poses travel beside the room state, not in it. The room sends a client ServerMessage.Poses
+ * messages holding the poses that client does not have yet: entries of
+ * [poseId: uint8][frame (shared/pose-codec.ts)], back to back. `poseId` is the sender's `poseId`
+ * in the room state. New frames go out as they arrive (coalesced per event-loop turn), but a
+ * pose id reaches a client only after a state patch that names it (the catch-up message right
+ * after each patch), so the state a client holds when a Poses message arrives always knows every
+ * poseId in it.
  *
  * One encoded frame goes to every receiver as it came (after the room validated it), so the
  * server does no per-receiver encoding at all: that is what keeps a pose cheap to deliver.

@@ -1,9 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
-import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
 import { ControlBar } from "./ControlBar.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
@@ -12,11 +11,14 @@ import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
 import { Announcer } from "./Announcer.tsx";
 import { Toasts } from "./Toasts.tsx";
-import { ChatPanel } from "../chat/ChatPanel.tsx";
 import { CrisisButton } from "../safety/CrisisPanel.tsx";
 import { SafetyBridge } from "../safety/SafetyBridge.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
 import { Spaces } from "../../shared/facilitation.ts";
+
+// Chunks of their own: only facilitators need their panel, and the chat can follow the scene.
+const FacilitatorPanel = lazy(() => import("../facilitator/FacilitatorPanel.tsx").then((m) => ({ default: m.FacilitatorPanel })));
+const ChatPanel = lazy(() => import("../chat/ChatPanel.tsx").then((m) => ({ default: m.ChatPanel })));
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "facilitator.phaseArrival",
@@ -72,9 +74,11 @@ export default function CircleView() {
         <div className="banner" role="status">{t("view.reconnecting")}</div>
       )}
       <RoundBar />
-      {isFacilitator(me) ? <FacilitatorPanel /> : null}
+      <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
       <PeopleList />
-      <ChatPanel />
+      <Suspense fallback={null}>
+        <ChatPanel />
+      </Suspense>
       <SafetyBridge />
 
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}

@@ -1,4 +1,4 @@
-import { type RemoteParticipant, type RemoteTrackPublication, type Room, RoomEvent, Track } from "livekit-client";
+import type { RemoteParticipant, RemoteTrackPublication, Room } from "livekit-client";
 import { safety } from "../safety/session.ts";
 
 /**
@@ -7,7 +7,7 @@ import { safety } from "../safety/session.ts";
  * (setTrackSubscriptionPermissions, which LiveKit enforces against any client, modified or not),
  * and we never subscribe to theirs. With nobody kept apart, everyone may subscribe as usual.
  */
-export function attachVoiceBlocks(lk: Room): void {
+export function attachVoiceBlocks(lk: Room, { RoomEvent }: typeof import("livekit-client")): void {
   const apply = () => {
     const hidden = new Set(safety.getState().hidden);
     if (hidden.size === 0) {
@@ -35,7 +35,7 @@ export function attachVoiceBlocks(lk: Room): void {
 }
 
 function subscribeUnlessHidden(participant: RemoteParticipant, publication: RemoteTrackPublication, hidden: Set<string>): void {
-  if (publication.kind !== Track.Kind.Audio) return;
+  if (publication.kind !== ("audio" as RemoteTrackPublication["kind"])) return; // Track.Kind.Audio
   const wanted = !hidden.has(participant.identity);
   if (publication.isDesired !== wanted) publication.setSubscribed(wanted);
 }

@@ -1,14 +1,4 @@
-import {
-  ConnectionState,
-  DisconnectReason,
-  type Participant,
-  type RemoteAudioTrack,
-  type RemoteParticipant,
-  type RemoteTrack,
-  Room,
-  RoomEvent,
-  Track,
-} from "livekit-client";
+import type { Participant, RemoteAudioTrack, RemoteParticipant, RemoteTrack, Room } from "livekit-client";
 import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
@@ -58,6 +48,11 @@ export const voices = new Map<string, { track: RemoteAudioTrack; panner: PannerN
 /** Latest audio level per participant id (0–1), for speaking rings; read per frame. */
 export const audioLevels = new Map<string, number>();
 
+/** livekit-client (about 137 kB gzipped) is loaded when voice starts, not with the page. */
+type LiveKit = typeof import("livekit-client");
+let livekit: Promise<LiveKit> | null = null;
+const loadLiveKit = (): Promise<LiveKit> => (livekit ??= import("livekit-client"));
+
 let audioContext: AudioContext | null = null;
 let room: Room | null = null;
 
@@ -70,7 +65,11 @@ export function sharedAudioContext(): AudioContext {
 export async function connectVoice(fetchCredentials: () => Promise<VoiceCredentials>): Promise<void> {
   await disconnectVoice();
   const context = sharedAudioContext();
-  const lk = new Room({
+  voice.setState({ status: "connecting" });
+  const LK = await loadLiveKit().catch(() => null);
+  if (!LK) return scheduleReconnect(fetchCredentials); // the chunk did not load (offline): try again
+  if (room) return; // another connectVoice got here first
+  const lk = new LK.Room({
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
@@ -78,16 +77,15 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
     publishDefaults: { dtx: true, red: true },
   });
   room = lk;
-  wire(lk, fetchCredentials);
-  attachVoiceBlocks(lk);
-  voice.setState({ status: "connecting" });
+  wire(lk, LK, fetchCredentials);
+  attachVoiceBlocks(lk, LK);
   try {
     const { url, token } = await fetchCredentials();
     await lk.connect(url, token, { autoSubscribe: true });
     if (room !== lk) return;
     voice.setState({ status: "connected", needsAudioStart: !lk.canPlaybackAudio });
     await applyMicrophone();
-    await refreshInputs();
+    await refreshInputs(LK);
   } catch {
     if (room === lk) scheduleReconnect(fetchCredentials);
   }
@@ -147,7 +145,7 @@ export async function startAudio(): Promise<void> {
 
 async function applyMicrophone(): Promise<void> {
   const lk = room;
-  if (!lk || lk.state !== ConnectionState.Connected) return;
+  if (!lk || lk.state !== ("connected" as Room["state"])) return; // ConnectionState.Connected
   const { selfMuted, micAllowed, inputId } = voice.getState();
   // Tokens never carry the publish right: the server grants it once we are in the voice room.
   const granted = lk.localParticipant.permissions?.canPublish ?? false;
@@ -166,12 +164,13 @@ async function applyMicrophone(): Promise<void> {
   }
 }
 
-async function refreshInputs(): Promise<void> {
-  const devices = await Room.getLocalDevices("audioinput", false);
+async function refreshInputs(LK: LiveKit): Promise<void> {
+  const devices = await LK.Room.getLocalDevices("audioinput", false);
   voice.setState({ inputs: devices.map((d) => ({ deviceId: d.deviceId, label: d.label || "Microphone" })) });
 }
 
-function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void {
+function wire(lk: Room, LK: LiveKit, fetchCredentials: () => Promise<VoiceCredentials>): void {
+  const { DisconnectReason, RoomEvent, Track } = LK;
   lk.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
     if (track.kind !== Track.Kind.Audio || isHiddenFromMe(participant.identity)) return;
     addVoice(participant.identity, track as RemoteAudioTrack);
@@ -191,10 +190,10 @@ function wire(lk: Room, fetchCredentials: () => Promise<VoiceCredentials>): void
     // The grant after joining changes nothing in the circle's state, but the microphone may start now.
     void setMicAllowed(canPublish).then(() => (canPublish ? applyMicrophone() : undefined));
   });
-  lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs());
+  lk.on(RoomEvent.MediaDevicesChanged, () => void refreshInputs(LK));
   lk.on(RoomEvent.Reconnecting, () => voice.setState({ status: "reconnecting" }));
   lk.on(RoomEvent.Reconnected, () => voice.setState({ status: "connected" }));
-  lk.on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+  lk.on(RoomEvent.Disconnected, (reason?: LiveKit["DisconnectReason"][keyof LiveKit["DisconnectReason"]]) => {
     if (room !== lk) return;
     // Hearth's server ended this voice connection on purpose (a move to a breakout or the waiting
     // room, the session's end): nothing to come back to; the circle's state says where to go next.

@@ -199,7 +199,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     log.info({ roomId: this.roomId, participantId: id, consented }, "participant left");
   }
 
-  /** Poses go right after the patch, so every client already knows each pose id they name. */
+  /** The patch's poses go right after it, so every client already knows each pose id they name. */
   override broadcastPatch(): boolean {
     const changed = super.broadcastPatch();
     this.poses?.flush(this.clients); // Colyseus may patch before onCreate has wired the features
@@ -214,6 +214,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   override async onDispose(): Promise<void> {
     leavePatchClock(this);
+    this.poses?.dispose();
     if (!this.circle) return; // onCreate refused (no such circle or session): nothing was opened
     // Everyone has gone: whoever comes next starts an open session. A restart keeps the lock.
     if (this.state.locked && !this.shuttingDown) this.flow.setLocked(false);
@@ -281,7 +282,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       records: () => this.services.records,
     });
     this.safety = new RoomSafety(this, { blocks: this.services.blocks, voice: this.services.voice }, refuse);
-    this.poses = new RoomPoses(() => this.state.capacity, () => this.safety.visibility, refuse);
+    this.poses = new RoomPoses(() => this.state.capacity, () => this.safety.visibility, refuse, this);
     this.voice = new RoomVoice(
       { roomId: this.roomId, state: this.state, clock: this.clock, client, heard: (event) => this.safety.onVoiceEvent(event), refuse },
       this.services.voice,

@@ -1,7 +1,10 @@
 /**
  * One patch clock for every circle in this process. Colyseus gives each room its own
- * setInterval, so 50 circles wake the process 1,000 times a second at staggered moments; on one
- * shared clock it wakes 20 times and sends every circle's patch in one burst.
+ * setInterval, so 50 circles wake the process 1,000 times a second at scattered moments. On one
+ * shared clock the circles are spread over PHASES slots of the 50 ms interval (each circle in
+ * the least-filled slot when it opens): every circle is still patched every 50 ms, but they do
+ * not all patch (and send their catch-up poses) in one burst, which is what the event loop's
+ * delay tail and the pose latency tail are made of.
  */
 import { log } from "../log.ts";
 
@@ -13,11 +16,16 @@ export interface Patched {
 
 /** Colyseus' default patch rate (20 per second). */
 export const PATCH_INTERVAL_MS = 50;
+const PHASES = 5;
 
-const rooms = new Set<Patched>();
+const phases: Set<Patched>[] = Array.from({ length: PHASES }, () => new Set());
+const phaseOf = new Map<Patched, Set<Patched>>();
+let next = 0;
 let timer: NodeJS.Timeout | undefined;
 
 function tick(): void {
+  const rooms = phases[next]!;
+  next = (next + 1) % PHASES;
   for (const room of rooms) {
     try {
       room.broadcastPatch();
@@ -30,13 +38,17 @@ function tick(): void {
 
 /** Call after `setPatchRate(null)`: the room is patched on the shared clock from now on. */
 export function joinPatchClock(room: Patched): void {
-  rooms.add(room);
-  timer ??= setInterval(tick, PATCH_INTERVAL_MS);
+  if (phaseOf.has(room)) return;
+  const phase = phases.reduce((least, p) => (p.size < least.size ? p : least));
+  phase.add(room);
+  phaseOf.set(room, phase);
+  timer ??= setInterval(tick, PATCH_INTERVAL_MS / PHASES);
 }
 
 export function leavePatchClock(room: Patched): void {
-  rooms.delete(room);
-  if (rooms.size === 0 && timer) {
+  phaseOf.get(room)?.delete(room);
+  phaseOf.delete(room);
+  if (phaseOf.size === 0 && timer) {
     clearInterval(timer);
     timer = undefined;
   }

@@ -5,23 +5,34 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import type { ClientPayload } from "../../shared/schemas.ts";
 import { seatedHeadPose, seatTransform } from "../../shared/seats.ts";
 import type { Refuse } from "./message-gate.ts";
+import { cancelPoseFlush, requestPoseFlush } from "./pose-flush.ts";
 import { type PoseAudience, PoseRelay } from "./pose-relay.ts";
 import { NO_SEAT, type Participant } from "./state.ts";
 
 /**
- * The circle's poses: each participant's pose id, the validated frames, and their relay after
- * each patch (server/rooms/pose-relay.ts). Poses follow who sees whom (the safety's Visibility).
+ * The circle's poses: each participant's pose id, the validated frames, and their relay as they
+ * arrive and after each patch (server/rooms/pose-relay.ts). Poses follow who sees whom (the
+ * safety's Visibility).
  */
 export class RoomPoses {
   private readonly relay: PoseRelay;
   private readonly frames = new FrameReader();
 
+  private readonly pending: { roomId: string; flushPending(): void };
+
   constructor(
     private readonly capacity: () => number,
     audience: () => PoseAudience,
     private readonly refuse: Refuse,
+    room: { readonly roomId: string; readonly clients: readonly Client[] },
   ) {
-    this.relay = new PoseRelay(audience);
+    this.pending = { get roomId() { return room.roomId; }, flushPending: () => this.relay.flushPending() };
+    this.relay = new PoseRelay(audience, () => room.clients, () => requestPoseFlush(this.pending));
+  }
+
+  /** The room is disposed: no pending flush may run for it. */
+  dispose(): void {
+    cancelPoseFlush(this.pending);
   }
 
   /** Gives a newcomer a pose id. */

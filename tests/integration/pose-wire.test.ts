@@ -32,18 +32,19 @@ async function join(pseudonym: string): Promise<Room<CircleState>> {
 
 /** Sizes of the state patches and of the byte messages (poses) `room` receives while `act` runs and the next patches settle. */
 async function framesDuring(room: Room<CircleState>, act: () => void): Promise<{ patches: number[]; bytes: number[] }> {
-  type Listener = (data: ArrayBuffer | Uint8Array) => void;
-  const ws = (room.connection.transport as unknown as { ws: { on(e: "message", f: Listener): void; off(e: "message", f: Listener): void } }).ws;
+  // colyseus.js uses Node's own WebSocket (Node 22+), whose messages are events.
+  const ws = (room.connection.transport as unknown as { ws: WebSocket }).ws;
   const frames = { patches: [] as number[], bytes: [] as number[] };
-  const listener: Listener = (data) => {
+  const listener = (event: MessageEvent) => {
+    const data = event.data as ArrayBuffer | Uint8Array;
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (bytes[0] === ROOM_STATE_PATCH) frames.patches.push(bytes.byteLength);
     if (bytes[0] === ROOM_DATA_BYTES) frames.bytes.push(bytes.byteLength);
   };
-  ws.on("message", listener);
+  ws.addEventListener("message", listener);
   act();
   await sleep(250); // several patch intervals (50 ms)
-  ws.off("message", listener);
+  ws.removeEventListener("message", listener);
   return frames;
 }
 

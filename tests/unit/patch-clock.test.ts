@@ -32,6 +32,16 @@ describe("the shared patch clock", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("spreads the rooms over the interval, so they do not all patch in one burst", () => {
+    const rooms = ["a", "b", "c", "d", "e"].map((id) => room(id));
+    for (const r of rooms) joinPatchClock(r);
+    vi.advanceTimersByTime(PATCH_INTERVAL_MS / 5);
+    expect(rooms.map((r) => r.patches).reduce((a, b) => a + b)).toBe(1);
+    vi.advanceTimersByTime(PATCH_INTERVAL_MS - PATCH_INTERVAL_MS / 5);
+    expect(rooms.map((r) => r.patches)).toEqual([1, 1, 1, 1, 1]);
+    for (const r of rooms) leavePatchClock(r);
+  });
+
   it("keeps patching the other rooms when one room's patch throws", () => {
     const broken = room("broken", () => {
       throw new Error("boom");

@@ -40,10 +40,17 @@ function circle(...ids: string[]) {
     canSee: (viewer: string, target: string) => !apart.has(`${viewer}|${target}`) && !apart.has(`${target}|${viewer}`),
     everyoneSeesEveryone: () => apart.size === 0,
   };
-  const relay = new PoseRelay(() => audience);
+  const clients: Client[] = [];
+  let requests = 0;
+  const relay = new PoseRelay(
+    () => audience,
+    () => clients,
+    () => requests++,
+  );
   const people = Object.fromEntries(ids.map((id) => [id, { ...fakeClient(id), poseId: relay.admit(id) }]));
+  clients.push(...Object.values(people).map((p) => p.client));
   const flush = () => relay.flush(Object.values(people).map((p) => p.client));
-  return { relay, people, apart, flush };
+  return { relay, people, apart, flush, clients, requests: () => requests };
 }
 
 describe("the pose relay", () => {
@@ -129,6 +136,78 @@ describe("the pose relay", () => {
     relay.update(0, encodeFrame(frame(100))); // the very same bytes, from someone else
     flush();
     expect(people.b!.received.map(entries)).toEqual([{ 0: 100 }, { 0: 100 }]);
+  });
+});
+
+describe("when poses arrive between two patches", () => {
+  it("sends them at once, coalesced into one message per client, to viewers who know the pose id", () => {
+    const { relay, people, flush, requests } = circle("a", "b", "c");
+    relay.update(0, encodeFrame(frame(100)));
+    relay.update(1, encodeFrame(frame(200)));
+    flush(); // the patch made everyone know every pose id
+    relay.update(0, encodeFrame(frame(101)));
+    relay.update(1, encodeFrame(frame(201)));
+    expect(requests()).toBeGreaterThan(0);
+    relay.flushPending();
+    expect(people.c!.received.map(entries)).toEqual([{ 0: 100, 1: 200 }, { 0: 101, 1: 201 }]);
+    expect(people.a!.received.map(entries)).toEqual([{ 1: 200 }, { 1: 201 }]);
+    relay.flushPending(); // nothing new: nothing sent
+    flush(); // nor after the patch: they have it already
+    expect(people.c!.received).toHaveLength(2);
+  });
+
+  it("asks for one flush per turn however many poses arrive", () => {
+    const { relay, requests } = circle("a", "b");
+    const before = requests();
+    for (let x = 1; x <= 5; x++) relay.update(0, encodeFrame(frame(x)));
+    expect(requests() - before).toBe(1);
+  });
+
+  it("keeps a newcomer's pose id from anyone until the patch that names it", () => {
+    const { relay, people, flush, clients } = circle("a", "b");
+    relay.update(0, encodeFrame(frame(100)));
+    flush();
+    const late = fakeClient("late");
+    const lateId = relay.admit("late");
+    clients.push(late.client);
+    relay.update(lateId, encodeFrame(frame(300)));
+    relay.update(0, encodeFrame(frame(101)));
+    relay.flushPending();
+    expect(people.a!.received).toEqual([]); // nothing with id 2 yet
+    expect(people.b!.received.map(entries).at(-1)).toEqual({ 0: 101 });
+    expect(late.received).toEqual([]); // has not been patched: knows no pose id
+    relay.flush(clients);
+    expect(people.a!.received.map(entries).at(-1)).toEqual({ 2: 300 });
+    expect(late.received.map(entries)).toEqual([{ 0: 101 }]);
+  });
+
+  it("never sends across a block, and after a block is lifted waits for the patch", () => {
+    const { relay, people, apart, flush } = circle("a", "b");
+    relay.update(0, encodeFrame(frame(100)));
+    flush();
+    apart.add("a|b");
+    relay.update(0, encodeFrame(frame(101)));
+    relay.flushPending();
+    flush();
+    apart.clear();
+    relay.update(0, encodeFrame(frame(102)));
+    relay.flushPending();
+    expect(people.b!.received.map(entries)).toEqual([{ 0: 100 }]);
+    flush();
+    expect(people.b!.received.map(entries)).toEqual([{ 0: 100 }, { 0: 102 }]);
+  });
+
+  it("does not send a recycled pose id's new owner before the patch", () => {
+    const { relay, people, flush } = circle("a", "b");
+    relay.update(0, encodeFrame(frame(100)));
+    flush();
+    relay.release(0);
+    relay.admit("c");
+    relay.update(0, encodeFrame(frame(500)));
+    relay.flushPending();
+    expect(people.b!.received.map(entries)).toEqual([{ 0: 100 }]);
+    flush();
+    expect(people.b!.received.map(entries)).toEqual([{ 0: 100 }, { 0: 500 }]);
   });
 });
 
