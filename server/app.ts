@@ -13,6 +13,7 @@ import { apiRouter } from "./http/api.ts";
 import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limits.ts";
 import { log } from "./log.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
+import { withVoicePrivacy } from "./rooms/voice-privacy.ts";
 import { storeRecords } from "./safety/room-records.ts";
 import { blockStore } from "./safety/blocks-store.ts";
 import { crisisResourcesRouter, loadCrisisResources } from "./safety/crisis-resources.ts";
@@ -76,7 +77,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
     ...scaleOutFromConfig(config),
   });
   limitMatchmaking(httpServer, app, { redis });
-  gameServer.define(ROOM_NAME, circleRoomWith({
+  gameServer.define(ROOM_NAME, withVoicePrivacy(circleRoomWith({
       catalog,
       voice,
       admission: scheduling.admission,
@@ -85,7 +86,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       sessionOverrunMs: config.SESSION_OVERRUN_MINUTES * 60_000,
       clock: scheduling.clock,
       blocks: blockStore(scheduling.db),
-    })).filterBy(["circleId", "sessionId"]);
+    }))).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);
   const stopSweep = config.REDIS_URL ? sweepDeadProcesses(config.REDIS_SWEEP_SECONDS * 1000) : () => {};

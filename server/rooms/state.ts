@@ -24,6 +24,8 @@ export class Participant extends Schema {
   @type("string") space = "main";
   /** A facilitator muted this person and has not yet allowed them to speak. */
   @type("boolean") mutedByFacilitator = false;
+  /** ECDH P-256 public key for encrypted voice, base64url (server/rooms/voice-keys.ts); "" until the client sends one. */
+  @type("string") voiceKey = "";
 }
 
 export class CircleState extends Schema {

@@ -13,6 +13,7 @@ import {
   type RemoteTrack,
   Room as LiveKitRoom,
   RoomEvent,
+  type RoomOptions,
   TrackKind,
   TrackPublishOptions,
   TrackSource,
@@ -30,6 +31,7 @@ import {
   type VoiceTokenResponse,
 } from "../../../shared/protocol.ts";
 import { waitFor } from "../../support/wait.ts";
+import { goertzelShare } from "./tone.ts";
 
 export const SAMPLE_RATE = 48_000;
 /** Bots send and receive 10 ms frames. */
@@ -40,6 +42,13 @@ const SINE_HZ = 440;
 const SINE_AMPLITUDE = 0.3 * 32767;
 /** A frame with RMS above this is speech (here: the sine); the silence LiveKit sends measures ~0. */
 export const AUDIBLE_RMS = 500;
+/** …and it is the sine only when this share of its energy is at SINE_HZ (undecodable audio is not). */
+export const TONE_SHARE = 0.5;
+
+/** Whether a received frame carries the bots' tone. */
+export function hasTone(samples: Int16Array): boolean {
+  return rms(samples) > AUDIBLE_RMS && goertzelShare(samples, SINE_HZ, SAMPLE_RATE) > TONE_SHARE;
+}
 
 // ---------------------------------------------------------------- the circle side
 
@@ -122,6 +131,8 @@ export function rms(samples: Int16Array): number {
 export class AudioMonitor {
   readonly audibleAt: number[] = [];
   frames = 0;
+  /** Frames loud enough to be speech, tone or not (undecodable audio counts here, not in audibleAt). */
+  loudFrames = 0;
   subscriptions = 0;
   private readers = new Set<ReadableStreamDefaultReader<AudioFrame>>();
 
@@ -145,12 +156,17 @@ export class AudioMonitor {
     const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1 }).getReader();
     this.readers.add(reader);
     void (async () => {
+      // The tone in two frames running (20 ms): one chance frame of undecodable audio is not a voice.
+      let previousHadTone = false;
       try {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
           this.frames++;
-          if (rms(value.data) > AUDIBLE_RMS) this.audibleAt.push(performance.now());
+          if (rms(value.data) > AUDIBLE_RMS) this.loudFrames++;
+          const tone = hasTone(value.data);
+          if (tone && previousHadTone) this.audibleAt.push(performance.now());
+          previousHadTone = tone;
         }
       } catch {
         // the track went away
@@ -176,9 +192,10 @@ export class VoiceBot {
 
   private constructor(readonly identity: string) {}
 
-  static async connect(token: VoiceTokenResponse): Promise<VoiceBot> {
+  /** `options.encryption` joins with LiveKit's E2EE on (tests/voice/support/e2ee.ts makes them). */
+  static async connect(token: VoiceTokenResponse, options: Partial<RoomOptions> = {}): Promise<VoiceBot> {
     const bot = new VoiceBot(token.identity);
-    await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false });
+    await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false, ...options });
     return bot;
   }
 
