@@ -3,6 +3,7 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import { sendMessage } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { fetchVoiceCredentials } from "./credentials.ts";
+import { startKeyExchange } from "./e2ee/session.ts";
 import { useVoice } from "./useVoice.ts";
 import { connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
 
@@ -15,6 +16,13 @@ export function VoiceBridge() {
   );
   const micAllowed = useConnection((s) => s.participants.find((p) => p.id === s.selfId)?.micAllowed ?? true);
   const selfMuted = useVoice((s) => s.selfMuted);
+  const circle = useConnection((s) => s.room);
+
+  // Every circle connection takes part in the voice key exchange (end-to-end encryption).
+  useEffect(() => {
+    if (!circle) return;
+    return startKeyExchange(circle);
+  }, [circle]);
 
   useEffect(() => {
     if (!voiceRoom) return;

@@ -1,5 +1,6 @@
 import {
   ConnectionState,
+  isE2EESupported,
   type Participant,
   type RemoteAudioTrack,
   type RemoteParticipant,
@@ -12,8 +13,17 @@ import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
 import { attachVoiceBlocks } from "../safety/voice-blocks.ts";
+import { circleKeyProvider, createE2EEWorker } from "./e2ee/provider.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
+
+export interface VoiceEncryption {
+  /** "securing": waiting for the circle's key; "unsupported": this browser cannot encrypt, so voice stays off. */
+  status: "off" | "securing" | "on" | "unsupported";
+  /** The current key's security code ("123 456"), the same on every screen in the circle. */
+  code: string | null;
+  epoch: number;
+}
 
 export interface VoiceState {
   status: VoiceStatus;
@@ -32,6 +42,8 @@ export interface VoiceState {
   /** The whole circle's loudness, 0–1.5 (lowered while you step out). */
   masterVolume: number;
   speaking: string[];
+  /** End-to-end encryption of the circle's voice (client/voice/e2ee/). */
+  encryption: VoiceEncryption;
 }
 
 export const voice = createStore<VoiceState>(() => ({
@@ -45,6 +57,7 @@ export const voice = createStore<VoiceState>(() => ({
   volumes: {},
   masterVolume: 1,
   speaking: [],
+  encryption: { status: "off", code: null, epoch: 0 },
 }));
 
 export interface VoiceCredentials {
@@ -68,8 +81,14 @@ export function sharedAudioContext(): AudioContext {
 /** Joins the voice room. `fetchCredentials` is asked again whenever voice must reconnect. */
 export async function connectVoice(fetchCredentials: () => Promise<VoiceCredentials>): Promise<void> {
   await disconnectVoice();
+  if (!isE2EESupported()) {
+    // Never in the clear: a browser that cannot encrypt does not join the circle's voice.
+    voice.setState({ status: "unavailable", encryption: { status: "unsupported", code: null, epoch: 0 } });
+    return;
+  }
   const context = sharedAudioContext();
   const lk = new Room({
+    e2ee: { keyProvider: circleKeyProvider(), worker: createE2EEWorker() },
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
@@ -81,6 +100,7 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
   attachVoiceBlocks(lk);
   voice.setState({ status: "connecting" });
   try {
+    await lk.setE2EEEnabled(true);
     const { url, token } = await fetchCredentials();
     await lk.connect(url, token, { autoSubscribe: true });
     if (room !== lk) return;
