@@ -1,3 +1,4 @@
+import { VoiceSettings } from "../voice/VoiceSettings.tsx";
 import { type FormEvent, useEffect, useState } from "react";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
@@ -130,6 +131,11 @@ export function Lobby() {
             value={facilitatorKey}
             onChange={(e) => setFacilitatorKey(e.target.value)}
           />
+        </details>
+
+        <details className="voice-settings-lobby">
+          <summary>Your voice: noise filter and disguise</summary>
+          <VoiceSettings />
         </details>
 
         {joinError && <p role="alert" className="error">{joinError}</p>}

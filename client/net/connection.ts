@@ -22,7 +22,7 @@ export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting"
 export type ParticipantSummary = Pick<
   ParticipantStateView,
   "id" | "pseudonym" | "role" | "seat" | "color" | "muted" | "micAllowed" | "voiceConnected" | "handRaised" | "away" | "connected" | "space" | "mutedByFacilitator"
->;
+> & { disguised: boolean; captions: boolean };
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
 export interface CircleFlow {
@@ -297,6 +297,8 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       connected: p.connected,
       space: p.space ?? "main",
       mutedByFacilitator: p.mutedByFacilitator ?? false,
+      disguised: p.disguised ?? false,
+      captions: p.captions ?? false,
     });
   });
   return list.sort((a, b) => a.seat - b.seat);

@@ -19,6 +19,10 @@ export interface ParticipantStateView {
   /** "main", "waiting" or "breakout:<name>" (shared/facilitation.ts). */
   space: string;
   mutedByFacilitator: boolean;
+  /** Voice privacy (server/rooms/voice-privacy.ts): public key, disguise and captions marks. */
+  voiceKey?: string;
+  disguised?: boolean;
+  captions?: boolean;
 }
 
 export interface CircleStateView {

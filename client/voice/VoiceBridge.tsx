@@ -5,7 +5,9 @@ import { useConnection } from "../net/useConnection.ts";
 import { fetchVoiceCredentials } from "./credentials.ts";
 import { startKeyExchange } from "./e2ee/session.ts";
 import { useVoice } from "./useVoice.ts";
-import { connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
+import { micSettings } from "./processing/settings.ts";
+import { VoiceFeatureMessage } from "../../shared/voice-features.ts";
+import { applyMicSettings, connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
 
 /** Keeps the voice connection in step with the circle: joins with it, follows the server's mute. */
 export function VoiceBridge() {
@@ -33,6 +35,17 @@ export function VoiceBridge() {
   useEffect(() => {
     void setMicAllowed(micAllowed);
   }, [micAllowed]);
+
+  // Settings changed in the circle: the microphone follows at once.
+  useEffect(() => micSettings.subscribe(() => void applyMicSettings()), []);
+
+  // Others see what runs on this voice: the server sets the marks from this message.
+  const disguised = useVoice((s) => s.processing.disguise !== "off");
+  const captions = useVoice((s) => s.captions);
+  useEffect(() => {
+    if (!circle) return;
+    circle.send(VoiceFeatureMessage.Marks, { disguised, captions });
+  }, [circle, disguised, captions]);
 
   // Others see a muted icon for a self-muted person too.
   useEffect(() => {

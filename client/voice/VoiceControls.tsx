@@ -1,4 +1,5 @@
 import { useVoice } from "./useVoice.ts";
+import { VoiceSettings } from "./VoiceSettings.tsx";
 import { chooseInput, setSelfMuted, startAudio, type VoiceEncryption } from "./voice.ts";
 
 /** The circle key's security code: the same on every screen; it changes when someone joins or leaves. */
@@ -30,6 +31,7 @@ export function VoiceControls() {
   const inputs = useVoice((s) => s.inputs);
   const inputId = useVoice((s) => s.inputId);
   const encryption = useVoice((s) => s.encryption);
+  const noiseFilter = useVoice((s) => s.processing.noiseFilter);
 
   const muteLabel = !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute";
   return (
@@ -54,6 +56,13 @@ export function VoiceControls() {
         <button type="button" className="primary" onClick={() => void startAudio()}>Enable audio</button>
       )}
       <SecurityCode encryption={encryption} />
+      <details className="voice-settings-menu">
+        <summary>Voice settings</summary>
+        <VoiceSettings preview={false} />
+      </details>
+      {noiseFilter === "failed" && (
+        <span className="voice-status" role="status">The noise filter cannot run in this browser.</span>
+      )}
       {(status === "reconnecting" || status === "connecting") && (
         <span className="voice-status" role="status">{status === "connecting" ? "Voice connecting…" : "Voice reconnecting…"}</span>
       )}

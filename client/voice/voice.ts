@@ -14,6 +14,8 @@ import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
 import { attachVoiceBlocks } from "../safety/voice-blocks.ts";
 import { circleKeyProvider, createE2EEWorker } from "./e2ee/provider.ts";
+import { DisguiseUnavailable, enableMicrophone, type ProcessingStatus, updateProcessing } from "./processing/apply.ts";
+import { captureOptions, micSettings } from "./processing/settings.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
 
@@ -44,6 +46,10 @@ export interface VoiceState {
   speaking: string[];
   /** End-to-end encryption of the circle's voice (client/voice/e2ee/). */
   encryption: VoiceEncryption;
+  /** What runs on the microphone now (client/voice/processing/): others see `disguise` marked. */
+  processing: ProcessingStatus;
+  /** You caption your own voice (client/voice/captions/). */
+  captions: boolean;
 }
 
 export const voice = createStore<VoiceState>(() => ({
@@ -58,6 +64,8 @@ export const voice = createStore<VoiceState>(() => ({
   masterVolume: 1,
   speaking: [],
   encryption: { status: "off", code: null, epoch: 0 },
+  processing: { noiseFilter: "off", disguise: "off" },
+  captions: false,
 }));
 
 export interface VoiceCredentials {
@@ -92,7 +100,7 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
-    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    audioCaptureDefaults: captureOptions(micSettings.getState()),
     publishDefaults: { dtx: true, red: true },
   });
   room = lk;
@@ -171,16 +179,31 @@ async function applyMicrophone(): Promise<void> {
   const enabled = micAllowed && !selfMuted;
   try {
     // Never turns a microphone on that the user muted; the server decides whether we may publish.
-    await lk.localParticipant.setMicrophoneEnabled(enabled, inputId ? { deviceId: inputId } : undefined);
-    voice.setState({ micError: null });
+    const processing = await enableMicrophone(lk.localParticipant, enabled, micSettings.getState(), inputId);
+    voice.setState({ micError: null, processing });
   } catch (error) {
-    const denied = error instanceof Error && error.name === "NotAllowedError";
-    voice.setState({
-      micError: denied
-        ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
-        : "Your microphone could not be started.",
-    });
+    voice.setState({ micError: micErrorText(error) });
   }
+}
+
+/** The microphone settings changed (noise filter, disguise, the browser's own processing). */
+export async function applyMicSettings(): Promise<void> {
+  const lk = room;
+  if (!lk || lk.state !== ConnectionState.Connected) return;
+  try {
+    const processing = await updateProcessing(lk.localParticipant, micSettings.getState(), voice.getState().inputId);
+    voice.setState({ micError: null, processing });
+  } catch (error) {
+    voice.setState({ micError: micErrorText(error), selfMuted: true, processing: { noiseFilter: "off", disguise: "off" } });
+  }
+}
+
+function micErrorText(error: unknown): string {
+  if (error instanceof DisguiseUnavailable) return "Your voice disguise could not start here, so your microphone stays off.";
+  const denied = error instanceof Error && error.name === "NotAllowedError";
+  return denied
+    ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
+    : "Your microphone could not be started.";
 }
 
 async function refreshInputs(): Promise<void> {

@@ -1,11 +1,14 @@
 import type { Client, Room } from "@colyseus/core";
 import { type ErrorCode, type ErrorReply, ServerMessage } from "../../shared/protocol.ts";
+import { describeZodError } from "../../shared/schemas.ts";
+import { VoiceFeatureMessage, voiceMarksSchema } from "../../shared/voice-features.ts";
 import { VoiceKeyMessage } from "../../shared/voice-keys.ts";
+import { TokenBucket } from "./rate-limit.ts";
 import type { CircleRoom } from "./CircleRoom.ts";
 import type { CircleState } from "./state.ts";
 import { VOICE_KEY_CHECK_MS, VoiceKeys, type VoiceKeysHost } from "./voice-keys.ts";
 
-/** The room's voice-privacy features: the E2EE key relay. */
+/** The room's voice-privacy features: the E2EE key relay and the voice marks. */
 export interface VoicePrivacy {
   keys: VoiceKeys;
   /** The participant left for good. */
@@ -27,13 +30,50 @@ export function voiceKeysHost(room: Room<CircleState>): VoiceKeysHost {
   };
 }
 
+/** Mark changes one participant may send per second (a burst of twice that). */
+const MARKS_PER_SECOND = 2;
+
+/**
+ * The marks others see on a voice ("disguised", "captions"): set by the server from the
+ * participant's own message, validated and rate-limited.
+ */
+export class VoiceMarks {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(private readonly room: Room<CircleState>) {}
+
+  handle(client: Client, raw: unknown): void {
+    const participant = this.room.state.participants.get(client.sessionId);
+    if (!participant) return;
+    let bucket = this.buckets.get(participant.id);
+    if (!bucket) this.buckets.set(participant.id, (bucket = new TokenBucket(MARKS_PER_SECOND, MARKS_PER_SECOND * 2)));
+    if (!bucket.take()) return refuse(client, VoiceFeatureMessage.Marks, "rate_limited", "Too many requests; please slow down.");
+    const parsed = voiceMarksSchema.safeParse(raw);
+    if (!parsed.success) return refuse(client, VoiceFeatureMessage.Marks, "invalid_message", describeZodError(parsed.error));
+    participant.disguised = parsed.data.disguised;
+    participant.captions = parsed.data.captions;
+  }
+
+  forget(id: string): void {
+    this.buckets.delete(id);
+  }
+}
+
 /** Registers the voice-privacy messages on a circle room (call once, at the end of onCreate). */
 export function attachVoicePrivacy(room: Room<CircleState>): VoicePrivacy {
   const keys = new VoiceKeys(voiceKeysHost(room));
+  const marks = new VoiceMarks(room);
   room.onMessage(VoiceKeyMessage.Publish, (client, raw: unknown) => keys.handlePublish(client, raw));
   room.onMessage(VoiceKeyMessage.Share, (client, raw: unknown) => keys.handleShare(client, raw));
+  room.onMessage(VoiceFeatureMessage.Marks, (client, raw: unknown) => marks.handle(client, raw));
   room.clock.setInterval(() => keys.check(), VOICE_KEY_CHECK_MS);
-  return { keys, forget: (id) => keys.forget(id) };
+  return {
+    keys,
+    forget: (id) => {
+      keys.forget(id);
+      marks.forget(id);
+    },
+  };
 }
 
 /**
