@@ -32,6 +32,7 @@ export function VoiceControls() {
   const inputId = useVoice((s) => s.inputId);
   const encryption = useVoice((s) => s.encryption);
   const noiseFilter = useVoice((s) => s.processing.noiseFilter);
+  const micError = useVoice((s) => s.micError);
 
   const muteLabel = !micAllowed ? "Muted by facilitator" : selfMuted ? "Unmute" : "Mute";
   return (
@@ -60,6 +61,7 @@ export function VoiceControls() {
         <summary>Voice settings</summary>
         <VoiceSettings preview={false} />
       </details>
+      {micError && <span className="voice-status" role="alert">{micError}</span>}
       {noiseFilter === "failed" && (
         <span className="voice-status" role="status">The noise filter cannot run in this browser.</span>
       )}

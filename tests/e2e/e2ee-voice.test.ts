@@ -14,7 +14,9 @@ import { joinCircle, type Seat, tokenFor, VoiceBot } from "../voice/support/bots
 import { e2eeOptions, joinKeyExchange, type KeySeat, useCircleKey } from "../voice/support/e2ee.ts";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
-import { writeToneWav } from "./support/tone-wav.ts";
+import { writeNoiseWav, writeToneWav } from "./support/tone-wav.ts";
+
+let baseUrl = "";
 
 describe("when a browser speaks in an encrypted circle", () => {
   let hearth: VoiceHearth;
@@ -30,17 +32,13 @@ describe("when a browser speaks in an encrypted circle", () => {
 
   beforeAll(async () => {
     hearth = await startVoiceHearth({ CLIENT_DIR: "dist/client" });
+    baseUrl = `http://localhost:${hearth.port}`;
     const wav = writeToneWav(path.join(mkdtempSync(path.join(tmpdir(), "hearth-tone-")), "tone.wav"));
     browser = await launchChromium([`--use-file-for-fake-audio-capture=${wav}`]);
     page = await browser.newPage({ viewport: { width: 900, height: 600 } });
     errors.push(...watchErrors(page));
     // The tone is not speech: a noise filter would rightly remove it (tests/e2e/voice-settings checks the filter).
-    await page.addInitScript(() => localStorage.setItem("hearth.voiceSettings", JSON.stringify({ noiseFilter: false })));
-    await page.goto(`http://localhost:${hearth.port}/?e2e=1`);
-    await page.getByLabel(/Pseudonym/).fill("Quiet Otter");
-    await page.getByRole("button", { name: "Enter the circle" }).click();
-    await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
-    idA = await page.evaluate(() => window.__hearth.connection().selfId!);
+    idA = await enterAs(page, "Quiet Otter", { noiseFilter: false });
 
     seat = await joinCircle(hearth.wsUrl, "Steady Heron");
     seats.push(seat);
@@ -78,4 +76,45 @@ describe("when a browser speaks in an encrypted circle", () => {
     expect(overheard.audibleAt).toHaveLength(0);
     expect(errors.filter((e) => /encrypt|decrypt/i.test(e))).toEqual([]);
   });
+
+  it("with the noise filter on (the default), steady noise in the microphone is removed before it leaves the device", { timeout: 90_000 }, async () => {
+    const noisyWav = writeNoiseWav(path.join(mkdtempSync(path.join(tmpdir(), "hearth-noise-")), "noise.wav"));
+    const noisy = await launchChromium([`--use-file-for-fake-audio-capture=${noisyWav}`]);
+    try {
+      const [filteredPage, rawPage] = [await noisy.newPage(), await noisy.newPage()];
+      const filteredId = await enterAs(filteredPage, "Gentle Oak", {});
+      const rawId = await enterAs(rawPage, "Lucky Wren", { noiseFilter: false });
+      const [filtered, raw] = [member.listenTo(filteredId), member.listenTo(rawId)];
+      await waitFor("audio from both", () => filtered.frames > 100 && raw.frames > 100, 45_000);
+      const [filteredStart, rawStart] = [filtered.loudFrames, raw.loudFrames];
+      await waitFor("three more seconds", () => filtered.frames > 400 && raw.frames > 400, 20_000);
+      const rawLoud = raw.loudFrames - rawStart;
+      expect(rawLoud).toBeGreaterThan(150); // unfiltered, the noise is loud…
+      expect(filtered.loudFrames - filteredStart).toBeLessThan(rawLoud / 4); // …filtered, mostly gone
+    } finally {
+      await noisy.close();
+    }
+  });
+
+  it("with a disguise, the voice arrives shifted in pitch and everyone sees it marked as disguised", { timeout: 90_000 }, async () => {
+    const disguised = await browser.newPage({ viewport: { width: 900, height: 600 } });
+    errors.push(...watchErrors(disguised));
+    const idC = await enterAs(disguised, "Lucky Finch", { noiseFilter: false, disguise: "deeper" });
+    await waitFor("the disguised mark", () => seat.room.state.participants.get(idC)?.disguised === true, 45_000);
+    const heard = member.listenTo(idC, 352); // 440 Hz × 0.8
+    const original = member.listenTo(idC);
+    await waitFor("the shifted tone", () => heard.audibleAt.length >= 50, 30_000);
+    expect(original.audibleAt.length).toBeLessThan(heard.audibleAt.length / 5);
+    await expect.poll(() => page.locator(`aside.people li[data-participant="${idC}"]`).textContent(), { timeout: 10_000 }).toContain("disguised");
+    await disguised.close();
+  });
 });
+
+async function enterAs(page: Page, pseudonym: string, settings: Record<string, unknown>): Promise<string> {
+  await page.addInitScript((saved) => localStorage.setItem("hearth.voiceSettings", saved), JSON.stringify(settings));
+  await page.goto(`${baseUrl}/?e2e=1`);
+  await page.getByLabel(/Pseudonym/).fill(pseudonym);
+  await page.getByRole("button", { name: "Enter the circle" }).click();
+  await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
+  return page.evaluate(() => window.__hearth.connection().selfId!);
+}

@@ -3,9 +3,9 @@
  * Hearth's own processing. A disguise that cannot start keeps the microphone off: a voice the
  * user asked to hide never leaves undisguised.
  */
-import { type LocalAudioTrack, type LocalParticipant, Track } from "livekit-client";
+import { createLocalAudioTrack, type LocalAudioTrack, type LocalParticipant, Track } from "livekit-client";
 import { captureOptions, type MicSettings } from "./settings.ts";
-import { chainIsEmpty, type MicChain, MicProcessor } from "./mic-processor.ts";
+import { chainIsEmpty, type MicChain, MicProcessor, processingContext } from "./mic-processor.ts";
 
 export type ProcessingStatus = { noiseFilter: "on" | "off" | "failed"; disguise: MicChain["disguise"] };
 
@@ -38,13 +38,27 @@ export async function enableMicrophone(
     return { noiseFilter: "off", disguise: "off" };
   }
   try {
-    await participant.setMicrophoneEnabled(true, { ...options, processor: new MicProcessor(chain) });
+    await publishProcessed(participant, options, chain);
     return { noiseFilter: chain.noiseFilter ? "on" : "off", disguise: chain.disguise };
   } catch (error) {
+    console.warn("hearth: microphone processing failed", error);
     if (chain.disguise !== "off") throw new DisguiseUnavailable(error);
     // The noise filter alone failed (no AudioWorklet, no WebAssembly): speak unfiltered rather than not at all.
     await participant.setMicrophoneEnabled(true, options);
     return { noiseFilter: "failed", disguise: "off" };
+  }
+}
+
+/** The microphone track is made here, processed, and only then published: no raw frame goes out first. */
+async function publishProcessed(participant: LocalParticipant, options: ReturnType<typeof captureOptions>, chain: MicChain): Promise<void> {
+  const track = await createLocalAudioTrack(options);
+  try {
+    await track.setAudioContext(processingContext());
+    await track.setProcessor(new MicProcessor(chain));
+    await participant.publishTrack(track, { source: Track.Source.Microphone, dtx: true, red: true });
+  } catch (error) {
+    track.stop();
+    throw error;
   }
 }
 

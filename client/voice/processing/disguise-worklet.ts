@@ -3,9 +3,7 @@
  * file). Settings arrive as processorOptions and on the port.
  */
 import type { DisguiseSettings } from "../../../shared/voice-features.ts";
-import { PitchShifter } from "./pitch-shift.ts";
-
-export const DISGUISE_PROCESSOR = "hearth-disguise";
+import { DISGUISE_PROCESSOR, PitchShifter } from "./pitch-shift.ts";
 
 // The AudioWorkletGlobalScope, which TypeScript's DOM library does not describe.
 declare const sampleRate: number;

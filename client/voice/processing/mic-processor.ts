@@ -10,7 +10,7 @@ import rnnoiseWorkletUrl from "@sapphi-red/web-noise-suppressor/rnnoiseWorklet.j
 import type { AudioProcessorOptions, Track, TrackProcessor } from "livekit-client";
 import { DISGUISES, type DisguisePreset } from "../../../shared/voice-features.ts";
 import disguiseWorkletUrl from "./disguise-worklet.ts?worker&url";
-import { DISGUISE_PROCESSOR } from "./disguise-worklet.ts";
+import { DISGUISE_PROCESSOR } from "./pitch-shift.ts";
 
 export interface MicChain {
   noiseFilter: boolean;

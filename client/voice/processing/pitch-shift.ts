@@ -9,6 +9,8 @@
  */
 import type { DisguiseSettings } from "../../../shared/voice-features.ts";
 
+/** The AudioWorklet processor's registered name (client/voice/processing/disguise-worklet.ts). */
+export const DISGUISE_PROCESSOR = "hearth-disguise";
 export const WINDOW_MS = 20;
 const MIN_DELAY = 32;
 

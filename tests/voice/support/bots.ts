@@ -46,8 +46,8 @@ export const AUDIBLE_RMS = 500;
 export const TONE_SHARE = 0.5;
 
 /** Whether a received frame carries the bots' tone. */
-export function hasTone(samples: Int16Array): boolean {
-  return rms(samples) > AUDIBLE_RMS && goertzelShare(samples, SINE_HZ, SAMPLE_RATE) > TONE_SHARE;
+export function hasTone(samples: Int16Array, hz = SINE_HZ): boolean {
+  return rms(samples) > AUDIBLE_RMS && goertzelShare(samples, hz, SAMPLE_RATE) > TONE_SHARE;
 }
 
 // ---------------------------------------------------------------- the circle side
@@ -136,7 +136,11 @@ export class AudioMonitor {
   subscriptions = 0;
   private readers = new Set<ReadableStreamDefaultReader<AudioFrame>>();
 
-  constructor(private readonly onClose: () => void = () => {}) {}
+  constructor(
+    private readonly onClose: () => void = () => {},
+    /** The tone listened for (the bots' own sine unless told). */
+    private readonly hz = SINE_HZ,
+  ) {}
 
   /** Arrival time of the first audible frame at or after `since`, if any. */
   firstAudibleSince(since: number): number | undefined {
@@ -164,7 +168,7 @@ export class AudioMonitor {
           if (done) break;
           this.frames++;
           if (rms(value.data) > AUDIBLE_RMS) this.loudFrames++;
-          const tone = hasTone(value.data);
+          const tone = hasTone(value.data, this.hz);
           if (tone && previousHadTone) this.audibleAt.push(performance.now());
           previousHadTone = tone;
         }
@@ -230,12 +234,12 @@ export class VoiceBot {
   }
 
   /** Audio this bot receives from `identity`, from now on (and from tracks it already has). */
-  listenTo(identity: string): AudioMonitor {
+  listenTo(identity: string, hz = SINE_HZ): AudioMonitor {
     const take = (track: RemoteTrack, participant: RemoteParticipant) => {
       if (participant.identity === identity && track.kind === TrackKind.KIND_AUDIO) monitor.read(track);
     };
     const onSubscribed = (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => take(track, participant);
-    const monitor = new AudioMonitor(() => this.room.off(RoomEvent.TrackSubscribed, onSubscribed));
+    const monitor = new AudioMonitor(() => this.room.off(RoomEvent.TrackSubscribed, onSubscribed), hz);
     this.monitors.push(monitor);
     this.room.on(RoomEvent.TrackSubscribed, onSubscribed);
     const present = this.room.remoteParticipants.get(identity);
