@@ -4,11 +4,13 @@ import { describeZodError } from "../../shared/schemas.ts";
 import { VoiceFeatureMessage, voiceMarksSchema } from "../../shared/voice-features.ts";
 import { VoiceKeyMessage } from "../../shared/voice-keys.ts";
 import { TokenBucket } from "./rate-limit.ts";
+import { CaptionMessage } from "../../shared/captions.ts";
+import { CircleCaptions } from "./captions.ts";
 import type { CircleRoom } from "./CircleRoom.ts";
 import type { CircleState } from "./state.ts";
 import { VOICE_KEY_CHECK_MS, VoiceKeys, type VoiceKeysHost } from "./voice-keys.ts";
 
-/** The room's voice-privacy features: the E2EE key relay and the voice marks. */
+/** The room's voice-privacy features: the E2EE key relay, the voice marks and the caption relay. */
 export interface VoicePrivacy {
   keys: VoiceKeys;
   /** The participant left for good. */
@@ -28,6 +30,13 @@ export function voiceKeysHost(room: Room<CircleState>): VoiceKeysHost {
     refuse,
     now: () => Date.now(),
   };
+}
+
+function* seatedIn(room: Room<CircleState>) {
+  for (const client of room.clients) {
+    const participant = room.state.participants.get(client.sessionId);
+    if (participant) yield { client, participant };
+  }
 }
 
 /** Mark changes one participant may send per second (a burst of twice that). */
@@ -60,9 +69,17 @@ export class VoiceMarks {
 }
 
 /** Registers the voice-privacy messages on a circle room (call once, at the end of onCreate). */
-export function attachVoicePrivacy(room: Room<CircleState>): VoicePrivacy {
+export function attachVoicePrivacy(room: Room<CircleState>, canSee: (viewer: string, sender: string) => boolean): VoicePrivacy {
   const keys = new VoiceKeys(voiceKeysHost(room));
   const marks = new VoiceMarks(room);
+  const captions = new CircleCaptions({
+    now: () => Date.now(),
+    participant: (id) => room.state.participants.get(id),
+    seated: () => seatedIn(room),
+    canSee,
+    refuse,
+  });
+  room.onMessage(CaptionMessage.Send, (client, raw: unknown) => captions.handleSend(client, raw));
   room.onMessage(VoiceKeyMessage.Publish, (client, raw: unknown) => keys.handlePublish(client, raw));
   room.onMessage(VoiceKeyMessage.Share, (client, raw: unknown) => keys.handleShare(client, raw));
   room.onMessage(VoiceFeatureMessage.Marks, (client, raw: unknown) => marks.handle(client, raw));
@@ -72,6 +89,7 @@ export function attachVoicePrivacy(room: Room<CircleState>): VoicePrivacy {
     forget: (id) => {
       keys.forget(id);
       marks.forget(id);
+      captions.forget(id);
     },
   };
 }
@@ -86,7 +104,9 @@ export function withVoicePrivacy(Base: typeof CircleRoom): typeof CircleRoom {
 
     override async onCreate(options: Parameters<CircleRoom["onCreate"]>[0]): Promise<void> {
       await super.onCreate(options);
-      this.voicePrivacy = attachVoicePrivacy(this);
+      // The room's block visibility (server/rooms/safety.ts) decides who sees a caption, as for chat.
+      const safety = (this as unknown as { safety: { visibility: { canSee(viewer: string, sender: string): boolean } } }).safety;
+      this.voicePrivacy = attachVoicePrivacy(this, (viewer, sender) => safety.visibility.canSee(viewer, sender));
     }
 
     override async onLeave(client: Client, consented: boolean): Promise<void> {

@@ -77,7 +77,7 @@ describe("when a browser speaks in an encrypted circle", () => {
     expect(errors.filter((e) => /encrypt|decrypt/i.test(e))).toEqual([]);
   });
 
-  it("with the noise filter on (the default), steady noise in the microphone is removed before it leaves the device", { timeout: 90_000 }, async () => {
+  it("with the noise filter on (the default), steady noise in the microphone is removed before it leaves the device", { timeout: 120_000 }, async () => {
     const noisyWav = writeNoiseWav(path.join(mkdtempSync(path.join(tmpdir(), "hearth-noise-")), "noise.wav"));
     const noisy = await launchChromium([`--use-file-for-fake-audio-capture=${noisyWav}`]);
     try {
@@ -85,7 +85,9 @@ describe("when a browser speaks in an encrypted circle", () => {
       const filteredId = await enterAs(filteredPage, "Gentle Oak", {});
       const rawId = await enterAs(rawPage, "Lucky Wren", { noiseFilter: false });
       const [filtered, raw] = [member.listenTo(filteredId), member.listenTo(rawId)];
-      await waitFor("audio from both", () => filtered.frames > 100 && raw.frames > 100, 45_000);
+      await waitFor("audio from both", () => filtered.frames > 100 && raw.frames > 100, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message} (filtered ${filtered.frames} frames, raw ${raw.frames})`);
+      });
       const [filteredStart, rawStart] = [filtered.loudFrames, raw.loudFrames];
       await waitFor("three more seconds", () => filtered.frames > 400 && raw.frames > 400, 20_000);
       const rawLoud = raw.loudFrames - rawStart;
