@@ -1,3 +1,4 @@
+import { VoiceMarks } from "../voice/VoiceMarks.tsx";
 import { BlockedPeople, PersonMenu } from "../safety/PersonMenu.tsx";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
@@ -25,6 +26,7 @@ export function PeopleList() {
             {p.away && <span className="muted">away</span>}
             {!p.connected && <span className="muted">reconnecting</span>}
             {inVoice && p.connected && p.id !== selfId && !p.voiceConnected && <span className="muted" title="Not connected to voice: you cannot hear them">no voice</span>}
+            <VoiceMarks disguised={p.disguised} captions={p.captions} />
             {p.id !== selfId && (
               <input
                 type="range"

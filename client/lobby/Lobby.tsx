@@ -1,3 +1,4 @@
+import { VoiceSettings } from "../voice/VoiceSettings.tsx";
 import { type FormEvent, useEffect, useState } from "react";
 import { AVATAR_COLORS, type AvatarColor } from "../../shared/avatar.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
@@ -77,6 +78,11 @@ export function Lobby() {
         <ColorField color={color} onChange={setColor} />
 
         <FacilitatorKeyField value={facilitatorKey} onChange={setFacilitatorKey} />
+
+        <details className="voice-settings-lobby">
+          <summary>Your voice: noise filter and disguise</summary>
+          <VoiceSettings />
+        </details>
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>

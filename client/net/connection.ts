@@ -20,7 +20,7 @@ import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
 /** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
-export type ParticipantSummary = Omit<ParticipantFields, "poseId">;
+export type ParticipantSummary = Omit<ParticipantFields, "poseId" | "voiceKey">;
 
 /** The circle's phase; "" before the first state arrives. */
 export type CirclePhase = CircleStateFields["phase"] | "";
@@ -297,6 +297,8 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       connected: p.connected,
       space: p.space ?? Spaces.Main,
       mutedByFacilitator: p.mutedByFacilitator ?? false,
+      disguised: p.disguised,
+      captions: p.captions,
     });
   });
   return list.sort((a, b) => a.seat - b.seat);

@@ -1,5 +1,6 @@
 import {
   ConnectionState,
+  isE2EESupported,
   type Participant,
   type RemoteAudioTrack,
   type RemoteParticipant,
@@ -12,8 +13,19 @@ import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
 import { attachVoiceBlocks } from "./voice-blocks.ts";
+import { circleKeyProvider, createE2EEWorker } from "./e2ee/provider.ts";
+import { DisguiseUnavailable, enableMicrophone, type ProcessingStatus, updateProcessing } from "./processing/apply.ts";
+import { captureOptions, micSettings } from "./processing/settings.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
+
+export interface VoiceEncryption {
+  /** "securing": waiting for the circle's key; "unsupported": this browser cannot encrypt, so voice stays off. */
+  status: "off" | "securing" | "on" | "unsupported";
+  /** The current key's security code ("123 456"), the same on every screen in the circle. */
+  code: string | null;
+  epoch: number;
+}
 
 export interface VoiceState {
   status: VoiceStatus;
@@ -32,6 +44,12 @@ export interface VoiceState {
   /** The whole circle's loudness, 0–1.5 (lowered while you step out). */
   masterVolume: number;
   speaking: string[];
+  /** End-to-end encryption of the circle's voice (client/voice/e2ee/). */
+  encryption: VoiceEncryption;
+  /** What runs on the microphone now (client/voice/processing/): others see `disguise` marked. */
+  processing: ProcessingStatus;
+  /** You caption your own voice (client/voice/captions/). */
+  captions: boolean;
 }
 
 export const voice = createStore<VoiceState>(() => ({
@@ -45,6 +63,9 @@ export const voice = createStore<VoiceState>(() => ({
   volumes: {},
   masterVolume: 1,
   speaking: [],
+  encryption: { status: "off", code: null, epoch: 0 },
+  processing: { noiseFilter: "off", disguise: "off" },
+  captions: false,
 }));
 
 export interface VoiceCredentials {
@@ -68,12 +89,18 @@ export function sharedAudioContext(): AudioContext {
 /** Joins the voice room. `fetchCredentials` is asked again whenever voice must reconnect. */
 export async function connectVoice(fetchCredentials: () => Promise<VoiceCredentials>): Promise<void> {
   await disconnectVoice();
+  if (!isE2EESupported()) {
+    // Never in the clear: a browser that cannot encrypt does not join the circle's voice.
+    voice.setState({ status: "unavailable", encryption: { status: "unsupported", code: null, epoch: 0 } });
+    return;
+  }
   const context = sharedAudioContext();
   const lk = new Room({
+    e2ee: { keyProvider: circleKeyProvider(), worker: createE2EEWorker() },
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
-    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    audioCaptureDefaults: captureOptions(micSettings.getState()),
     publishDefaults: { dtx: true, red: true },
   });
   room = lk;
@@ -81,6 +108,7 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
   attachVoiceBlocks(lk);
   voice.setState({ status: "connecting" });
   try {
+    await lk.setE2EEEnabled(true);
     const { url, token } = await fetchCredentials();
     await lk.connect(url, token, { autoSubscribe: true });
     if (room !== lk) return;
@@ -151,16 +179,31 @@ async function applyMicrophone(): Promise<void> {
   const enabled = micAllowed && !selfMuted;
   try {
     // Never turns a microphone on that the user muted; the server decides whether we may publish.
-    await lk.localParticipant.setMicrophoneEnabled(enabled, inputId ? { deviceId: inputId } : undefined);
-    voice.setState({ micError: null });
+    const processing = await enableMicrophone(lk.localParticipant, enabled, micSettings.getState(), inputId);
+    voice.setState({ micError: null, processing });
   } catch (error) {
-    const denied = error instanceof Error && error.name === "NotAllowedError";
-    voice.setState({
-      micError: denied
-        ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
-        : "Your microphone could not be started.",
-    });
+    voice.setState({ micError: micErrorText(error) });
   }
+}
+
+/** The microphone settings changed (noise filter, disguise, the browser's own processing). */
+export async function applyMicSettings(): Promise<void> {
+  const lk = room;
+  if (!lk || lk.state !== ConnectionState.Connected) return;
+  try {
+    const processing = await updateProcessing(lk.localParticipant, micSettings.getState(), voice.getState().inputId);
+    voice.setState({ micError: null, processing });
+  } catch (error) {
+    voice.setState({ micError: micErrorText(error), selfMuted: true, processing: { noiseFilter: "off", disguise: "off" } });
+  }
+}
+
+function micErrorText(error: unknown): string {
+  if (error instanceof DisguiseUnavailable) return "Your voice disguise could not start here, so your microphone stays off.";
+  const denied = error instanceof Error && error.name === "NotAllowedError";
+  return denied
+    ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
+    : "Your microphone could not be started.";
 }
 
 async function refreshInputs(): Promise<void> {

@@ -8,7 +8,7 @@ export const OUTPUT_DIR = path.resolve("test-results");
 
 /** Debian's Chromium, headless, quiet on a closed network, WebGL on SwiftShader, fake media devices.
  * Playwright gives each launch a fresh, empty profile. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -26,6 +26,7 @@ export async function launchChromium(): Promise<Browser> {
       "--use-fake-ui-for-media-stream",
       "--use-fake-device-for-media-stream",
       "--autoplay-policy=no-user-gesture-required",
+      ...extraArgs,
     ],
   });
   return failOnCspViolations(browser);
