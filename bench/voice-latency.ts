@@ -9,7 +9,7 @@
  * Both are measured without and with end-to-end encryption (E2EE: the bots take part in the
  * room's key exchange, so join → audio includes the new epoch's key reaching both of them).
  * Then the microphone's own processing, measured in Node on the code the browser runs: the
- * RNNoise filter's CPU per 10 ms frame and its SNR effect on a noisy synthetic voice, and the
+ * noise filter's (GTCRN; RNNoise beside it) CPU per 10 ms frame and its SNR effect on a noisy synthetic voice, and the
  * voice disguise's added latency.
  * Run: node --import tsx bench/voice-latency.ts [trials]   (npm run bench:voice). Reports; asserts nothing.
  */
@@ -116,7 +116,7 @@ try {
   await hearth.close();
   await dispose();
 }
-const noiseFilter = await measureNoiseFilter();
+const noiseFilters = [await measureNoiseFilter("gtcrn"), await measureNoiseFilter("rnnoise")];
 const disguise = measureDisguise();
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -144,10 +144,13 @@ ${table("With E2EE (key exchange included)", encrypted)}
 
 Target mute → silence p95 ≤ ${MUTE_TARGET_P95_MS} ms: without E2EE ${verdict(plain)}; with E2EE ${verdict(encrypted)}
 
-Noise filter (RNNoise, WebAssembly SIMD, the browser's worklet run in Node)
-  CPU per 10 ms frame   ${noiseFilter.cpuPerFrameMs.toFixed(3)} ms (${((noiseFilter.cpuPerFrameMs / 10) * 100).toFixed(1)} % of one core)
-  noisy synthetic voice SNR ${noiseFilter.snrBeforeDb.toFixed(1)} dB → ${noiseFilter.snrAfterDb.toFixed(1)} dB (${(noiseFilter.snrAfterDb - noiseFilter.snrBeforeDb).toFixed(1)} dB better)
-  filter delay          ${noiseFilter.delayMs.toFixed(1)} ms
+Noise filter (WebAssembly, the browser's worklet run in Node; Hearth runs GTCRN, RNNoise for comparison)
+${noiseFilters
+  .map(
+    (f) =>
+      `  ${f.kind.padEnd(8)} CPU per 10 ms frame ${f.cpuPerFrameMs.toFixed(3)} ms (${((f.cpuPerFrameMs / 10) * 100).toFixed(1)} % of one core); noisy synthetic voice SNR ${f.snrBeforeDb.toFixed(1)} → ${f.snrAfterDb.toFixed(1)} dB; steady white noise ${f.loudNoiseDb.toFixed(1)} dB at -15 dBFS, ${f.quietNoiseDb.toFixed(1)} dB at -35 dBFS; delay ${f.delayMs.toFixed(1)} ms`,
+  )
+  .join("\n")}
 
 Voice disguise (pitch shifter kernel of the worklet; target added latency ≤ 30 ms)
 ${disguise

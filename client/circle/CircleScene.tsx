@@ -7,6 +7,7 @@ import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
 import { DesktopRig } from "./DesktopRig.tsx";
 import { NameTags } from "./NameTags.tsx";
+import { CaptionTags } from "../voice/captions/CaptionTags.tsx";
 import { PoseSender } from "../pose/PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
@@ -33,6 +34,7 @@ export function CircleScene() {
       <Campfire />
       <Avatars />
       <NameTags />
+      <CaptionTags />
       <SpeakingRings />
       <SpatialAudio />
       <DesktopRig seat={seat} capacity={capacity} />

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
+import { CaptionsBridge, CaptionsStrip } from "../voice/captions/CaptionsStrip.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
 import { FacilitatorPanel } from "../facilitator/FacilitatorPanel.tsx";
 import { CircleScene } from "./CircleScene.tsx";
@@ -56,6 +57,7 @@ export default function CircleView() {
     <div className={isFacilitator(me) ? "circle-view facilitating" : "circle-view"}>
       <CircleScene />
       <VoiceBridge />
+      <CaptionsBridge />
       <header className="circle-bar">
         <strong>{title}</strong>
         <span className="muted">{PHASE_LABELS[phase] ?? phase}</span>
@@ -74,6 +76,7 @@ export default function CircleView() {
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
       <div className="dock">
         <Toasts />
+        <CaptionsStrip />
         <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
         <ControlBar />
       </div>

@@ -41,7 +41,7 @@ export function NameTags() {
             key={p.id}
             id={p.id}
             pseudonym={p.pseudonym}
-            flags={[p.handRaised ? "✋" : "", p.away ? "(away)" : "", p.connected ? "" : "(reconnecting)"].join(" ").trim()}
+            flags={[p.handRaised ? "✋" : "", p.away ? "(away)" : "", p.connected ? "" : "(reconnecting)", p.captions ? "[CC]" : "", p.disguised ? "(disguised)" : ""].join(" ").trim()}
           />
         ))}
     </group>

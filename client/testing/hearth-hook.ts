@@ -6,6 +6,8 @@ import { xrPresence } from "../xr/presence.ts";
 import { localHands } from "../pose/local-pose.ts";
 import { look } from "../circle/look.ts";
 import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
+import { captionLines } from "../voice/captions/caption-lines.ts";
+import { ownCaptions } from "../voice/captions/own-captions.ts";
 
 /**
  * A read-only window for end-to-end tests and benchmarks: `window.__hearth`, present only
@@ -43,6 +45,8 @@ if (testHookEnabled) {
   });
   Object.assign(window, {
     __hearth: {
+      /** Caption lines on screen now, and the state of one's own captions. */
+      captions: () => ({ ...captionLines.getState(), own: ownCaptions.getState() }),
       connection: () => {
         const { status, selfId, capacity, participants, error, lastRefusal } = connection.getState();
         return { status, selfId, capacity, participants, error, lastRefusal };

@@ -1,12 +1,15 @@
 /**
  * The microphone's own processing, on this device, before encryption and before anything leaves
- * it: RNNoise noise suppression (WebAssembly, served by Hearth itself) and the optional voice
- * disguise, as one LiveKit audio track processor.
+ * it: neural noise suppression (GTCRN in WebAssembly, served by Hearth itself) and the optional
+ * voice disguise, as one LiveKit audio track processor.
+ *
+ * GTCRN, not RNNoise: RNNoise's suppression depends on the input level (its features are absolute
+ * band energies): steady broadband noise at a speaking level (-15 dBFS) loses only ~2 dB through it,
+ * -17 dB at -35 dBFS (bench/dsp/noise-filter.ts measures both). GTCRN removes it at any level (~-37 dB).
  */
-import { loadRnnoise, RnnoiseWorkletNode } from "@sapphi-red/web-noise-suppressor";
-import rnnoiseWasmUrl from "@sapphi-red/web-noise-suppressor/rnnoise.wasm?url";
-import rnnoiseSimdWasmUrl from "@sapphi-red/web-noise-suppressor/rnnoise_simd.wasm?url";
-import rnnoiseWorkletUrl from "@sapphi-red/web-noise-suppressor/rnnoiseWorklet.js?url";
+import { GtcrnWorkletNode, loadGtcrn } from "@sapphi-red/web-noise-suppressor";
+import gtcrnWasmUrl from "@sapphi-red/web-noise-suppressor/gtcrn.wasm?url";
+import gtcrnWorkletUrl from "@sapphi-red/web-noise-suppressor/gtcrnWorklet.js?url";
 import type { AudioProcessorOptions, Track, TrackProcessor } from "livekit-client";
 import { DISGUISES, type DisguisePreset } from "../../../shared/voice-features.ts";
 import disguiseWorkletUrl from "./disguise-worklet.ts?worker&url";
@@ -17,7 +20,7 @@ export interface MicChain {
   disguise: DisguisePreset;
 }
 
-/** RNNoise works at 48 kHz: the processing runs in a context of its own at that rate. */
+/** The filter's worklet expects 48 kHz: the processing runs in a context of its own at that rate. */
 let context: AudioContext | null = null;
 let wasm: Promise<ArrayBuffer> | null = null;
 const modules = new Map<string, Promise<void>>();
@@ -35,18 +38,18 @@ function addModule(ctx: AudioContext, url: string): Promise<void> {
 
 export const chainIsEmpty = (chain: MicChain) => !chain.noiseFilter && chain.disguise === "off";
 
-/** Builds source → [RNNoise] → [disguise] → destination; returns the processed track and what tears it down. */
+/** Builds source → [noise filter] → [disguise] → destination; returns the processed track and what tears it down. */
 export async function buildChain(track: MediaStreamTrack, chain: MicChain): Promise<{ output: MediaStreamTrack; stop: () => void }> {
   const ctx = processingContext();
   if (ctx.state === "suspended") await ctx.resume().catch(() => {});
   const source = ctx.createMediaStreamSource(new MediaStream([track]));
   const nodes: AudioNode[] = [];
-  let rnnoise: RnnoiseWorkletNode | undefined;
+  let denoiser: GtcrnWorkletNode | undefined;
   if (chain.noiseFilter) {
-    wasm ??= loadRnnoise({ url: rnnoiseWasmUrl, simdUrl: rnnoiseSimdWasmUrl });
-    const [binary] = await Promise.all([wasm, addModule(ctx, rnnoiseWorkletUrl)]);
-    rnnoise = new RnnoiseWorkletNode(ctx, { maxChannels: 1, wasmBinary: binary });
-    nodes.push(rnnoise);
+    wasm ??= loadGtcrn({ url: gtcrnWasmUrl });
+    const [binary] = await Promise.all([wasm, addModule(ctx, gtcrnWorkletUrl)]);
+    denoiser = new GtcrnWorkletNode(ctx, { maxChannels: 1, wasmBinary: binary });
+    nodes.push(denoiser);
   }
   if (chain.disguise !== "off") {
     await addModule(ctx, disguiseWorkletUrl);
@@ -63,7 +66,7 @@ export async function buildChain(track: MediaStreamTrack, chain: MicChain): Prom
     stop: () => {
       source.disconnect();
       for (const node of nodes) node.disconnect();
-      rnnoise?.destroy();
+      denoiser?.destroy();
       output.stop();
     },
   };

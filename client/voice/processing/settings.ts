@@ -3,7 +3,7 @@ import { createStore } from "zustand/vanilla";
 import { type DisguisePreset, DisguisePresets } from "../../../shared/voice-features.ts";
 
 export interface MicSettings {
-  /** Hearth's RNNoise filter (WebAssembly, on this device). */
+  /** Hearth's noise filter (GTCRN in WebAssembly, on this device). */
   noiseFilter: boolean;
   /** The browser's own processing. */
   echoCancellation: boolean;
