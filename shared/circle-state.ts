@@ -29,6 +29,12 @@ export interface ParticipantFields {
   space: string;
   /** A facilitator muted this person and has not yet allowed them to speak. */
   mutedByFacilitator: boolean;
+  /** ECDH P-256 public key for encrypted voice, base64url (server/rooms/voice-keys.ts); "" until the client sends one. */
+  voiceKey: string;
+  /** Their voice goes through a disguise (shared/voice-features.ts): everyone sees it marked. */
+  disguised: boolean;
+  /** They caption their own voice on their device (the room sets it from their voiceMarks message). */
+  captions: boolean;
 }
 
 export interface CircleStateFields {

@@ -24,6 +24,14 @@ export const ClientMessage = {
    * session's facilitators as a private SupportFlag. Rate-limited; never stored.
    */
   SupportRequest: "supportRequest",
+  /** Encrypted voice (shared/voice-keys.ts): my ECDH public key (voiceKeyPublishSchema); it shows as `voiceKey` in my state. */
+  VoiceKeyPublish: "voiceKeyPublish",
+  /** From the epoch's keyer only: the new circle key wrapped for each member (voiceKeyShareSchema). Opaque to the server. */
+  VoiceKeyShare: "voiceKeyShare",
+  /** My voice is (not) disguised, I (do not) caption it (voiceMarksSchema, shared/voice-features.ts): the room sets the marks. */
+  VoiceMarks: "voiceMarks",
+  /** A caption line of my own voice, or a quick phrase (captionSendSchema, shared/captions.ts). Never stored. */
+  Caption: "caption",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -52,6 +60,12 @@ export const ServerMessage = {
   SupportOffer: "supportOffer",
   /** To the writer and the facilitators: a chat cool-down began or ended (ChatCoolDownMessage, shared/chat.ts). */
   ChatCoolDown: "chatCoolDown",
+  /** To each member of a space: the people there changed, a new voice key is on its way (VoiceKeyRotation, shared/voice-keys.ts). */
+  VoiceKeyRotate: "voiceKeyRotate",
+  /** To one member: the circle key wrapped for them by the keyer (VoiceKeyDelivery). */
+  VoiceKeyDeliver: "voiceKeyDeliver",
+  /** A caption line or quick phrase to show at the speaker's avatar (CaptionLine, shared/captions.ts). Never stored. */
+  Caption: "caption",
 } as const;
 
 export const ROOM_NAME = "circle";

@@ -7,6 +7,9 @@ import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
 import { supportRequestSchema } from "./crisis-support.ts";
+import { captionSendSchema } from "./captions.ts";
+import { voiceMarksSchema } from "./voice-features.ts";
+import { voiceKeyPublishSchema, voiceKeyShareSchema } from "./voice-keys.ts";
 import { checkPseudonym } from "./pseudonym.ts";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, plainToken } from "./text.ts";
 
@@ -71,6 +74,10 @@ export const clientMessageSchemas = {
   [ClientMessage.Report]: reportSchema,
   [ClientMessage.ReportResolve]: reportResolveSchema,
   [ClientMessage.SupportRequest]: supportRequestSchema,
+  [ClientMessage.VoiceKeyPublish]: voiceKeyPublishSchema,
+  [ClientMessage.VoiceKeyShare]: voiceKeyShareSchema,
+  [ClientMessage.VoiceMarks]: voiceMarksSchema,
+  [ClientMessage.Caption]: captionSendSchema,
 } satisfies Record<ClientMessageType, z.ZodType>;
 
 export type ClientMessageName = keyof typeof clientMessageSchemas;

@@ -8,6 +8,7 @@ import { Avatars } from "./Avatars.tsx";
 import { Campfire } from "./Campfire.tsx";
 import { DesktopRig } from "./DesktopRig.tsx";
 import { NameTags } from "./NameTags.tsx";
+import { CaptionTags } from "../voice/captions/CaptionTags.tsx";
 import { PoseSender } from "../pose/PoseSender.tsx";
 import { Surroundings } from "./Surroundings.tsx";
 import { SpatialAudio } from "../voice/SpatialAudio.tsx";
@@ -49,6 +50,7 @@ export function CircleScene() {
       <NameTags />
       <SpeakingGlow />
       <StatusIcons />
+      <CaptionTags />
       <SpatialAudio />
       <DesktopRig seat={seat} capacity={capacity} />
       <PoseSender />

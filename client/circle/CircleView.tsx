@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { lazy, Suspense, useEffect } from "react";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
+import { CaptionsBridge, CaptionsStrip } from "../voice/captions/CaptionsStrip.tsx";
 import { voice, setSelfMuted } from "../voice/voice.ts";
 import { CircleScene } from "./CircleScene.tsx";
 import { ControlBar } from "./ControlBar.tsx";
@@ -64,6 +65,7 @@ export default function CircleView() {
       <CircleScene />
       <SceneLoading />
       <VoiceBridge />
+      <CaptionsBridge />
       <header className="circle-bar">
         <strong>{title}</strong>
         <span className="muted">{PHASE_LABELS[phase] ? t(PHASE_LABELS[phase]) : phase}</span>
@@ -85,6 +87,7 @@ export default function CircleView() {
       <div className="dock">
         <Toasts />
         <Announcer />
+        <CaptionsStrip />
         <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
         <ControlBar />
       </div>

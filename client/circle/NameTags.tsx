@@ -74,7 +74,7 @@ export function NameTags() {
             id={p.id}
             pseudonym={p.pseudonym}
             top={STYLE_SHAPES[avatarStyleOf(p.avatarStyle)].top}
-            flags={[p.handRaised ? "✋" : "", p.away ? "(away)" : "", p.connected ? "" : "(reconnecting)"].join(" ").trim()}
+            flags={[p.handRaised ? "✋" : "", p.away ? "(away)" : "", p.connected ? "" : "(reconnecting)", p.captions ? "[CC]" : "", p.disguised ? "(disguised)" : ""].join(" ").trim()}
           />
         ))}
     </group>

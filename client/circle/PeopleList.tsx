@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { VoiceMarks } from "../voice/VoiceMarks.tsx";
 import { BlockedPeople, PersonMenu } from "../safety/PersonMenu.tsx";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
@@ -27,6 +28,7 @@ export function PeopleList() {
             {p.away && <span className="muted">{t("controls.away")}</span>}
             {!p.connected && <span className="muted">{t("controls.reconnecting")}</span>}
             {inVoice && p.connected && p.id !== selfId && !p.voiceConnected && <span className="muted" title={t("controls.noVoiceHint")}>{t("controls.noVoice")}</span>}
+            <VoiceMarks disguised={p.disguised} captions={p.captions} />
             {p.id !== selfId && (
               <input
                 type="range"

@@ -1,3 +1,4 @@
+import { VoiceSettings } from "../voice/VoiceSettings.tsx";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
@@ -102,6 +103,11 @@ export function Lobby() {
         <AvatarPicker color={color} style={avatarStyle} onColor={setColor} onStyle={setAvatarStyle} />
 
         <FacilitatorKeyField value={facilitatorKey} onChange={setFacilitatorKey} />
+
+        <details className="voice-settings-lobby">
+          <summary>Your voice: noise filter and disguise</summary>
+          <VoiceSettings />
+        </details>
 
         {joinError && <p role="alert" className="error">{joinError}</p>}
         <button type="submit" className="primary" disabled={!canJoin}>

@@ -21,7 +21,7 @@ import { avatarStyleOf } from "../../shared/avatar.ts";
 export type ConnectionStatus = "idle" | "joining" | "in-circle" | "reconnecting" | "left";
 
 /** What the UI shows about a participant: flags only. Poses are read per frame from `remotePoses`. */
-export type ParticipantSummary = Omit<ParticipantFields, "poseId">;
+export type ParticipantSummary = Omit<ParticipantFields, "poseId" | "voiceKey">;
 
 /** The circle's phase; "" before the first state arrives. */
 export type CirclePhase = CircleStateFields["phase"] | "";
@@ -299,6 +299,8 @@ function summarise(state: CircleStateView): ParticipantSummary[] {
       connected: p.connected,
       space: p.space ?? Spaces.Main,
       mutedByFacilitator: p.mutedByFacilitator ?? false,
+      disguised: p.disguised,
+      captions: p.captions,
     });
   });
   return list.sort((a, b) => a.seat - b.seat);

@@ -10,6 +10,8 @@ import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
 import { shownLevels } from "../circle/avatar/speaking.ts";
 import { tagSnapshot } from "../circle/NameTags.tsx";
 import { fireSound } from "../circle/fire/sound.ts";
+import { captionLines } from "../voice/captions/caption-lines.ts";
+import { ownCaptions } from "../voice/captions/own-captions.ts";
 
 /**
  * A read-only window for end-to-end tests and benchmarks: `window.__hearth`, present only
@@ -48,6 +50,8 @@ if (testHookEnabled) {
   Object.assign(window, {
     __hearth: {
       talkingPiece: () => ({ holder: talkingPieceProbe.holder, visible: talkingPieceProbe.visible, position: talkingPieceProbe.position.toArray() }),
+      /** Caption lines on screen now, and the state of one's own captions. */
+      captions: () => ({ ...captionLines.getState(), own: ownCaptions.getState() }),
       connection: () => {
         const { status, selfId, capacity, participants, error, lastRefusal } = connection.getState();
         return { status, selfId, capacity, participants, error, lastRefusal };

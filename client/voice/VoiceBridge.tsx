@@ -3,8 +3,10 @@ import { ClientMessage } from "../../shared/protocol.ts";
 import { sendMessage } from "../net/connection.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { fetchVoiceCredentials } from "./credentials.ts";
+import { startKeyExchange } from "./e2ee/session.ts";
 import { useVoice } from "./useVoice.ts";
-import { connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
+import { micSettings } from "./processing/settings.ts";
+import { applyMicSettings, connectVoice, disconnectVoice, setMicAllowed } from "./voice.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 
 /** Keeps the voice connection in step with the circle: joins with it, follows the server's mute. */
@@ -16,6 +18,13 @@ export function VoiceBridge() {
   );
   const micAllowed = useSelf((me) => me?.micAllowed ?? true);
   const selfMuted = useVoice((s) => s.selfMuted);
+  const circle = useConnection((s) => s.room);
+
+  // Every circle connection takes part in the voice key exchange (end-to-end encryption).
+  useEffect(() => {
+    if (!circle) return;
+    return startKeyExchange(circle);
+  }, [circle]);
 
   useEffect(() => {
     if (!voiceRoom) return;
@@ -26,6 +35,17 @@ export function VoiceBridge() {
   useEffect(() => {
     void setMicAllowed(micAllowed);
   }, [micAllowed]);
+
+  // Settings changed in the circle: the microphone follows at once.
+  useEffect(() => micSettings.subscribe(() => void applyMicSettings()), []);
+
+  // Others see what runs on this voice: the server sets the marks from this message.
+  const disguised = useVoice((s) => s.processing.disguise !== "off");
+  const captions = useVoice((s) => s.captions);
+  useEffect(() => {
+    if (!circle) return;
+    circle.send(ClientMessage.VoiceMarks, { disguised, captions });
+  }, [circle, disguised, captions]);
 
   // Others see a muted icon for a self-muted person too.
   useEffect(() => {

@@ -3,8 +3,18 @@ import { createStore } from "zustand/vanilla";
 import { createVoicePanner } from "./spatial.ts";
 import { isHiddenFromMe, silencedForMe } from "../safety/session.ts";
 import { attachVoiceBlocks } from "./voice-blocks.ts";
+import type { ProcessingStatus } from "./processing/apply.ts";
+import { captureOptions, micSettings } from "./processing/settings.ts";
 
 export type VoiceStatus = "off" | "connecting" | "connected" | "reconnecting" | "unavailable";
+
+export interface VoiceEncryption {
+  /** "securing": waiting for the circle's key; "unsupported": this browser cannot encrypt, so voice stays off. */
+  status: "off" | "securing" | "on" | "unsupported";
+  /** The current key's security code ("123 456"), the same on every screen in the circle. */
+  code: string | null;
+  epoch: number;
+}
 
 export interface VoiceState {
   status: VoiceStatus;
@@ -23,6 +33,12 @@ export interface VoiceState {
   /** The whole circle's loudness, 0–1.5 (lowered while you step out). */
   masterVolume: number;
   speaking: string[];
+  /** End-to-end encryption of the circle's voice (client/voice/e2ee/). */
+  encryption: VoiceEncryption;
+  /** What runs on the microphone now (client/voice/processing/): others see `disguise` marked. */
+  processing: ProcessingStatus;
+  /** You caption your own voice (client/voice/captions/). */
+  captions: boolean;
 }
 
 export const voice = createStore<VoiceState>(() => ({
@@ -36,6 +52,9 @@ export const voice = createStore<VoiceState>(() => ({
   volumes: {},
   masterVolume: 1,
   speaking: [],
+  encryption: { status: "off", code: null, epoch: 0 },
+  processing: { noiseFilter: "off", disguise: "off" },
+  captions: false,
 }));
 
 export interface VoiceCredentials {
@@ -52,6 +71,9 @@ export const audioLevels = new Map<string, number>();
 type LiveKit = typeof import("livekit-client");
 let livekit: Promise<LiveKit> | null = null;
 const loadLiveKit = (): Promise<LiveKit> => (livekit ??= import("livekit-client"));
+/** The key provider and the microphone processing import livekit-client too: they load with it. */
+const loadE2EE = () => import("./e2ee/provider.ts");
+const loadProcessing = () => import("./processing/apply.ts");
 
 let audioContext: AudioContext | null = null;
 let room: Room | null = null;
@@ -66,20 +88,27 @@ export async function connectVoice(fetchCredentials: () => Promise<VoiceCredenti
   await disconnectVoice();
   const context = sharedAudioContext();
   voice.setState({ status: "connecting" });
-  const LK = await loadLiveKit().catch(() => null);
-  if (!LK) return scheduleReconnect(fetchCredentials); // the chunk did not load (offline): try again
+  const [LK, e2ee] = await Promise.all([loadLiveKit(), loadE2EE()]).catch(() => [null, null] as const);
+  if (!LK || !e2ee) return scheduleReconnect(fetchCredentials); // the chunk did not load (offline): try again
+  if (!LK.isE2EESupported()) {
+    // Never in the clear: a browser that cannot encrypt does not join the circle's voice.
+    voice.setState({ status: "unavailable", encryption: { status: "unsupported", code: null, epoch: 0 } });
+    return;
+  }
   if (room) return; // another connectVoice got here first
   const lk = new LK.Room({
+    e2ee: { keyProvider: e2ee.circleKeyProvider(), worker: e2ee.createE2EEWorker() },
     webAudioMix: { audioContext: context },
     adaptiveStream: false,
     dynacast: false,
-    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    audioCaptureDefaults: captureOptions(micSettings.getState()),
     publishDefaults: { dtx: true, red: true },
   });
   room = lk;
   wire(lk, LK, fetchCredentials);
   attachVoiceBlocks(lk, LK);
   try {
+    await lk.setE2EEEnabled(true);
     const { url, token } = await fetchCredentials();
     await lk.connect(url, token, { autoSubscribe: true });
     if (room !== lk) return;
@@ -152,16 +181,31 @@ async function applyMicrophone(): Promise<void> {
   const enabled = micAllowed && !selfMuted && granted;
   try {
     // Never turns a microphone on that the user muted; the server decides whether we may publish.
-    await lk.localParticipant.setMicrophoneEnabled(enabled, inputId ? { deviceId: inputId } : undefined);
-    voice.setState({ micError: null });
+    const processing = await (await loadProcessing()).enableMicrophone(lk.localParticipant, enabled, micSettings.getState(), inputId);
+    voice.setState({ micError: null, processing });
   } catch (error) {
-    const denied = error instanceof Error && error.name === "NotAllowedError";
-    voice.setState({
-      micError: denied
-        ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
-        : "Your microphone could not be started.",
-    });
+    voice.setState({ micError: micErrorText(error) });
   }
+}
+
+/** The microphone settings changed (noise filter, disguise, the browser's own processing). */
+export async function applyMicSettings(): Promise<void> {
+  const lk = room;
+  if (!lk || lk.state !== ("connected" as Room["state"])) return;
+  try {
+    const processing = await (await loadProcessing()).updateProcessing(lk.localParticipant, micSettings.getState(), voice.getState().inputId);
+    voice.setState({ micError: null, processing });
+  } catch (error) {
+    voice.setState({ micError: micErrorText(error), selfMuted: true, processing: { noiseFilter: "off", disguise: "off" } });
+  }
+}
+
+function micErrorText(error: unknown): string {
+  if (error instanceof Error && error.name === "DisguiseUnavailable") return "Your voice disguise could not start here, so your microphone stays off.";
+  const denied = error instanceof Error && error.name === "NotAllowedError";
+  return denied
+    ? "Hearth cannot use your microphone. You can still listen, and use the chat to take part."
+    : "Your microphone could not be started.";
 }
 
 async function refreshInputs(LK: LiveKit): Promise<void> {

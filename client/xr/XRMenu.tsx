@@ -19,12 +19,16 @@ import { safetySettings, setBoundary } from "../safety/settings.ts";
 import { toggleStepOut } from "../safety/step-out.ts";
 import { fireSound, setFireVolume } from "../circle/fire/sound.ts";
 import { nextSeatHeight, setVignette, xrComfort } from "./comfort.ts";
+import { captionLines, setShowCaptions } from "../voice/captions/caption-lines.ts";
+import { ownCaptions, sendQuickPhrase, startOwnCaptions, stopOwnCaptions } from "../voice/captions/own-captions.ts";
 import { XRChatPanel, XRCrisisPanel, XRPeoplePanel, type XRSafetyPanel } from "../safety/XRSafetyPanels.tsx";
 
 const BUTTON_HEIGHT = 0.06;
 /** Safety panels float above the lap menu, facing you. */
 const SAFETY_PANEL_POSITION: [number, number, number] = [0, 0.36, -0.08];
 const plane = new THREE.PlaneGeometry(1, 1);
+/** The quick phrases on the lap menu (the desktop strip has them all). */
+const XR_PHRASES = ["Yes", "No", "Thank you", "I'd like to pass"] as const;
 
 export interface MenuButtonProps {
   label: string;
@@ -72,6 +76,8 @@ export function XRMenu({
   const boundary = useStore(safetySettings, (s) => s.boundary);
   const comfort = useStore(xrComfort);
   const fire = useStore(fireSound, (s) => s.volume);
+  const showCaptions = useStore(captionLines, (c) => c.show);
+  const captioning = useStore(ownCaptions, (c) => c.status);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire
   const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
@@ -107,6 +113,17 @@ export function XRMenu({
       { label: t("vr.crisisSupport"), position: [0, 0, 0], active: crisisOpen, onPress: () => setCrisisOpen(!crisisOpen) },
       { label: boundary ? t("vr.boundaryOn") : t("vr.boundaryOff"), position: [0, 0, 0], active: boundary, onPress: () => setBoundary(!boundary) },
     ],
+    // Captions (client/voice/captions/): lines show under each speaker's avatar; quick phrases under yours.
+    [
+      { label: showCaptions ? "Captions shown" : "Show captions", position: [0, 0, 0], active: showCaptions, onPress: () => setShowCaptions(!showCaptions) },
+      {
+        label: captioning === "unavailable" ? "No on-device captions" : captioning === "off" ? "Caption my voice" : "Captioning my voice",
+        position: [0, 0, 0],
+        active: captioning === "on",
+        onPress: () => void (captioning === "on" || captioning === "starting" ? stopOwnCaptions() : startOwnCaptions()),
+      },
+    ],
+    XR_PHRASES.map((phrase) => ({ label: phrase, position: [0, 0, 0] as [number, number, number], onPress: () => sendQuickPhrase(phrase) })),
   ];
 
   return (

@@ -28,6 +28,7 @@ import { type Arrival, Seating } from "./seating.ts";
 import { SessionTiming } from "./session-timing.ts";
 import { CircleState } from "./state.ts";
 import { RoomVoice } from "./voice.ts";
+import { RoomVoicePrivacy } from "./voice-privacy.ts";
 
 export interface CircleServices {
   catalog: CircleCatalog;
@@ -83,6 +84,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private poses!: RoomPoses;
   /** Spaces, seats, who may speak, rounds and raised hands (server/rooms/facilitation/). */
   private flow!: CircleFlow;
+  /** End-to-end encryption keys, voice marks and captions (server/rooms/voice-privacy.ts). */
+  private voicePrivacy!: RoomVoicePrivacy;
   private audit!: RoomAudit;
   /** Mutes and removals that hold for the session, by device key (server/rooms/sanctions.ts). */
   private sanctions!: RoomSanctions;
@@ -120,6 +123,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.setPatchRate(null);
     joinPatchClock(this);
     this.voice.startPresenceChecks();
+    this.voicePrivacy.start();
     log.info({ roomId: this.roomId, circleId: circle.id }, "circle opened");
   }
 
@@ -196,6 +200,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.gate.forget(id);
     this.seating.forget(id);
     this.voice.leave(id, participant.space);
+    this.voicePrivacy.forget(id);
     log.info({ roomId: this.roomId, participantId: id, consented }, "participant left");
   }
 
@@ -319,6 +324,15 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.gate.register(this.voice.handlers());
     this.gate.register(facilitationMessages({ roomId: this.roomId, flow: this.flow, audit: this.audit, refuse, state: this.state }));
     this.gate.register(this.safety.handlers());
+    this.voicePrivacy = new RoomVoicePrivacy({
+      state: this.state,
+      client,
+      seated: () => this.safety.seated(),
+      canSee: (viewer, sender) => this.safety.visibility.canSee(viewer, sender),
+      setInterval: (fn, ms) => this.clock.setInterval(fn, ms),
+      refuse,
+    });
+    this.gate.register(this.voicePrivacy.handlers());
     this.gate.seal();
   }
 

@@ -350,7 +350,8 @@ export class RoomSafety {
     return this.room.state.participants.get(id);
   }
 
-  private *seated(): Iterable<{ client: Client; participant: Participant }> {
+  /** Connected clients with their participant (the chat's and the captions' recipients). */
+  *seated(): Iterable<{ client: Client; participant: Participant }> {
     for (const client of this.room.clients) {
       const participant = this.participant(client.sessionId);
       if (participant) yield { client, participant };

@@ -29,6 +29,12 @@ export class Participant extends Schema implements ParticipantFields {
   @type("string") space = "main";
   /** A facilitator muted this person and has not yet allowed them to speak. */
   @type("boolean") mutedByFacilitator = false;
+  /** ECDH P-256 public key for encrypted voice, base64url (server/rooms/voice-keys.ts); "" until the client sends one. */
+  @type("string") voiceKey = "";
+  /** Their voice goes through a disguise (shared/voice-features.ts): everyone sees it marked. */
+  @type("boolean") disguised = false;
+  /** They caption their own voice on their device. */
+  @type("boolean") captions = false;
 }
 
 export class CircleState extends Schema implements CircleStateFields {

@@ -9,12 +9,13 @@ import { freeUdpPort } from "../voice/support/livekit.ts";
 import { launchChromium, watchErrors } from "./support/browser.ts";
 import { enterCircle } from "./support/enter.ts";
 import "./support/safety-hook.ts";
+import { stubSpeechRecognition } from "./support/speech-stub.ts";
 
 /**
- * No recording, logs with ids only: run a real session (chat, a report with a note, voice) in
+ * No recording, logs with ids only: run a real session (chat, captions, a report with a note, voice) in
  * Chromium against Hearth as its own process, logging at debug level with the store on disk,
  * then search everything it wrote (its output and every file of its data folder) for the
- * pseudonyms, chat texts and report note used. Any hit fails.
+ * pseudonyms, chat texts, caption line and report note used. Any hit fails.
  *
  * It includes the crisis assist: a message with crisis language opens the resources privately for
  * its writer before it is sent, the writer asks to talk to a facilitator, sends it anyway, and the
@@ -28,7 +29,9 @@ const PSEUDONYMS = ["Marigold Thistle", "Peregrine Ash", "Quillon Facilitator"];
 const CHAT = ["the lighthouse keeper's umbrella", "seventeen paper cranes on Tuesday"];
 const NOTE = "zephyr note mocking my grief";
 const CRISIS_TEXT = "lately I keep thinking about ending my life, cobalt harbour";
-const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE, CRISIS_TEXT, "cobalt harbour"];
+/** What A says with captions on (transcribed on A's device, relayed to B, never kept). */
+const CAPTION = "my grandmother's violet teapot";
+const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE, CRISIS_TEXT, "cobalt harbour", CAPTION];
 
 
 let server: ChildProcess;
@@ -99,12 +102,19 @@ describe("a session with chat, a report and voice", () => {
     const b = await browser.newPage(context);
     const f = await browser.newPage(context);
     errors.push(...watchErrors(a), ...watchErrors(b), ...watchErrors(f));
+    await stubSpeechRecognition(a, [CAPTION]);
     const idA = await enterCircle(a, url, PSEUDONYMS[0]!, { timeout: 20_000 });
     const idB = await enterCircle(b, url, PSEUDONYMS[1]!, { timeout: 20_000 });
     await enterCircle(f, url, PSEUDONYMS[2]!, { facilitatorKey: FACILITATOR_KEY, timeout: 20_000 });
 
     // Voice: B hears A's (fake) microphone through LiveKit.
     await b.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 2000, idA, { timeout: 40_000 });
+
+    // Captions of A's voice, made on A's device: B shows them.
+    await b.getByLabel("Show captions").check();
+    await a.getByLabel("Caption my voice").check();
+    await b.getByTestId("captions-strip").getByText(CAPTION).first().waitFor({ timeout: 20_000 });
+    await a.getByLabel("Caption my voice").uncheck();
 
     // Chat, both ways.
     for (const [page, text] of [[a, CHAT[0]!], [b, CHAT[1]!]] as const) {

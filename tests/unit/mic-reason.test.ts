@@ -3,7 +3,7 @@ import { micBlock, muteLabel } from "../../client/voice/mic-reason.ts";
 import type { ParticipantSummary } from "../../client/net/connection.ts";
 
 const me = (fields: Partial<ParticipantSummary>): ParticipantSummary => ({
-  id: "me", pseudonym: "Quiet Otter", role: "participant", seat: 0, color: "#e07a5f", avatarStyle: "pebble", muted: true, handRaised: false, away: false,
+  id: "me", pseudonym: "Quiet Otter", role: "participant", seat: 0, color: "#e07a5f", avatarStyle: "pebble", disguised: false, captions: false, muted: true, handRaised: false, away: false,
   connected: true, micAllowed: false, voiceConnected: true, space: "main", mutedByFacilitator: false, ...fields,
 });
 const round = { roundActive: true, roundHolder: "someone-else" };

@@ -9,8 +9,13 @@ export interface HearthHook {
     selfId: string | null;
     capacity: number;
     /** As client/net/connection.ts summarises them: the room state's fields (shared/circle-state.ts) but the pose id. */
-    participants: Omit<ParticipantFields, "poseId">[];
+    participants: Omit<ParticipantFields, "poseId" | "voiceKey">[];
     error: string | null;
+  };
+  captions(): {
+    show: boolean;
+    lines: Record<string, { from: string; kind: "speech" | "phrase"; text: string; at: number }>;
+    own: { status: "off" | "starting" | "on" | "unavailable"; reason: string | null };
   };
   avatars(): Record<string, { seat: number; head: Vec3; headYaw: number; left: Vec3; right: Vec3 }>;
   look(): { yaw: number; pitch: number };

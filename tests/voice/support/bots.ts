@@ -13,6 +13,7 @@ import {
   type RemoteTrack,
   Room as LiveKitRoom,
   RoomEvent,
+  type RoomOptions,
   TrackKind,
   TrackPublishOptions,
   TrackSource,
@@ -30,6 +31,7 @@ import {
 } from "../../../shared/protocol.ts";
 import { waitFor } from "../../support/wait.ts";
 import { enterCircle } from "../../support/circle-client.ts";
+import { goertzelShare } from "./tone.ts";
 
 export const SAMPLE_RATE = 48_000;
 /** Bots send and receive 10 ms frames. */
@@ -40,6 +42,13 @@ const SINE_HZ = 440;
 const SINE_AMPLITUDE = 0.3 * 32767;
 /** A frame with RMS above this is speech (here: the sine); the silence LiveKit sends measures ~0. */
 export const AUDIBLE_RMS = 500;
+/** …and it is the sine only when this share of its energy is at SINE_HZ (undecodable audio is not). */
+export const TONE_SHARE = 0.5;
+
+/** Whether a received frame carries the bots' tone. */
+export function hasTone(samples: Int16Array, hz = SINE_HZ): boolean {
+  return rms(samples) > AUDIBLE_RMS && goertzelShare(samples, hz, SAMPLE_RATE) > TONE_SHARE;
+}
 
 // ---------------------------------------------------------------- the circle side
 
@@ -123,10 +132,16 @@ export function rms(samples: Int16Array): number {
 export class AudioMonitor {
   readonly audibleAt: number[] = [];
   frames = 0;
+  /** Frames loud enough to be speech, tone or not (undecodable audio counts here, not in audibleAt). */
+  loudFrames = 0;
   subscriptions = 0;
   private readers = new Set<ReadableStreamDefaultReader<AudioFrame>>();
 
-  constructor(private readonly onClose: () => void = () => {}) {}
+  constructor(
+    private readonly onClose: () => void = () => {},
+    /** The tone listened for (the bots' own sine unless told). */
+    private readonly hz = SINE_HZ,
+  ) {}
 
   /** Arrival time of the first audible frame at or after `since`, if any. */
   firstAudibleSince(since: number): number | undefined {
@@ -146,12 +161,17 @@ export class AudioMonitor {
     const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1 }).getReader();
     this.readers.add(reader);
     void (async () => {
+      // The tone in two frames running (20 ms): one chance frame of undecodable audio is not a voice.
+      let previousHadTone = false;
       try {
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
           this.frames++;
-          if (rms(value.data) > AUDIBLE_RMS) this.audibleAt.push(performance.now());
+          if (rms(value.data) > AUDIBLE_RMS) this.loudFrames++;
+          const tone = hasTone(value.data, this.hz);
+          if (tone && previousHadTone) this.audibleAt.push(performance.now());
+          previousHadTone = tone;
         }
       } catch {
         // the track went away
@@ -187,11 +207,12 @@ export class VoiceBot {
   /**
    * Connects with `token`. An honest bot then waits, as Hearth's browser does, until LiveKit holds
    * the microphone permission the room decided (tokens never carry it; see server/voice/tokens.ts);
-   * `{ awaitGrant: false }` is a client that does not wait and publishes at once.
+   * `{ awaitGrant: false }` is a client that does not wait and publishes at once. `encryption`
+   * joins with LiveKit's E2EE on (tests/voice/support/e2ee.ts makes the options).
    */
-  static async connect(token: VoiceTokenResponse, { awaitGrant = true } = {}): Promise<VoiceBot> {
+  static async connect(token: VoiceTokenResponse, { awaitGrant = true, ...options }: Partial<RoomOptions> & { awaitGrant?: boolean } = {}): Promise<VoiceBot> {
     const bot = new VoiceBot(token.identity);
-    await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false });
+    await bot.room.connect(token.url, token.token, { autoSubscribe: true, dynacast: false, ...options });
     if (awaitGrant) await grantCheck?.(token);
     return bot;
   }
@@ -227,12 +248,12 @@ export class VoiceBot {
   }
 
   /** Audio this bot receives from `identity`, from now on (and from tracks it already has). */
-  listenTo(identity: string): AudioMonitor {
+  listenTo(identity: string, hz = SINE_HZ): AudioMonitor {
     const take = (track: RemoteTrack, participant: RemoteParticipant) => {
       if (participant.identity === identity && track.kind === TrackKind.KIND_AUDIO) monitor.read(track);
     };
     const onSubscribed = (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => take(track, participant);
-    const monitor = new AudioMonitor(() => this.room.off(RoomEvent.TrackSubscribed, onSubscribed));
+    const monitor = new AudioMonitor(() => this.room.off(RoomEvent.TrackSubscribed, onSubscribed), hz);
     this.monitors.push(monitor);
     this.room.on(RoomEvent.TrackSubscribed, onSubscribed);
     const present = this.room.remoteParticipants.get(identity);
