@@ -73,7 +73,7 @@ export function Campfire({ sound = true }: { sound?: boolean }) {
       <mesh geometry={geometries.coals} material={materials.coals} position={[0, 0.03, 0]} />
       <mesh geometry={flames} material={level === "high" ? flameMaterial : flatFlameMaterial} frustumCulled={false} renderOrder={2} />
       {level === "high" && <points geometry={embers} material={emberMaterial} frustumCulled={false} renderOrder={3} />}
-      <pointLight ref={light} position={[0, 0.7, 0]} color="#ff8f45" intensity={7} distance={16} decay={1.5} />
+      {level === "high" && <pointLight ref={light} position={[0, 0.7, 0]} color="#ff8f45" intensity={7} distance={16} decay={1.5} />}
       {sound && <FireCrackle />}
     </group>
   );

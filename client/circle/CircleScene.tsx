@@ -49,6 +49,7 @@ export function CircleScene() {
       {level === "high" && <PerformanceMonitor bounds={slowBounds} onDecline={declineQuality} />}
       <color attach="background" args={[look.fog]} />
       <fog attach="fog" args={[look.fog, 10, 34]} />
+      {/* "low" draws with this one light: the fire's point light and the moon's are "high" only. */}
       <hemisphereLight args={look.hemisphere} />
       <Surroundings capacity={capacity} sky={sky} />
       <Campfire />
