@@ -11,7 +11,8 @@ import { forgetMissingAvatars, type RenderedAvatar, updateRenderedAvatar } from 
 import { avatarLook, idleHead, placeArm, placeBody, placeFace, placeHand } from "./avatar/placement.ts";
 import { shownLevels, updateShownLevels } from "./avatar/speaking.ts";
 import { partGeometries, STYLE_SHAPES } from "./avatar/styles.ts";
-import { materials } from "./materials.ts";
+import { materialsFor } from "./materials.ts";
+import { useQuality } from "./quality.ts";
 import { sceneTime } from "./scene-time.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 
@@ -82,6 +83,7 @@ function drawAvatar(m: Meshes, counts: number[], shared: number, id: string, p: 
 export function Avatars() {
   const meshes = useRef<Meshes>({ heads: [], bodies: [], eyes: null, mouths: null, arms: null, hands: null, laps: null });
   const counts = useRef(AVATAR_STYLES.map(() => 0));
+  const materials = materialsFor(useQuality());
 
   useFrame(({ camera, gl }, dt) => {
     const now = performance.now();

@@ -3,9 +3,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
 import { useStore } from "zustand";
 import { audioLevels, sharedAudioContext, voice } from "../voice/voice.ts";
-import { emberGeometry, emberMaterial, fireUniforms, flameGeometry, flameMaterial } from "./fire/shaders.ts";
+import { emberGeometry, emberMaterial, fireUniforms, flameGeometry, flameMaterial, flatFlameMaterial } from "./fire/shaders.ts";
 import { fireGain, fireSound, startFireSound, type FireVoice } from "./fire/sound.ts";
-import { geometries, materials } from "./materials.ts";
+import { geometries, materialsFor } from "./materials.ts";
+import { useQuality } from "./quality.ts";
 import { motionScale, sceneTime } from "./scene-time.ts";
 
 const STONES = 13;
@@ -21,6 +22,8 @@ const drawingSize = new THREE.Vector2();
 /** A living fire in a ring of stones: shader flames, rising embers, a flickering warm light and a quiet crackle. */
 export function Campfire({ sound = true }: { sound?: boolean }) {
   const light = useRef<THREE.PointLight>(null);
+  const level = useQuality();
+  const materials = materialsFor(level);
   const stones = useRef<THREE.InstancedMesh>(null);
   const logs = useRef<THREE.InstancedMesh>(null);
   const flames = useMemo(() => flameGeometry(), []);
@@ -44,15 +47,17 @@ export function Campfire({ sound = true }: { sound?: boolean }) {
       position.set(Math.sin((i * Math.PI * 2) / LOGS + 0.4) * 0.12, 0.14, Math.cos((i * Math.PI * 2) / LOGS + 0.4) * 0.12);
       logs.current?.setMatrixAt(i, matrix.compose(position, quat, scale.set(1, 0.8, 1)));
     }
-  }, []);
+  }, [level]);
 
   useFrame(({ gl }) => {
     const t = sceneTime.elapsed;
     const m = motionScale();
     fireUniforms.uTime.value = t;
     fireUniforms.uMotion.value = m;
-    gl.getDrawingBufferSize(drawingSize);
-    fireUniforms.uPixelScale.value = drawingSize.y * 0.9;
+    if (level === "high") {
+      gl.getDrawingBufferSize(drawingSize);
+      fireUniforms.uPixelScale.value = drawingSize.y * 0.9;
+    }
     const flicker = 1 + m * (Math.sin(t * 7.3) * 0.07 + Math.sin(t * 13.1 + 1.3) * 0.05 + Math.sin(t * 23.7) * 0.03);
     fireUniforms.uIntensity.value = 0.9 + (flicker - 1) * 0.8;
     if (light.current) {
@@ -63,12 +68,12 @@ export function Campfire({ sound = true }: { sound?: boolean }) {
 
   return (
     <group name="campfire">
-      <instancedMesh ref={stones} args={[geometries.stone, materials.stone, STONES]} />
-      <instancedMesh ref={logs} args={[geometries.log, materials.charredWood, LOGS]} />
+      <instancedMesh key={`stones-${level}`} ref={stones} args={[geometries.stone, materials.stone, STONES]} />
+      <instancedMesh key={`logs-${level}`} ref={logs} args={[geometries.log, materials.charredWood, LOGS]} />
       <mesh geometry={geometries.coals} material={materials.coals} position={[0, 0.03, 0]} />
-      <mesh geometry={flames} material={flameMaterial} frustumCulled={false} renderOrder={2} />
-      <points geometry={embers} material={emberMaterial} frustumCulled={false} renderOrder={3} />
-      <pointLight ref={light} position={[0, 0.7, 0]} color="#ff8f45" intensity={7} distance={16} decay={1.5} />
+      <mesh geometry={flames} material={level === "high" ? flameMaterial : flatFlameMaterial} frustumCulled={false} renderOrder={2} />
+      {level === "high" && <points geometry={embers} material={emberMaterial} frustumCulled={false} renderOrder={3} />}
+      {level === "high" && <pointLight ref={light} position={[0, 0.7, 0]} color="#ff8f45" intensity={7} distance={16} decay={1.5} />}
       {sound && <FireCrackle />}
     </group>
   );

@@ -1,5 +1,6 @@
 import { Canvas, useFrame } from "@react-three/fiber";
-import { lazy, Suspense } from "react";
+import { PerformanceMonitor } from "@react-three/drei";
+import { lazy, Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
@@ -18,9 +19,13 @@ import { SpeakingGlow } from "./SpeakingGlow.tsx";
 import { StatusIcons } from "./StatusIcons.tsx";
 import { advanceSceneTime } from "./scene-time.ts";
 import { SKIES, skyFor } from "./night/sky.ts";
+import { chooseInitialQuality, declineQuality, useQuality } from "./quality.ts";
 
 // The headset path loads only on browsers that can enter VR.
 const XRCircle = lazy(() => import("../xr/XRCircle.tsx"));
+
+/** Below this many frames a second (on a 60 Hz display; 55 on a 72–90 Hz headset) the circle drops to "low". */
+const slowBounds = (refreshRate: number): [number, number] => [refreshRate > 70 ? 55 : 40, Infinity];
 
 /** Advances the scene's THREE.Timer once per frame, before anything reads it. */
 function SceneTimer() {
@@ -33,15 +38,20 @@ export function CircleScene() {
   const capacity = useConnection((s) => s.capacity);
   const circleId = useConnection((s) => s.room?.state.circleId);
   const seat = useSelf((me) => me?.seat);
+  // Antialiasing is fixed when the context is made: decided once, from the renderer and the user's settings.
+  const [antialias] = useState(() => chooseInitialQuality() === "high");
+  const level = useQuality();
   if (!capacity || seat === undefined || seat >= capacity) return null; // no seat: in the waiting room
   const sky = skyFor(circleId);
   const look = SKIES[sky];
 
   return (
-    <Canvas className="circle-canvas" dpr={[1, 1.5]} camera={{ fov: 70, near: 0.05, far: 80 }} gl={{ antialias: true }}>
+    <Canvas className="circle-canvas" dpr={level === "high" ? [1, 1.5] : 1} camera={{ fov: 70, near: 0.05, far: 80 }} gl={{ antialias }}>
       <SceneTimer />
+      {level === "high" && <PerformanceMonitor bounds={slowBounds} onDecline={declineQuality} />}
       <color attach="background" args={[look.fog]} />
       <fog attach="fog" args={[look.fog, 10, 34]} />
+      {/* "low" draws with this one light: the fire's point light and the moon's are "high" only. */}
       <hemisphereLight args={look.hemisphere} />
       <Surroundings capacity={capacity} sky={sky} />
       <Campfire />

@@ -2,14 +2,17 @@ import { useFrame } from "@react-three/fiber";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import * as THREE from "three";
 import { circleRadius, seatTransform } from "../../shared/seats.ts";
-import { geometries, materials } from "./materials.ts";
+import { geometries, materialsFor } from "./materials.ts";
+import { useQuality } from "./quality.ts";
 import { groundGeometry } from "./night/ground-texture.ts";
 import { mistMaterial, SKIES, skyMaterial, starGeometry, starMaterial, starUniforms, type SkyVariant } from "./night/sky.ts";
 import { motionScale, sceneTime } from "./scene-time.ts";
 
-const PINES = 44;
-const BROADLEAVES = 16;
-const ROCKS = 10;
+/** Trees, rocks and stars per quality level: "low" keeps the clearing's shape with fewer of each. */
+const COUNTS = {
+  high: { pines: 44, broadleaves: 16, rocks: 10, stars: 900 },
+  low: { pines: 22, broadleaves: 8, rocks: 6, stars: 250 },
+} as const;
 const SKY_RADIUS = 50;
 const m = new THREE.Matrix4();
 const q = new THREE.Quaternion();
@@ -46,11 +49,14 @@ export function Surroundings({ capacity, sky = "night" }: { capacity: number; sk
   const broadleaves = useRef<THREE.InstancedMesh>(null);
   const rocks = useRef<THREE.InstancedMesh>(null);
   const look = SKIES[sky];
+  const level = useQuality();
+  const materials = materialsFor(level);
+  const count = COUNTS[level];
   const clearing = circleRadius(capacity) + 2;
   const ground = useMemo(() => groundGeometry(clearing), [clearing]);
   const skyMat = useMemo(() => skyMaterial(look), [look]);
   const mist = useMemo(() => mistMaterial(look.fog), [look]);
-  const stars = useMemo(() => starGeometry(SKY_RADIUS * 0.92), []);
+  const stars = useMemo(() => starGeometry(SKY_RADIUS * 0.92, count.stars), [count.stars]);
   useEffect(() => () => (ground.dispose(), skyMat.dispose(), mist.dispose()), [ground, skyMat, mist]);
   useEffect(() => () => stars.dispose(), [stars]);
 
@@ -63,12 +69,13 @@ export function Surroundings({ capacity, sky = "night" }: { capacity: number; sk
       seats.current?.setMatrixAt(i, m.compose(p, q, s.set(1, 1, 1)));
     }
     if (seats.current) seats.current.instanceMatrix.needsUpdate = true;
-    scatter(pines.current, PINES, clearing + 6, clearing + 16, [0.9, 1.6], 11);
-    scatter(broadleaves.current, BROADLEAVES, clearing + 4, clearing + 12, [0.8, 1.2], 23);
-    scatter(rocks.current, ROCKS, clearing + 0.5, clearing + 5, [0.3, 0.8], 37);
-  }, [capacity, clearing]);
+    scatter(pines.current, count.pines, clearing + 6, clearing + 16, [0.9, 1.6], 11);
+    scatter(broadleaves.current, count.broadleaves, clearing + 4, clearing + 12, [0.8, 1.2], 23);
+    scatter(rocks.current, count.rocks, clearing + 0.5, clearing + 5, [0.3, 0.8], 37);
+  }, [capacity, clearing, count]);
 
   useFrame(() => {
+    if (starUniforms.uTime.value === sceneTime.elapsed) return;
     starUniforms.uTime.value = sceneTime.elapsed;
     starUniforms.uMotion.value = motionScale();
     starUniforms.uBrightness.value = look.stars;
@@ -86,15 +93,17 @@ export function Surroundings({ capacity, sky = "night" }: { capacity: number; sk
           <meshBasicMaterial color="#f4efdc" fog={false} toneMapped={false} />
         </mesh>
       )}
-      {look.moon && <directionalLight position={[-22, 26, -30]} intensity={0.35} color="#b8c4ee" />}
+      {look.moon && level === "high" && <directionalLight position={[-22, 26, -30]} intensity={0.35} color="#b8c4ee" />}
       <mesh geometry={ground} material={materials.ground} />
-      <mesh material={mist} position={[0, 0.6, 0]} renderOrder={1}>
-        <cylinderGeometry args={[clearing + 3, clearing + 3, 1.2, 32, 1, true]} />
-      </mesh>
-      <instancedMesh key={`seats-${capacity}`} ref={seats} args={[geometries.seat, materials.seat, capacity]} />
-      <instancedMesh ref={pines} args={[geometries.pine, materials.tree, PINES]} />
-      <instancedMesh ref={broadleaves} args={[geometries.broadleaf, materials.tree, BROADLEAVES]} />
-      <instancedMesh ref={rocks} args={[geometries.rock, materials.rock, ROCKS]} />
+      {level === "high" && (
+        <mesh material={mist} position={[0, 0.6, 0]} renderOrder={1}>
+          <cylinderGeometry args={[clearing + 3, clearing + 3, 1.2, 32, 1, true]} />
+        </mesh>
+      )}
+      <instancedMesh key={`seats-${capacity}-${level}`} ref={seats} args={[geometries.seat, materials.seat, capacity]} />
+      <instancedMesh key={`pines-${level}`} ref={pines} args={[geometries.pine, materials.tree, count.pines]} />
+      <instancedMesh key={`broadleaves-${level}`} ref={broadleaves} args={[geometries.broadleaf, materials.tree, count.broadleaves]} />
+      <instancedMesh key={`rocks-${level}`} ref={rocks} args={[geometries.rock, materials.rock, count.rocks]} />
     </group>
   );
 }

@@ -66,3 +66,24 @@ export const materials = {
   tree: new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 1, flatShading: true }),
   rock: new THREE.MeshStandardMaterial({ color: "#5d5a58", roughness: 1, flatShading: true }),
 };
+
+/** The same looks as Lambert materials (no specular term): what "low" quality draws with. */
+function lambertOf(m: THREE.MeshStandardMaterial): THREE.MeshLambertMaterial {
+  return new THREE.MeshLambertMaterial({
+    color: m.color,
+    map: m.map,
+    vertexColors: m.vertexColors,
+    flatShading: m.flatShading,
+    emissive: m.emissive,
+    emissiveIntensity: m.emissiveIntensity,
+  });
+}
+
+type Materials = Record<keyof typeof materials, THREE.Material>;
+
+export const lowMaterials = Object.fromEntries(Object.entries(materials).map(([k, m]) => [k, lambertOf(m)])) as unknown as Materials;
+
+/** The shared materials for a quality level. */
+export function materialsFor(level: "high" | "low"): Materials {
+  return level === "low" ? lowMaterials : materials;
+}

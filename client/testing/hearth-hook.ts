@@ -6,6 +6,7 @@ import { xrPresence } from "../xr/presence.ts";
 import { localHands } from "../pose/local-pose.ts";
 import { look } from "../circle/look.ts";
 import { talkingPieceProbe } from "../circle/TalkingPiece.tsx";
+import { quality } from "../circle/quality.ts";
 import { sharedAudioContext, voice, voices } from "../voice/voice.ts";
 import { shownLevels } from "../circle/avatar/speaking.ts";
 import { tagSnapshot } from "../circle/NameTags.tsx";
@@ -70,6 +71,9 @@ if (testHookEnabled) {
           ]),
         ),
       look: () => ({ ...look }),
+      /** The scene's quality level ("high" | "low") and why it was chosen. */
+      quality: () => quality.getState().level,
+      qualityReason: () => quality.getState().reason,
       /** Your own head and hands in world space as last sent (XR), and whether a session is active. */
       xr: () => ({
         ...xrPresence.getState(),

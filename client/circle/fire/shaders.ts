@@ -70,6 +70,21 @@ const flameFragment = /* glsl */ `
   }
 `;
 
+/** The "low" quality fire: the same tongues, shaped by a smooth taper and a flicker instead of noise. */
+const flatFlameFragment = /* glsl */ `
+  uniform float uIntensity;
+  varying vec2 vUv;
+  varying float vSeed;
+  void main() {
+    float x = abs(vUv.x - 0.5) * 2.0;
+    float width = mix(0.9, 0.05, vUv.y);
+    float shape = (1.0 - smoothstep(width * 0.5, width, x)) * (1.0 - smoothstep(0.55, 0.95, vUv.y));
+    vec3 color = mix(vec3(0.75, 0.2, 0.03), vec3(1.0, 0.7, 0.35), shape * (1.0 - vUv.y));
+    gl_FragColor = vec4(color * shape * 0.45 * uIntensity, 1.0);
+    #include <colorspace_fragment>
+  }
+`;
+
 /** Sparks rising from the fire: each point's whole life is computed from its seed and the time. */
 const emberVertex = /* glsl */ `
   uniform float uTime;
@@ -105,6 +120,7 @@ const emberFragment = /* glsl */ `
 const additive = { transparent: true, depthWrite: false, blending: THREE.AdditiveBlending, fog: false, toneMapped: false } as const;
 
 export const flameMaterial = new THREE.ShaderMaterial({ uniforms: fireUniforms, vertexShader: flameVertex, fragmentShader: flameFragment, ...additive });
+export const flatFlameMaterial = new THREE.ShaderMaterial({ uniforms: fireUniforms, vertexShader: flameVertex, fragmentShader: flatFlameFragment, ...additive });
 export const emberMaterial = new THREE.ShaderMaterial({ uniforms: fireUniforms, vertexShader: emberVertex, fragmentShader: emberFragment, ...additive });
 
 /** Seeded pseudo-random numbers, so the fire is built the same on every page. */

@@ -99,12 +99,12 @@ export const starMaterial = new THREE.ShaderMaterial({
 export const STARS = 900;
 
 /** Stars scattered over the upper sky, seeded so everyone sees the same sky. */
-export function starGeometry(radius: number): THREE.BufferGeometry {
+export function starGeometry(radius: number, count = STARS): THREE.BufferGeometry {
   let seed = 4242;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  const positions = new Float32Array(STARS * 3);
-  const sizes = new Float32Array(STARS);
-  for (let i = 0; i < STARS; i++) {
+  const positions = new Float32Array(count * 3);
+  const sizes = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
     const y = 0.05 + random() * 0.95;
     const a = random() * Math.PI * 2;
     const r = Math.sqrt(1 - y * y);
