@@ -118,19 +118,22 @@ function localReservations(roomId: string): RoomReservations | undefined {
   return matchMaker.getLocalRoomById(roomId) as unknown as RoomReservations | undefined;
 }
 
-/** A seat is pending while its room still lists it unconsumed. A room in another process: until it expires. */
+/**
+ * A seat is pending while its room still lists it unconsumed. A room in another process: until it expires.
+ * Once joined, a dropped connection's held seat reuses the session id (a reconnection): that join was
+ * consumed, and the hold is the room's to end (its grace timer), never this guard's.
+ */
 function consumed(reservation: Reservation): boolean {
   const room = localReservations(reservation.roomId);
   if (!room) return false;
   const seat = room.reservedSeats[reservation.sessionId];
-  return !seat || seat[2];
+  return !seat || seat[2] || seat[3];
 }
 
 /** Frees an unconsumed seat as its timeout would have (local rooms only; remote ones expire on their own). */
 async function release(reservation: Reservation): Promise<void> {
   const room = localReservations(reservation.roomId);
-  const seat = room?.reservedSeats[reservation.sessionId];
-  if (!room || !seat || seat[2]) return;
+  if (!room || consumed(reservation)) return;
   clearTimeout(room.reservedSeatTimeouts[reservation.sessionId]);
   delete room.reservedSeatTimeouts[reservation.sessionId];
   delete room.reservedSeats[reservation.sessionId];

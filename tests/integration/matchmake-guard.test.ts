@@ -99,6 +99,23 @@ describe("when one address bursts seat reservations that never connect", () => {
     expect(await alsoFromThatAddress.json()).toHaveProperty("sessionId");
   });
 
+  it("leaves a dropped participant's held seat alone: they reconnect to it, and it is no ghost", async () => {
+    const dropped = await join("Calm Lake");
+    const { roomId, sessionId, reconnectionToken } = dropped;
+    rooms.splice(rooms.indexOf(dropped), 1); // its connection is gone: nothing to leave
+    (dropped.connection.transport as unknown as { ws: WebSocket }).ws.close(3000); // not a consented leave
+    const server = matchMaker.getLocalRoomById(roomId)!;
+    await waitFor("the seat to be held", () => server.state.participants.get(sessionId)?.connected === false);
+    // The same address (the dropped person's own, soon after their join) makes more reservations than the guard keeps.
+    for (let i = 0; i < 6; i++) {
+      await matchmake(`joinById/${roomId}`, JSON.stringify({ circleId: OPEN_CIRCLE_ID, pseudonym: `Again ${i}`, color: COLOR }));
+    }
+    const back = await new Client(base.replace("http", "ws")).reconnect<CircleState>(reconnectionToken);
+    rooms.push(back);
+    expect(back.sessionId).toBe(sessionId);
+    await waitFor("the seat to be theirs again", () => server.state.participants.get(sessionId)?.connected === true);
+  });
+
   it("keeps the room's client limit to its seats plus a small margin", async () => {
     const room = await join("Bright Wren");
     expect(matchMaker.getLocalRoomById(room.roomId)!.maxClients).toBe(roomMaxClients(CAPACITY));
