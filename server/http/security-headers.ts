@@ -48,7 +48,7 @@ export function cspDirectives(options: SecurityHeaderOptions): Record<string, st
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'", ...liveKitSources(options.liveKitPublicUrl), ...(options.extraConnectSrc ?? [])],
+    "connect-src": ["'self'", "blob:", ...liveKitSources(options.liveKitPublicUrl), ...(options.extraConnectSrc ?? [])],
     "media-src": ["'self'", "blob:", "mediastream:"],
     "worker-src": ["'self'", "blob:"],
     "manifest-src": ["'self'"],
