@@ -2,6 +2,7 @@
  * A client's socket dies (network drop, laptop lid, tunnel): it comes back to the same seat with
  * the same flags within the 30 s grace, and nobody takes the seat meanwhile.
  */
+import "../support/node-ws-client.ts";
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "colyseus.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
