@@ -17,7 +17,17 @@ export function normalisePseudonym(raw: string): string {
  * accents, invisible characters), so a circle never seats visible twins, e.g. of its facilitator.
  */
 export function pseudonymKey(name: string): string {
-  return confusableSkeleton(normalisePseudonym(name)).replace(/\s+/gu, " ").trim();
+  return confusableSkeleton(normalisePseudonym(name).toLocaleLowerCase("und")).replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * Whether two names look alike: the same under case folding ("QUIET otter" and "Quiet Otter"), or
+ * the same skeleton before case folding, where a capital I is a lower-case l ("AIex" and "Alex").
+ */
+export function looksAlike(a: string, b: string): boolean {
+  if (pseudonymKey(a) === pseudonymKey(b)) return true;
+  const caseSensitive = (name: string) => confusableSkeleton(normalisePseudonym(name)).replace(/\s+/gu, " ").trim();
+  return caseSensitive(a) === caseSensitive(b);
 }
 
 export function checkPseudonym(raw: unknown): PseudonymCheck {

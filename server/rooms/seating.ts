@@ -4,7 +4,7 @@ import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
 import { CloseCode, type Role, ServerMessage } from "../../shared/protocol.ts";
 import { AVATAR_COLORS } from "../../shared/avatar.ts";
-import { pseudonymKey } from "../../shared/pseudonym.ts";
+import { looksAlike } from "../../shared/pseudonym.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import { type CircleState, NO_SEAT, Participant } from "./state.ts";
 
@@ -54,9 +54,8 @@ export class Seating {
    * Throws a ServerError the joiner sees when the pseudonym is taken or the circle is full.
    */
   seat(id: string, arrival: Arrival): Participant {
-    const key = pseudonymKey(arrival.pseudonym);
     for (const p of this.host.state.participants.values()) {
-      if (pseudonymKey(p.pseudonym) === key) {
+      if (looksAlike(p.pseudonym, arrival.pseudonym)) {
         throw new ServerError(409, `Someone here is already called "${arrival.pseudonym}". Please choose another pseudonym.`);
       }
     }
@@ -114,9 +113,8 @@ export class Seating {
    */
   async takeBackHeldSeat(pseudonym: string, participantKeyHash: string | undefined): Promise<Arrival["reclaimSeat"]> {
     if (!participantKeyHash) return undefined;
-    const key = pseudonymKey(pseudonym);
     for (const p of this.host.state.participants.values()) {
-      if (p.connected || pseudonymKey(p.pseudonym) !== key) continue;
+      if (p.connected || !looksAlike(p.pseudonym, pseudonym)) continue;
       const held = this.reconnections.get(p.id);
       if (!held || this.identities.get(p.id)?.participantKeyHash !== participantKeyHash) return undefined;
       const place = { space: p.space, seat: p.seat };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { confusableSkeleton } from "../../shared/confusables.ts";
-import { pseudonymKey } from "../../shared/pseudonym.ts";
+import { looksAlike, pseudonymKey } from "../../shared/pseudonym.ts";
 
 describe("when two pseudonyms look the same", () => {
   const twins: [string, string][] = [
@@ -20,13 +20,20 @@ describe("when two pseudonyms look the same", () => {
   });
 
   it("folds capital I, lower-case l and the digit 1 together, and O with 0", () => {
-    expect(pseudonymKey("AIex")).toBe(pseudonymKey("Alex"));
+    expect(looksAlike("AIex", "Alex")).toBe(true);
     expect(pseudonymKey("A1ex")).toBe(pseudonymKey("Alex"));
     expect(pseudonymKey("R0bin")).toBe(pseudonymKey("Robin"));
   });
 
+  it("folds case before comparing, so a name in other capitals is the same name", () => {
+    expect(pseudonymKey("QUIET otter")).toBe(pseudonymKey("Quiet Otter"));
+    expect(looksAlike("QUIET otter", "Quiet Otter")).toBe(true);
+    expect(looksAlike("Kai", "Kal")).toBe(false);
+  });
+
   it("keeps visibly different names apart", () => {
     expect(pseudonymKey("Sam")).not.toBe(pseudonymKey("Pam"));
+    expect(looksAlike("Sam", "Pam")).toBe(false);
     expect(pseudonymKey("Quiet Otter")).not.toBe(pseudonymKey("Quiet Oak"));
     expect(pseudonymKey("Квітка")).not.toBe(pseudonymKey("Kvitka"));
     expect(pseudonymKey("北风")).not.toBe(pseudonymKey("南风"));
