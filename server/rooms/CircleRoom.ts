@@ -184,7 +184,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     if (!consented && !onPurpose) {
       participant.connected = false;
       log.info({ roomId: this.roomId, participantId: id }, "participant dropped; holding seat");
-      const reconnected = await this.seating.holdSeat(id, this.allowReconnection(client, RECONNECT_GRACE_SECONDS));
+      const reconnected = await this.seating.holdSeat(id, this.allowReconnection(client, RECONNECT_GRACE_SECONDS), RECONNECT_GRACE_SECONDS * 1000);
       if (reconnected) {
         participant.connected = true;
         this.poses.resend(id);

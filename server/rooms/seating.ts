@@ -87,13 +87,16 @@ export class Seating {
   }
 
   /** Holds a dropped participant's seat while `reconnection` is pending. */
-  async holdSeat(id: string, reconnection: Deferred<Client>): Promise<Client | null> {
+  async holdSeat(id: string, reconnection: Deferred<Client>, graceMs: number): Promise<Client | null> {
     this.reconnections.set(id, reconnection);
+    // The room's own clock ends the wait too: nothing outside (a lost reservation) can make a held seat permanent.
+    const giveUp = setTimeout(() => reconnection.reject(new Error("grace period over")), graceMs + 1000);
     try {
       return await reconnection;
     } catch {
       return null; // grace period over (or removed meanwhile)
     } finally {
+      clearTimeout(giveUp);
       this.reconnections.delete(id);
     }
   }
