@@ -35,25 +35,13 @@ export function sessionNoticeKindOf(
  * notifications is told. `stamp` tells one change from the next (e.g. the occurrence's SEQUENCE);
  * by default a fresh random one, so each call is its own notice.
  */
-export async function queueSessionNotices(
+export function queueSessionNotices(
   tx: Queryable,
   occurrenceId: string,
   kind: SessionNoticeKind,
   stamp: string | number = newId(),
 ): Promise<number> {
-  const rows = await tx.query(
-    `INSERT INTO push_notices (subscription_id, idempotency_key, kind, registration_id, occurrence_id, session_start)
-     SELECT s.id, $2 || ':' || r.id || ':' || r.occurrence_id || ':' || $3, $2, r.id, r.occurrence_id,
-            coalesce(o.moved_start, o.original_start)
-       FROM registrations r
-       JOIN session_occurrences o ON o.id = r.occurrence_id
-       JOIN push_subscriptions s ON s.participant_key_hash = r.participant_key_hash
-      WHERE r.occurrence_id = $1 AND r.status <> 'cancelled'
-     ON CONFLICT (subscription_id, idempotency_key) DO NOTHING
-     RETURNING id`,
-    [occurrenceId, kind, String(stamp)],
-  );
-  return rows.length;
+  return queueChangeNotices(tx, "r.occurrence_id = $1 AND r.status <> 'cancelled'", occurrenceId, kind, stamp);
 }
 
 /**
@@ -67,6 +55,11 @@ export async function queueRegistrationNotices(
   stamp: string | number = newId(),
 ): Promise<number> {
   if (registrationIds.length === 0) return 0;
+  return queueChangeNotices(tx, "r.id = ANY($1::text[])", registrationIds, kind, stamp);
+}
+
+/** One notice of `kind` per subscription of each registration `where` picks ($1 is `which`). */
+async function queueChangeNotices(tx: Queryable, where: string, which: string | string[], kind: SessionNoticeKind, stamp: string | number): Promise<number> {
   const rows = await tx.query(
     `INSERT INTO push_notices (subscription_id, idempotency_key, kind, registration_id, occurrence_id, session_start)
      SELECT s.id, $2 || ':' || r.id || ':' || r.occurrence_id || ':' || $3, $2, r.id, r.occurrence_id,
@@ -74,10 +67,10 @@ export async function queueRegistrationNotices(
        FROM registrations r
        JOIN session_occurrences o ON o.id = r.occurrence_id
        JOIN push_subscriptions s ON s.participant_key_hash = r.participant_key_hash
-      WHERE r.id = ANY($1::text[])
+      WHERE ${where}
      ON CONFLICT (subscription_id, idempotency_key) DO NOTHING
      RETURNING id`,
-    [registrationIds, kind, String(stamp)],
+    [which, kind, String(stamp)],
   );
   return rows.length;
 }
