@@ -44,6 +44,8 @@ export function matchmakeHandlers(catalog: CircleCatalog): RequestHandler[] {
       reply(req, res, status, status === 413 ? `A join request can be at most ${MATCHMAKE_BODY_LIMIT_BYTES / 1024} kB.` : "The join request could not be read.");
     });
   const handle: RequestHandler = async (req, res) => {
+    // As Colyseus' own route: no new seats (nor new rooms) while the process shuts down.
+    if (matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return reply(req, res, 503, "Hearth is restarting. Please try again in a moment.");
     if (req.method === "OPTIONS") return void res.status(204).set(corsHeaders(req)).end();
     if (req.method !== "POST") return void res.status(404).set(corsHeaders(req)).end();
     const [method = "", roomName = ""] = req.path.split("/").filter(Boolean);

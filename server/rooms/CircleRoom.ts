@@ -70,6 +70,8 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private scheduledSessionId = "";
   /** Set when the process is going down: the session itself goes on after the restart. */
   private shuttingDown = false;
+  /** Set once the room starts closing (restart, session over): a join still in onAuth is refused. */
+  private closing = false;
   /** The one way in for client messages: schema, rate limit and strikes (server/rooms/message-gate.ts). */
   private gate!: MessageGate;
   /** Who is in the circle: seating, held seats, dismissals (server/rooms/seating.ts). */
@@ -162,7 +164,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
 
   // Synchronous on purpose: checks and seat assignment cannot interleave with another join.
   override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
+    // Colyseus closes only the clients it holds when disconnect() starts; one that finished onAuth
+    // after that would keep the closing room alive (and the process's shutdown waiting) for good.
+    if (this.closing) throw new ServerError(503, "This circle is closing. Please join again in a moment.");
     const participant = this.seating.seat(client.sessionId, auth);
+    this.seating.watchConnection(client);
     if (auth.mutedForSession) participant.mutedByFacilitator = true;
     participant.poseId = this.poses.admit(client.sessionId);
     this.poses.place(participant);
@@ -186,6 +192,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       log.info({ roomId: this.roomId, participantId: id }, "participant dropped; holding seat");
       const reconnected = await this.seating.holdSeat(id, this.allowReconnection(client, RECONNECT_GRACE_SECONDS), RECONNECT_GRACE_SECONDS * 1000);
       if (reconnected) {
+        this.seating.watchConnection(reconnected);
         participant.connected = true;
         this.poses.resend(id);
         this.voice.sendTicket(reconnected);
@@ -209,6 +216,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     const changed = super.broadcastPatch();
     this.poses?.flush(this.clients); // Colyseus may patch before onCreate has wired the features
     return changed;
+  }
+
+  override disconnect(closeCode?: number): Promise<unknown> {
+    this.closing = true;
+    return super.disconnect(closeCode);
   }
 
   /** The process is shutting down (SIGTERM, deploy): tell clients, who come back once it is up again. */

@@ -8,6 +8,20 @@ import { looksAlike } from "../../shared/pseudonym.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import { type CircleState, NO_SEAT, Participant } from "./state.ts";
 
+/**
+ * Close codes that mean the connection broke the protocol (ws: 1002 protocol error, 1003 and 1007
+ * bad data, 1008 policy, 1009 too big; Colyseus: 4002 an undecodable message). Such a connection
+ * did not drop by accident: no seat is held for it, so a script cannot fill a circle with seats
+ * held for connections it ruined on purpose.
+ */
+const PROTOCOL_VIOLATIONS = new Set([1002, 1003, 1007, 1008, 1009, 4002]);
+
+/** What Colyseus' WebSocket client wraps: the socket's own close and error events. */
+interface ClientSocket {
+  once(event: "close", listener: (code: number) => void): unknown;
+  once(event: "error", listener: (error: unknown) => void): unknown;
+}
+
 /** Who a participant is beyond the state: ids for bans and the audit log (never shown to others). */
 export interface Identity {
   accountId?: string;
@@ -79,6 +93,20 @@ export class Seating {
 
   identity(id: string): Identity | undefined {
     return this.identities.get(id);
+  }
+
+  /**
+   * Watches a connection for the ways it can end that are not a drop (a protocol violation or a
+   * socket error): its leave then holds no seat. Colyseus hears the close after this listener.
+   */
+  watchConnection(client: Client): void {
+    const socket = (client as unknown as { ref?: ClientSocket }).ref;
+    if (!socket?.once) return;
+    const id = client.sessionId;
+    socket.once("error", () => this.removed.add(id));
+    socket.once("close", (code) => {
+      if (PROTOCOL_VIOLATIONS.has(code)) this.removed.add(id);
+    });
   }
 
   /** Whether this leave was the server's doing (then no seat is held); forgets it either way. */

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { type HearthServer, startHearth } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
 import type { CircleState, Participant } from "../../server/rooms/state.ts";
-import { RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
+import { MAX_MESSAGE_BYTES, RECONNECT_GRACE_SECONDS } from "../../shared/limits.ts";
 import { encodeFrame } from "../../shared/pose-codec.ts";
 import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
@@ -121,5 +121,19 @@ describe("when a client's connection drops", () => {
     const a = await join("Quiet Otter");
     await expect(a.client.reconnect(`${a.room.roomId}:not-a-token`)).rejects.toThrow(/invalid or expired/);
     expect(a.room.state.participants.size).toBe(1);
+  });
+
+  it("holds no seat for a connection closed for breaking the protocol, so the circle stays open", async () => {
+    const a = await join("Quiet Otter");
+    const b = await join("Steady Heron");
+    const ws = (b.room.connection.transport as unknown as { ws: { send(data: Uint8Array): void } }).ws;
+    const closed = new Promise<number>((resolve) => b.room.onLeave(resolve));
+    ws.send(new Uint8Array(MAX_MESSAGE_BYTES + 1)); // over the frame limit: the server's socket closes it
+    expect(await closed).toBe(1009);
+    await waitFor("B's seat to be freed at once", () => a.room.state.participants.size === 1, 3000);
+    // The circle (capacity 2) has room again now, not after the 30 s grace.
+    const c = await join("Gentle Oak");
+    expect(c.room.state.participants.size).toBe(2);
+    await expect(b.client.reconnect(b.room.reconnectionToken)).rejects.toThrow();
   });
 });
