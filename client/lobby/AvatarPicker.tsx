@@ -1,8 +1,9 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AvatarSketch } from "./AvatarSketch.tsx";
 import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle } from "../../shared/avatar.ts";
 
-// three and the scene load only with the preview, after the lobby is on screen.
+// three and the scene load only when someone asks for the 3D preview: the lobby stays light on a phone.
 const AvatarPreview = lazy(() => import("./AvatarPreview.tsx"));
 
 const STYLE_LABELS: Record<AvatarStyle, string> = {
@@ -11,7 +12,7 @@ const STYLE_LABELS: Record<AvatarStyle, string> = {
   lantern: "avatar.lantern",
 };
 
-/** Colour and body style for your avatar, with a live 3D preview. */
+/** Colour and body style for your avatar, with a flat sketch and, on request, a live 3D preview. */
 export function AvatarPicker({
   color,
   style,
@@ -24,6 +25,7 @@ export function AvatarPicker({
   onStyle: (s: AvatarStyle) => void;
 }) {
   const { t } = useTranslation();
+  const [in3d, setIn3d] = useState(false);
   return (
     <div className="avatar-picker">
       <div className="avatar-choices">
@@ -46,9 +48,16 @@ export function AvatarPicker({
         </fieldset>
       </div>
       <figure className="avatar-preview-frame" aria-label={t("avatar.preview")}>
-        <Suspense fallback={<div className="avatar-preview placeholder">{t("avatar.loadingPreview")}</div>}>
-          <AvatarPreview style={style} color={color} />
-        </Suspense>
+        {in3d ? (
+          <Suspense fallback={<div className="avatar-preview placeholder">{t("avatar.loadingPreview")}</div>}>
+            <AvatarPreview style={style} color={color} />
+          </Suspense>
+        ) : (
+          <AvatarSketch style={style} color={color} />
+        )}
+        <button type="button" className="preview-toggle" aria-pressed={in3d} onClick={() => setIn3d(!in3d)}>
+          {t("avatar.show3d")}
+        </button>
       </figure>
     </div>
   );

@@ -7,19 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { enterCircle } from "./support/enter.ts";
+import { voiceBytesFrom, waitForVoiceBytes } from "./support/voice-bytes.ts";
 
 const FACILITATOR_KEY = "a-facilitator-key-for-browsers";
 /** How long to watch a voice's received bytes to call it flowing or stalled. */
 const WATCH_MS = 2500;
 
 /** Bytes `page` has received of `id`'s voice (0 when it has no track of theirs). */
-const bytesOf = (page: Page, id: string) => page.evaluate(async (who) => (await window.__hearth.voiceBytes())[who] ?? 0, id);
 
 /** How many bytes of `id`'s voice reach `page` over WATCH_MS. */
 async function growthOver(page: Page, id: string): Promise<number> {
-  const before = await bytesOf(page, id);
+  const before = await voiceBytesFrom(page, id);
   await page.waitForTimeout(WATCH_MS);
-  return Math.max(0, (await bytesOf(page, id)) - before);
+  return Math.max(0, (await voiceBytesFrom(page, id)) - before);
 }
 
 describe("the facilitator's panel, in the browser", () => {
@@ -60,7 +60,7 @@ describe("the facilitator's panel, in the browser", () => {
 
   it("mutes a participant from the panel: they are told, their button says so, and the listener stops hearing them", { timeout: 90_000 }, async () => {
     // The listener hears the speaker's (fake) microphone first.
-    await listener.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 1000, speakerId, { timeout: 30_000 });
+    await waitForVoiceBytes(listener, speakerId, 1000, 30_000);
     const flowing = await growthOver(listener, speakerId);
     expect(flowing).toBeGreaterThan(2000);
 
@@ -98,11 +98,7 @@ describe("the facilitator's panel, in the browser", () => {
     expect(await speaker.evaluate(() => window.__hearth.voice().selfMuted)).toBe(true);
 
     await unmute.click();
-    await listener.waitForFunction(
-      async ([id, from]) => ((await window.__hearth.voiceBytes())[id as string] ?? 0) > (from as number) + 2000,
-      [speakerId, await bytesOf(listener, speakerId)] as const,
-      { timeout: 30_000 },
-    );
+    await waitForVoiceBytes(listener, speakerId, (await voiceBytesFrom(listener, speakerId)) + 2000, 30_000);
     await screenshot(speaker, "facilitation-participant-allowed");
     expect(errors).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { launchChromium, watchErrors } from "./support/browser.ts";
 import { enterCircle } from "./support/enter.ts";
 import "./support/safety-hook.ts";
 import { stubSpeechRecognition } from "./support/speech-stub.ts";
+import { waitForVoiceBytes } from "./support/voice-bytes.ts";
 
 /**
  * No recording, logs with ids only: run a real session (chat, captions, a report with a note, voice) in
@@ -108,7 +109,7 @@ describe("a session with chat, a report and voice", () => {
     await enterCircle(f, url, PSEUDONYMS[2]!, { facilitatorKey: FACILITATOR_KEY, timeout: 20_000 });
 
     // Voice: B hears A's (fake) microphone through LiveKit.
-    await b.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 2000, idA, { timeout: 40_000 });
+    await waitForVoiceBytes(b, idA, 2000, 40_000);
 
     // Captions of A's voice, made on A's device: B shows them.
     await b.getByLabel("Show captions").check();

@@ -95,12 +95,17 @@ describe("when a participant allows notifications in Chromium", () => {
     await deliver(payload);
     await deliver({ ...payload, id: "42", kind: "moved", body: "Your circle has moved.", url: "https://elsewhere.example/phish" });
 
-    const shown = await page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      const list = await registration.getNotifications();
-      return list.length >= 2 ? list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: (n.data as { url: string }).url })) : false;
-    }, undefined, { timeout: 15_000 });
-    const notices = (await shown.jsonValue()) as { title: string; body: string; tag: string; url: string }[];
+    // waitForFunction does not await an async predicate (a pending promise is truthy): poll instead.
+    type Shown = { title: string; body: string; tag: string; url: string };
+    const shownNow = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        const list = await registration.getNotifications();
+        return list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, url: (n.data as { url: string }).url }));
+      });
+    await expect.poll(async () => (await shownNow()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(500); // a duplicate, if the worker showed one, has arrived by now
+    const notices: Shown[] = await shownNow();
     expect(notices.sort((a, b) => a.tag.localeCompare(b.tag))).toEqual([
       { title: "Hearth", body: "Your circle starts in 1 hour.", tag: "hearth-notice-41", url: sessionPath },
       { title: "Hearth", body: "Your circle has moved.", tag: "hearth-notice-42", url: "/me" },

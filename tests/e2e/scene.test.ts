@@ -78,8 +78,10 @@ describe("when people sit in the circle with voice", () => {
     await hearth?.close();
   });
 
-  it("offers avatar shapes in the lobby with a live preview", async () => {
+  it("offers avatar shapes in the lobby with a sketch, and a live 3D preview on request", async () => {
     await openLobby(a, `http://localhost:${hearth.port}`);
+    await a.locator(".avatar-sketch").waitFor();
+    await a.getByRole("button", { name: "Preview in 3D" }).click();
     await a.locator(".avatar-preview canvas").waitFor();
     await a.getByLabel(/Lantern/).check();
     await a.waitForTimeout(500);

@@ -5,6 +5,7 @@ import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts"
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { enterCircle } from "./support/enter.ts";
 import type { Vec3 } from "./support/hook.ts";
+import { waitForVoiceBytes } from "./support/voice-bytes.ts";
 
 /** Where `id`'s voice sits for this page's listener: metres to the right and ahead. */
 async function voiceDirection(page: Page, id: string): Promise<{ right: number; ahead: number }> {
@@ -47,7 +48,7 @@ describe("spatial voice between two browsers", () => {
   it("carries A's microphone to B, through a panner at A's avatar", async () => {
     await a.waitForFunction(() => window.__hearth.voice().status === "connected", undefined, { timeout: 20_000 });
     await b.waitForFunction((id) => Boolean(window.__hearth.voice().panners[id]), idA, { timeout: 20_000 });
-    await b.waitForFunction(async (id) => ((await window.__hearth.voiceBytes())[id] ?? 0) > 1000, idA, { timeout: 20_000 });
+    await waitForVoiceBytes(b, idA, 1000, 20_000);
 
     // A sits across the fire from B: straight ahead.
     await b.waitForTimeout(300);

@@ -214,6 +214,7 @@ export const en = {
     lantern: "Lantern: hooded, square head",
     preview: "Preview of your avatar",
     loadingPreview: "Loading preview…",
+    show3d: "Preview in 3D",
   },
   crisis: {
     title: "Crisis support",

@@ -216,6 +216,7 @@ export const es: Resources = {
     lantern: "Farol: con capucha, cabeza cuadrada",
     preview: "Vista previa de tu avatar",
     loadingPreview: "Cargando vista previa…",
+    show3d: "Vista previa en 3D",
   },
   crisis: {
     title: "Ayuda en crisis",
