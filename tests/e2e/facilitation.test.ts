@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
-import { enterCircle } from "./support/enter.ts";
+import { enterCircle, UNFILTERED_MIC } from "./support/enter.ts";
 import { voiceBytesFrom, waitForVoiceBytes } from "./support/voice-bytes.ts";
 
 const FACILITATOR_KEY = "a-facilitator-key-for-browsers";
@@ -39,7 +39,7 @@ describe("the facilitator's panel, in the browser", () => {
     [facilitator, speaker, listener] = [await newPage(), await newPage(), await newPage()];
     for (const page of [facilitator, speaker, listener]) errors.push(...watchErrors(page));
     await enterCircle(facilitator, url, "Sam Facilitator", { facilitatorKey: FACILITATOR_KEY });
-    speakerId = await enterCircle(speaker, url, "Quiet Otter");
+    speakerId = await enterCircle(speaker, url, "Quiet Otter", { micSettings: UNFILTERED_MIC });
     await enterCircle(listener, url, "Steady Heron");
   });
 

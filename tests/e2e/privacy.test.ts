@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/free-port.ts";
 import { freeUdpPort } from "../voice/support/livekit.ts";
 import { launchChromium, watchErrors } from "./support/browser.ts";
-import { enterCircle } from "./support/enter.ts";
+import { enterCircle, UNFILTERED_MIC } from "./support/enter.ts";
 import "./support/safety-hook.ts";
 import { stubSpeechRecognition } from "./support/speech-stub.ts";
 import { waitForVoiceBytes } from "./support/voice-bytes.ts";
@@ -104,7 +104,7 @@ describe("a session with chat, a report and voice", () => {
     const f = await browser.newPage(context);
     errors.push(...watchErrors(a), ...watchErrors(b), ...watchErrors(f));
     await stubSpeechRecognition(a, [CAPTION]);
-    const idA = await enterCircle(a, url, PSEUDONYMS[0]!, { timeout: 20_000 });
+    const idA = await enterCircle(a, url, PSEUDONYMS[0]!, { timeout: 20_000, micSettings: UNFILTERED_MIC });
     const idB = await enterCircle(b, url, PSEUDONYMS[1]!, { timeout: 20_000 });
     await enterCircle(f, url, PSEUDONYMS[2]!, { facilitatorKey: FACILITATOR_KEY, timeout: 20_000 });
 

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, OUTPUT_DIR, screenshot, watchErrors } from "./support/browser.ts";
 import "./support/hook.ts";
+import { UNFILTERED_MIC, useMicSettings } from "./support/enter.ts";
 
 async function openLobby(page: Page, url: string): Promise<void> {
+  await useMicSettings(page, UNFILTERED_MIC); // the voice-like buzz is not speech: see UNFILTERED_MIC
   await page.goto(`${url}/?e2e=1`);
   await page.getByLabel(/Pseudonym/).waitFor();
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinCircle } from "../voice/support/bots.ts";
 import { startVoiceHearth, type VoiceHearth } from "../voice/support/livekit.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
-import { enterCircle } from "./support/enter.ts";
+import { enterCircle, UNFILTERED_MIC } from "./support/enter.ts";
 import type { Vec3 } from "./support/hook.ts";
 import { waitForVoiceBytes } from "./support/voice-bytes.ts";
 
@@ -36,8 +36,8 @@ describe("spatial voice between two browsers", () => {
     a = await browser.newPage({ viewport: { width: 800, height: 500 } });
     b = await browser.newPage({ viewport: { width: 800, height: 500 } });
     errors.push(...watchErrors(a), ...watchErrors(b));
-    idA = await enterCircle(a, `http://localhost:${hearth.port}`, "Quiet Otter");
-    await enterCircle(b, `http://localhost:${hearth.port}`, "Steady Heron");
+    idA = await enterCircle(a, `http://localhost:${hearth.port}`, "Quiet Otter", { micSettings: UNFILTERED_MIC });
+    await enterCircle(b, `http://localhost:${hearth.port}`, "Steady Heron", { micSettings: UNFILTERED_MIC });
   });
 
   afterAll(async () => {

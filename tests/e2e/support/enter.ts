@@ -13,11 +13,26 @@ export interface EnterOptions {
   agreements?: (dialog: Locator) => Promise<void>;
   /** How long to wait for the seat (ms). */
   timeout?: number;
+  /** Microphone settings saved in this browser before the page loads (client/voice/processing/settings.ts). */
+  micSettings?: Record<string, unknown>;
+}
+
+/**
+ * Chromium's fake microphone plays a beep, or a tone file: not speech, so Hearth's noise filter
+ * (on by default) rightly removes most of it. Tests that need that sound to reach the others turn
+ * the filter off, as a user can; the filter itself is tested with noise in tests/e2e/e2ee-voice.
+ */
+export const UNFILTERED_MIC = { noiseFilter: false } as const;
+
+/** Saves microphone settings in this page's browser before its scripts run. */
+export async function useMicSettings(page: Page, settings: Record<string, unknown>): Promise<void> {
+  await page.addInitScript((saved) => localStorage.setItem("hearth.voiceSettings", saved), JSON.stringify(settings));
 }
 
 /** Opens the lobby, enters the circle under `pseudonym` and returns this page's participant id. */
 export async function enterCircle(page: Page, url: string, pseudonym: string, options: EnterOptions = {}): Promise<string> {
   const agreements = options.agreements;
+  if (options.micSettings) await useMicSettings(page, options.micSettings);
   const query = `${options.query ?? ""}${agreements && !options.query?.includes("&agreements") ? "&agreements" : ""}`;
   await page.goto(`${url}/?e2e=1${query}`);
   await page.getByLabel(/Pseudonym/).fill(pseudonym);
