@@ -129,6 +129,13 @@ describe("access for everyone", () => {
         await swipe(page, width);
         await page.waitForFunction((b) => Math.abs(window.__hearth.look().yaw - b) > 0.2, before, { timeout: 10_000 });
         await screenshot(page, `circle-phone-${orientation}-access`);
+        // Held sideways, the people list starts folded (it would cover half the scene) and opens with a tap.
+        const people = page.locator("aside.people details");
+        expect(await people.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(orientation === "portrait");
+        if (orientation === "landscape") {
+          await people.locator("summary").tap();
+          expect(await people.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+        }
         await context.close();
       });
     }

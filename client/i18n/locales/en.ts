@@ -284,6 +284,8 @@ export const en = {
     seeSupport: "See support",
     editMessage: "Edit message",
     sendIt: "Send it",
+    peopleCount_one: "{{count}} person here",
+    peopleCount_other: "{{count}} people here",
     peopleInCircle: "People in the circle",
     handRaised: "hand raised",
     muted: "muted",

@@ -286,6 +286,8 @@ export const es: Resources = {
     seeSupport: "Ver ayuda",
     editMessage: "Editar mensaje",
     sendIt: "Enviarlo",
+    peopleCount_one: "{{count}} persona aquí",
+    peopleCount_other: "{{count}} personas aquí",
     peopleInCircle: "Personas en el círculo",
     handRaised: "mano levantada",
     muted: "silenciado",
