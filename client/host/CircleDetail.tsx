@@ -19,6 +19,16 @@ const REPEAT_TEXT: Record<SeriesView["repeat"], string> = {
   custom: "custom rule",
 };
 
+/** The participants' invite link, ready to copy. */
+function InviteLink({ url }: { url: string }) {
+  return (
+    <div className="copy">
+      <input readOnly value={url} aria-label="Invite link for participants" onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(url)}>Copy</button>
+    </div>
+  );
+}
+
 /** One circle: its details, schedules, coming sessions, invite links, bans and audit log. */
 export function CircleDetail({ circleId }: { circleId: string }) {
   const resource = useResource(circleId, () => api<{ circle: HostCircle; series: SeriesView[]; inviteUrl: string | null }>(`/api/host/circles/${circleId}`));
@@ -53,12 +63,7 @@ export function CircleDetail({ circleId }: { circleId: string }) {
       <p><Link to="/host">← Your circles</Link></p>
       <h1>{circle.title}</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      {circle.visibility === "invite" && data.inviteUrl && (
-        <div className="copy">
-          <input readOnly value={data.inviteUrl} aria-label="Invite link for participants" onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(data.inviteUrl!)}>Copy</button>
-        </div>
-      )}
+      {circle.visibility === "invite" && data.inviteUrl && <InviteLink url={data.inviteUrl} />}
 
       <section aria-labelledby="schedules-heading">
         <h2 id="schedules-heading">Schedules</h2>

@@ -38,9 +38,7 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
       {error && <p role="alert" className="error">{error}</p>}
       {sessions?.length === 0 && <p className="muted">No sessions in the next 120 days. Add a schedule above.</p>}
       <table className="table">
-        <thead>
-          <tr><th>When (your time)</th><th>Registered</th><th>Waitlist</th><th>Status</th><th /></tr>
-        </thead>
+        <SessionsHead />
         <tbody>
           {sessions?.map((s) => (
             <tr key={s.id} data-session-id={s.id}>
@@ -52,21 +50,13 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
               <td>{s.counts.waitlisted}</td>
               <td>{s.status}</td>
               <td className="actions">
-                {s.status === "scheduled" ? (
-                  <>
-                    <button type="button" onClick={() => change(s.id, { action: "skip" })}>Skip</button>{" "}
-                    <button type="button" onClick={() => setMoving({ id: s.id, value: localInputValue(s.start) })}>Move</button>{" "}
-                    <button type="button" onClick={() => askCapacity(s)}>Places</button>{" "}
-                    {s.recurring && (
-                      <button type="button" onClick={() => setSplitting(splitting === s.id ? null : s.id)}>This and following…</button>
-                    )}{" "}
-                    <button type="button" className="danger" onClick={() => confirm("Cancel this session? Registered people see it as cancelled.") && change(s.id, { action: "cancel" })}>
-                      Cancel
-                    </button>
-                  </>
-                ) : (
-                  <button type="button" onClick={() => change(s.id, { action: "restore" })}>Restore</button>
-                )}
+                <SessionActions
+                  session={s}
+                  change={(body) => void change(s.id, body)}
+                  onMove={() => setMoving({ id: s.id, value: localInputValue(s.start) })}
+                  onPlaces={() => askCapacity(s)}
+                  onSplit={() => setSplitting(splitting === s.id ? null : s.id)}
+                />
                 {splitting === s.id && (
                   <ScheduleEditor
                     circleId={circleId}
@@ -95,6 +85,36 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
         </tbody>
       </table>
     </section>
+  );
+}
+
+function SessionsHead() {
+  return (
+    <thead>
+      <tr><th>When (your time)</th><th>Registered</th><th>Waitlist</th><th>Status</th><th /></tr>
+    </thead>
+  );
+}
+
+/** A session's buttons: skip, move, places, split or cancel while scheduled; restore otherwise. */
+function SessionActions({ session: s, change, onMove, onPlaces, onSplit }: {
+  session: HostSession;
+  change: (body: Record<string, unknown>) => void;
+  onMove: () => void;
+  onPlaces: () => void;
+  onSplit: () => void;
+}) {
+  if (s.status !== "scheduled") return <button type="button" onClick={() => change({ action: "restore" })}>Restore</button>;
+  return (
+    <>
+      <button type="button" onClick={() => change({ action: "skip" })}>Skip</button>{" "}
+      <button type="button" onClick={onMove}>Move</button>{" "}
+      <button type="button" onClick={onPlaces}>Places</button>{" "}
+      {s.recurring && <button type="button" onClick={onSplit}>This and following…</button>}{" "}
+      <button type="button" className="danger" onClick={() => confirm("Cancel this session? Registered people see it as cancelled.") && change({ action: "cancel" })}>
+        Cancel
+      </button>
+    </>
   );
 }
 

@@ -31,31 +31,11 @@ function loadPreferences(): { pseudonym: string; color: AvatarColor; avatarStyle
   }
 }
 
-/** The open lobby: today's circles, how you appear, and the way in. */
-export function Lobby() {
-  const { t } = useTranslation();
+/** The circles open today, and the one chosen (the first, until someone picks). */
+function useOpenCircles() {
   const [circles, setCircles] = useState<CircleSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [prefs] = useState(loadPreferences);
-  const [pseudonym, setPseudonym] = useState(prefs.pseudonym);
-  const [color, setColor] = useState<AvatarColor>(prefs.color);
-  const [avatarStyle, setAvatarStyle] = useState<AvatarStyle>(prefs.avatarStyle);
   const [selected, setSelected] = useState<string | null>(null);
-  const [facilitatorKey, setFacilitatorKey] = useState("");
-  const status = useConnection((s) => s.status);
-  const joinError = useConnection((s) => s.error);
-
-  useEffect(() => {
-    // A second window of this browser: the saved name is in the circle already, so offer a fresh one.
-    let edited = false;
-    void nameInUseByAnotherWindow(prefs.pseudonym).then((inUse) => {
-      if (inUse && !edited) setPseudonym((current) => (current === prefs.pseudonym ? suggestPseudonym() : current));
-    });
-    return () => {
-      edited = true;
-    };
-  }, [prefs.pseudonym]);
-
   useEffect(() => {
     void resumeAfterReload();
     fetch("/api/circles")
@@ -66,6 +46,35 @@ export function Lobby() {
       })
       .catch(() => setLoadError("lobby.loadError"));
   }, []);
+  return { circles, loadError, selected, setSelected };
+}
+
+/** The saved pseudonym, or a fresh one when another window of this browser is in a circle under it. */
+function usePseudonym(saved: string) {
+  const [pseudonym, setPseudonym] = useState(saved);
+  useEffect(() => {
+    let edited = false;
+    void nameInUseByAnotherWindow(saved).then((inUse) => {
+      if (inUse && !edited) setPseudonym((current) => (current === saved ? suggestPseudonym() : current));
+    });
+    return () => {
+      edited = true;
+    };
+  }, [saved]);
+  return [pseudonym, setPseudonym] as const;
+}
+
+/** The open lobby: today's circles, how you appear, and the way in. */
+export function Lobby() {
+  const { t } = useTranslation();
+  const { circles, loadError, selected, setSelected } = useOpenCircles();
+  const [prefs] = useState(loadPreferences);
+  const [pseudonym, setPseudonym] = usePseudonym(prefs.pseudonym);
+  const [color, setColor] = useState<AvatarColor>(prefs.color);
+  const [avatarStyle, setAvatarStyle] = useState<AvatarStyle>(prefs.avatarStyle);
+  const [facilitatorKey, setFacilitatorKey] = useState("");
+  const status = useConnection((s) => s.status);
+  const joinError = useConnection((s) => s.error);
 
   const check = checkPseudonym(pseudonym);
   const canJoin = check.ok && selected !== null && status !== "joining";
@@ -105,7 +114,7 @@ export function Lobby() {
         <FacilitatorKeyField value={facilitatorKey} onChange={setFacilitatorKey} />
 
         <details className="voice-settings-lobby">
-          <summary>Your voice: noise filter and disguise</summary>
+          <summary>{t("lobby.voiceSettings")}</summary>
           <VoiceSettings />
         </details>
 

@@ -16,6 +16,21 @@ const CHOICES: { minutes: number; label: string }[] = [
   { minutes: 10, label: "10 minutes before" },
 ];
 
+/** The reminder times to tick; disabled until the saved choice has loaded. */
+function ReminderChoices({ minutes, onToggle }: { minutes: number[] | null; onToggle: (choice: number, on: boolean) => void }) {
+  return (
+    <fieldset className="reminder-choices">
+      <legend>Remind me</legend>
+      {CHOICES.map((c) => (
+        <label key={c.minutes}>
+          <input type="checkbox" checked={minutes?.includes(c.minutes) ?? false} disabled={minutes === null} onChange={(e) => onToggle(c.minutes, e.target.checked)} />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** "Remind me on this device": allow notifications, choose reminder times, or turn them off. */
 export function NotificationSettings() {
   const [state, setState] = useState<NotificationState | "loading">("loading");
@@ -81,20 +96,7 @@ export function NotificationSettings() {
       )}
       {state === "on" && (
         <>
-          <fieldset className="reminder-choices">
-            <legend>Remind me</legend>
-            {CHOICES.map((c) => (
-              <label key={c.minutes}>
-                <input
-                  type="checkbox"
-                  checked={minutes?.includes(c.minutes) ?? false}
-                  disabled={minutes === null}
-                  onChange={(e) => void toggle(c.minutes, e.target.checked)}
-                />
-                {c.label}
-              </label>
-            ))}
-          </fieldset>
+          <ReminderChoices minutes={minutes} onToggle={(choice, on) => void toggle(choice, on)} />
           <button type="button" disabled={busy} onClick={() => void run(disableNotifications)}>Turn notifications off</button>
         </>
       )}

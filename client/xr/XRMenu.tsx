@@ -53,6 +53,32 @@ export function MenuButton({ label, position, active = false, disabled = false, 
   );
 }
 
+/** Comfort: the snap-turn vignette, seated eye height (applied on recentre) and the fire's crackle. */
+function useComfortRow(): MenuButtonProps[] {
+  const comfort = useStore(xrComfort);
+  const fire = useStore(fireSound, (s) => s.volume);
+  return [
+    { label: comfort.vignette ? "Vignette on" : "Vignette off", position: [0, 0, 0], active: comfort.vignette, onPress: () => setVignette(!comfort.vignette) },
+    { label: `Height: ${comfort.seatHeight}`, position: [0, 0, 0], onPress: () => { nextSeatHeight(); xrControls.requestRecentre(); } },
+    { label: `Fire ${Math.round(fire * 100)}%`, position: [0, 0, 0], onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
+  ];
+}
+
+/** Captions (client/voice/captions/): lines show under each speaker's avatar; quick phrases under yours. */
+function useCaptionsRow(): MenuButtonProps[] {
+  const showCaptions = useStore(captionLines, (c) => c.show);
+  const captioning = useStore(ownCaptions, (c) => c.status);
+  return [
+    { label: showCaptions ? "Captions shown" : "Show captions", position: [0, 0, 0], active: showCaptions, onPress: () => setShowCaptions(!showCaptions) },
+    {
+      label: captioning === "unavailable" ? "No on-device captions" : captioning === "off" ? "Caption my voice" : "Captioning my voice",
+      position: [0, 0, 0],
+      active: captioning === "on",
+      onPress: () => void (captioning === "on" || captioning === "starting" ? stopOwnCaptions() : startOwnCaptions()),
+    },
+  ];
+}
+
 /** The in-VR controls, on a lap panel in front of your seat: the same actions as the desktop bar. */
 export function XRMenu({
   seat,
@@ -74,10 +100,6 @@ export function XRMenu({
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
   const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
-  const comfort = useStore(xrComfort);
-  const fire = useStore(fireSound, (s) => s.volume);
-  const showCaptions = useStore(captionLines, (c) => c.show);
-  const captioning = useStore(ownCaptions, (c) => c.status);
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire
   const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
@@ -93,12 +115,7 @@ export function XRMenu({
       { label: t("vr.volumeUp"), position: [0, 0, 0], onPress: () => setMasterVolume(master + 0.1) },
       { label: t("vr.recentre"), position: [0, 0, 0], onPress: () => xrControls.requestRecentre() },
     ],
-    // Comfort: the snap-turn vignette, seated eye height (applied on recentre) and the fire's crackle.
-    [
-      { label: comfort.vignette ? "Vignette on" : "Vignette off", position: [0, 0, 0], active: comfort.vignette, onPress: () => setVignette(!comfort.vignette) },
-      { label: `Height: ${comfort.seatHeight}`, position: [0, 0, 0], onPress: () => { nextSeatHeight(); xrControls.requestRecentre(); } },
-      { label: `Fire ${Math.round(fire * 100)}%`, position: [0, 0, 0], onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
-    ],
+    useComfortRow(),
     [
       { label: t("circle.exitVR"), position: [0, 0, 0], onPress: exitVR },
       { label: t("vr.leaveCircle"), position: [0, 0, 0], onPress: () => { exitVR(); leaveCircle(); } },
@@ -113,16 +130,7 @@ export function XRMenu({
       { label: t("vr.crisisSupport"), position: [0, 0, 0], active: crisisOpen, onPress: () => setCrisisOpen(!crisisOpen) },
       { label: boundary ? t("vr.boundaryOn") : t("vr.boundaryOff"), position: [0, 0, 0], active: boundary, onPress: () => setBoundary(!boundary) },
     ],
-    // Captions (client/voice/captions/): lines show under each speaker's avatar; quick phrases under yours.
-    [
-      { label: showCaptions ? "Captions shown" : "Show captions", position: [0, 0, 0], active: showCaptions, onPress: () => setShowCaptions(!showCaptions) },
-      {
-        label: captioning === "unavailable" ? "No on-device captions" : captioning === "off" ? "Caption my voice" : "Captioning my voice",
-        position: [0, 0, 0],
-        active: captioning === "on",
-        onPress: () => void (captioning === "on" || captioning === "starting" ? stopOwnCaptions() : startOwnCaptions()),
-      },
-    ],
+    useCaptionsRow(),
     XR_PHRASES.map((phrase) => ({ label: phrase, position: [0, 0, 0] as [number, number, number], onPress: () => sendQuickPhrase(phrase) })),
   ];
 

@@ -8,6 +8,7 @@ export const en = {
     cancelled: "cancelled",
   },
   lobby: {
+    voiceSettings: "Your voice: noise filter and disguise",
     tagline: "A quiet circle around a fire. Come as you are; use any name you like.",
     todaysCircles: "Today's circles",
     loadError: "Could not load today's circles. Is the server running?",

@@ -10,6 +10,7 @@ export const es: Resources = {
     cancelled: "cancelada",
   },
   lobby: {
+    voiceSettings: "Tu voz: filtro de ruido y disfraz",
     tagline: "Un círculo tranquilo alrededor del fuego. Ven como eres; usa el nombre que quieras.",
     todaysCircles: "Círculos de hoy",
     loadError: "No se pudieron cargar los círculos de hoy. ¿Está funcionando el servidor?",
