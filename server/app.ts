@@ -55,6 +55,21 @@ function securityHeaderOptions(config: Config, voice: VoiceService | undefined) 
   };
 }
 
+/** How long a shutdown waits for open connections to take their close frames and end. */
+const SOCKET_FLUSH_MS = 2000;
+
+/** Resolves once `server` has closed (every connection ended) or after `capMs`, whichever is first. */
+function serverClosed(server: http.Server, capMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const cap = setTimeout(resolve, capMs);
+    cap.unref();
+    server.once("close", () => {
+      clearTimeout(cap);
+      resolve();
+    });
+  });
+}
+
 /** Builds and starts one Hearth process: web client, HTTP API and Colyseus on one port. */
 export async function startHearth(config: Config): Promise<HearthServer> {
   // Before anything opens: a circle never starts with broken crisis information.
@@ -126,7 +141,10 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       await push?.stop();
       stopSweep();
       // Rooms first: closing them also closes their voice rooms, which needs LiveKit still up.
+      const connectionsEnded = serverClosed(httpServer, SOCKET_FLUSH_MS);
       await gameServer.gracefullyShutdown(false);
+      // The clients' close frames ("restarting, come back") are only queued so far: let them go out.
+      await connectionsEnded;
       await livekit?.stop();
       await scheduling.close();
       redis?.disconnect();
