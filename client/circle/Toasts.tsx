@@ -14,12 +14,13 @@ export function Toasts() {
 
   useEffect(() => {
     if (!notice) return;
-    const t = setTimeout(() => connection.setState({ notice: null }), SHOW_MS);
+    // Clears only this notice: a newer one that arrived meanwhile keeps its own full time.
+    const t = setTimeout(() => connection.setState((s) => (s.notice === notice ? { notice: null } : {})), SHOW_MS);
     return () => clearTimeout(t);
   }, [notice]);
   useEffect(() => {
     if (!refusal) return;
-    const t = setTimeout(() => connection.setState({ lastRefusal: null }), SHOW_MS);
+    const t = setTimeout(() => connection.setState((s) => (s.lastRefusal === refusal ? { lastRefusal: null } : {})), SHOW_MS);
     return () => clearTimeout(t);
   }, [refusal]);
 
