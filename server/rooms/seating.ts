@@ -96,8 +96,10 @@ export class Seating {
   }
 
   /**
-   * Watches a connection for the ways it can end that are not a drop (a protocol violation or a
-   * socket error): its leave then holds no seat. Colyseus hears the close after this listener.
+   * Watches a connection for the ways it can end that are not a drop: its leave then holds no seat.
+   * ws emits "error" only for what the peer sent (a frame too big, bad UTF-8, a bad opcode); a
+   * reset or lost network only closes the socket, so a real drop keeps its seat. Colyseus hears
+   * the close after this listener.
    */
   watchConnection(client: Client): void {
     const socket = (client as unknown as { ref?: ClientSocket }).ref;
