@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useConnection } from "./net/useConnection.ts";
 import { Routes } from "./Routes.tsx";
@@ -7,9 +7,10 @@ import { AgreementsDialog } from "./safety/AgreementsDialog.tsx";
 import { CrisisPanel } from "./safety/CrisisPanel.tsx";
 // With the app shell, so no chat message of a freshly joined room is missed.
 import "./chat/chat-session.ts";
+import { lazyChunk, PartBoundary } from "./lazy-chunk.tsx";
 
 // three, R3F and LiveKit load only once someone enters a circle.
-const CircleView = lazy(() => import("./circle/CircleView.tsx"));
+const CircleView = lazyChunk(() => import("./circle/CircleView.tsx"));
 
 export function App() {
   const { t } = useTranslation();
@@ -18,16 +19,18 @@ export function App() {
   // Outside a circle: the lobby ("/"), schedule, session, host and facilitator pages by path.
   return (
     <>
-      {inCircle ? (
-        <Suspense fallback={<p className="loading">{t("common.findingSeat")}</p>}>
-          <CircleView />
-        </Suspense>
-      ) : (
-        <>
-          <AfterCircle />
-          <Routes />
-        </>
-      )}
+      <PartBoundary resetKeys={[inCircle]}>
+        {inCircle ? (
+          <Suspense fallback={<p className="loading">{t("common.findingSeat")}</p>}>
+            <CircleView />
+          </Suspense>
+        ) : (
+          <>
+            <AfterCircle />
+            <Routes />
+          </>
+        )}
+      </PartBoundary>
       {/* Safety, everywhere: the agreements before a first circle, crisis resources one click away. */}
       <AgreementsDialog />
       <CrisisPanel />

@@ -1,15 +1,16 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Lobby } from "./lobby/Lobby.tsx";
 import { matchPath, useLocation } from "./routing.ts";
+import { lazyChunk } from "./lazy-chunk.tsx";
 
 // Schedule pages are small; host pages load only for hosts and facilitators.
-const BrowseSessions = lazy(() => import("./schedule/BrowseSessions.tsx"));
-const SessionPage = lazy(() => import("./schedule/SessionPage.tsx"));
-const CirclePage = lazy(() => import("./schedule/CirclePage.tsx"));
-const MyRegistrations = lazy(() => import("./schedule/MyRegistrations.tsx"));
-const UpcomingPreview = lazy(() => import("./schedule/UpcomingPreview.tsx"));
-const HostApp = lazy(() => import("./host/HostApp.tsx"));
+const BrowseSessions = lazyChunk(() => import("./schedule/BrowseSessions.tsx"));
+const SessionPage = lazyChunk(() => import("./schedule/SessionPage.tsx"));
+const CirclePage = lazyChunk(() => import("./schedule/CirclePage.tsx"));
+const MyRegistrations = lazyChunk(() => import("./schedule/MyRegistrations.tsx"));
+const UpcomingPreview = lazyChunk(() => import("./schedule/UpcomingPreview.tsx"));
+const HostApp = lazyChunk(() => import("./host/HostApp.tsx"));
 
 /** Pages outside a circle, by `location.pathname`. "/" keeps the open circle's lobby. */
 export function Routes() {

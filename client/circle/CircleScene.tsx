@@ -1,6 +1,6 @@
 import { Canvas, useFrame } from "@react-three/fiber";
 import { PerformanceMonitor } from "@react-three/drei";
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
@@ -20,9 +20,10 @@ import { StatusIcons } from "./StatusIcons.tsx";
 import { advanceSceneTime } from "./scene-time.ts";
 import { SKIES, skyFor } from "./night/sky.ts";
 import { chooseInitialQuality, declineQuality, useQuality } from "./quality.ts";
+import { lazyChunk } from "../lazy-chunk.tsx";
 
 // The headset path loads only on browsers that can enter VR.
-const XRCircle = lazy(() => import("../xr/XRCircle.tsx"));
+const XRCircle = lazyChunk(() => import("../xr/XRCircle.tsx"));
 
 /** Below this many frames a second (on a 60 Hz display; 55 on a 72–90 Hz headset) the circle drops to "low". */
 const slowBounds = (refreshRate: number): [number, number] => [refreshRate > 70 ? 55 : 40, Infinity];

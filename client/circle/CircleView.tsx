@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { lazy, Suspense, useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { VoiceBridge } from "../voice/VoiceBridge.tsx";
 import { CaptionsBridge, CaptionsStrip } from "../voice/captions/CaptionsStrip.tsx";
@@ -16,10 +16,11 @@ import { CrisisButton } from "../safety/CrisisPanel.tsx";
 import { SafetyBridge } from "../safety/SafetyBridge.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
 import { Spaces } from "../../shared/facilitation.ts";
+import { lazyChunk, PartBoundary } from "../lazy-chunk.tsx";
 
 // Chunks of their own: only facilitators need their panel, and the chat can follow the scene.
-const FacilitatorPanel = lazy(() => import("../facilitator/FacilitatorPanel.tsx").then((m) => ({ default: m.FacilitatorPanel })));
-const ChatPanel = lazy(() => import("../chat/ChatPanel.tsx").then((m) => ({ default: m.ChatPanel })));
+const FacilitatorPanel = lazyChunk(() => import("../facilitator/FacilitatorPanel.tsx").then((m) => ({ default: m.FacilitatorPanel })));
+const ChatPanel = lazyChunk(() => import("../chat/ChatPanel.tsx").then((m) => ({ default: m.ChatPanel })));
 
 const PHASE_LABELS: Record<string, string> = {
   arrival: "facilitator.phaseArrival",
@@ -76,11 +77,15 @@ export default function CircleView() {
         <div className="banner" role="status">{t("view.reconnecting")}</div>
       )}
       <RoundBar />
-      <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
+      <PartBoundary>
+        <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
+      </PartBoundary>
       <PeopleList />
-      <Suspense fallback={null}>
-        <ChatPanel />
-      </Suspense>
+      <PartBoundary>
+        <Suspense fallback={null}>
+          <ChatPanel />
+        </Suspense>
+      </PartBoundary>
       <SafetyBridge />
 
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}

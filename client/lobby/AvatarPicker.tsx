@@ -1,10 +1,11 @@
-import { lazy, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AvatarSketch } from "./AvatarSketch.tsx";
 import { AVATAR_COLORS, AVATAR_STYLES, type AvatarColor, type AvatarStyle } from "../../shared/avatar.ts";
+import { lazyChunk } from "../lazy-chunk.tsx";
 
 // three and the scene load only when someone asks for the 3D preview: the lobby stays light on a phone.
-const AvatarPreview = lazy(() => import("./AvatarPreview.tsx"));
+const AvatarPreview = lazyChunk(() => import("./AvatarPreview.tsx"));
 
 const STYLE_LABELS: Record<AvatarStyle, string> = {
   pebble: "avatar.pebble",

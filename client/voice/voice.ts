@@ -70,7 +70,12 @@ export const audioLevels = new Map<string, number>();
 /** livekit-client (about 137 kB gzipped) is loaded when voice starts, not with the page. */
 type LiveKit = typeof import("livekit-client");
 let livekit: Promise<LiveKit> | null = null;
-const loadLiveKit = (): Promise<LiveKit> => (livekit ??= import("livekit-client"));
+// A failed load is forgotten, so the next try fetches the chunk again.
+const loadLiveKit = (): Promise<LiveKit> =>
+  (livekit ??= import("livekit-client").catch((error: unknown) => {
+    livekit = null;
+    throw error;
+  }));
 /** The key provider and the microphone processing import livekit-client too: they load with it. */
 const loadE2EE = () => import("./e2ee/provider.ts");
 const loadProcessing = () => import("./processing/apply.ts");

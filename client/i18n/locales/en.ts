@@ -4,6 +4,8 @@ export const en = {
   common: {
     loading: "Loading…",
     findingSeat: "Finding your seat…",
+    partFailed: "This part of Hearth could not load. Check your connection.",
+    tryAgain: "Try again",
     backHome: "← Hearth",
     cancelled: "cancelled",
   },

@@ -6,6 +6,8 @@ export const es: Resources = {
   common: {
     loading: "Cargando…",
     findingSeat: "Buscando tu sitio…",
+    partFailed: "Esta parte de Hearth no se pudo cargar. Revisa tu conexión.",
+    tryAgain: "Intentar de nuevo",
     backHome: "← Hearth",
     cancelled: "cancelada",
   },
