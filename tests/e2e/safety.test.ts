@@ -47,7 +47,8 @@ describe("safety in the browser", () => {
     await hearth?.close();
   });
 
-  describe("on the desktop", () => {
+  // Three pages render the scene in software (SwiftShader) at once: each step is slow, and slower on a busy machine.
+  describe("on the desktop", { timeout: 60_000 }, () => {
     it("asks for the community agreements before the first circle, and not again on this device", async () => {
       idA = await enterAccepting(a, hearth.url, "Quiet Otter");
       await a.getByRole("button", { name: "Leave" }).click();
@@ -182,7 +183,7 @@ describe("safety in the browser", () => {
       errors.push(...watchErrors(v));
     });
 
-    it("accepts the agreements in the headset's browser and enters VR", async () => {
+    it("accepts the agreements in the headset's browser and enters VR", { timeout: 60_000 }, async () => {
       await enterAccepting(v, hearth.url, "Calm Harbour", "&xr-emulator");
       await v.getByRole("button", { name: "Enter VR" }).click();
       await v.waitForFunction(() => window.__hearth.xr().active, undefined, { timeout: 45_000, polling: 100 });
