@@ -183,7 +183,7 @@ describe("safety in the browser", () => {
       errors.push(...watchErrors(v));
     });
 
-    it("accepts the agreements in the headset's browser and enters VR", { timeout: 60_000 }, async () => {
+    it("accepts the agreements in the headset's browser and enters VR", async () => {
       await enterAccepting(v, hearth.url, "Calm Harbour", "&xr-emulator");
       await v.getByRole("button", { name: "Enter VR" }).click();
       await v.waitForFunction(() => window.__hearth.xr().active, undefined, { timeout: 45_000, polling: 100 });
