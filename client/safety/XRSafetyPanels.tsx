@@ -1,51 +1,20 @@
-import type { ThreeEvent } from "@react-three/fiber";
-import { useEffect, useMemo, useState } from "react";
-import * as THREE from "three";
+import { useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
-import { labelTexture } from "../circle/label-texture.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
 import { crisisResources, likelyCountry, loadCrisisResources, orderedCountries } from "./crisis.ts";
 import { clearOffer, requestSupport, support } from "./support.ts";
 import { chat, sendChat } from "../chat/chat-session.ts";
 import { block, muteForMe, report, safety, setCrisisOpen } from "./session.ts";
-import { textPanelTexture } from "../xr/text-panel.ts";
+import { XRButton, XRHeading, XRLine, XRPanel, XRRow } from "../xr/ui.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
 
 /** Which safety panel floats above the lap menu in VR. */
 export type XRSafetyPanel = "none" | "people" | "chat";
 
-const plane = new THREE.PlaneGeometry(1, 1);
-const BUTTON_HEIGHT = 0.05;
 /** Fixed phrases for chatting in VR, where there is no keyboard: they carry no personal details. */
 export const QUICK_PHRASES = ["Thank you for sharing", "I hear you", "Same here", "I need a moment", "Welcome"];
-
-function XRButton({ label, position, onPress, tone = "normal" }: { label: string; position: [number, number, number]; onPress: () => void; tone?: "normal" | "danger" | "calm" }) {
-  const background = tone === "danger" ? "rgba(110, 44, 38, 0.95)" : tone === "calm" ? "rgba(40, 70, 90, 0.95)" : "rgba(40, 34, 50, 0.92)";
-  const { texture, aspect } = useMemo(() => labelTexture(label, { background, width: 360 }), [label, background]);
-  useEffect(() => () => texture.dispose(), [texture]);
-  const press = (e: ThreeEvent<MouseEvent>) => {
-    e.stopPropagation();
-    onPress();
-  };
-  return (
-    <mesh geometry={plane} position={position} scale={[BUTTON_HEIGHT * aspect, BUTTON_HEIGHT, 1]} onClick={press} name={`xr-button:${label}`}>
-      <meshBasicMaterial map={texture} transparent toneMapped={false} />
-    </mesh>
-  );
-}
-
-function TextPanel({ lines, width, position, name }: { lines: string[]; width: number; position: [number, number, number]; name: string }) {
-  const key = lines.join("\n");
-  const { texture, aspect } = useMemo(() => textPanelTexture(key.split("\n")), [key]);
-  useEffect(() => () => texture.dispose(), [texture]);
-  return (
-    <mesh geometry={plane} position={position} scale={[width, width / aspect, 1]} name={name}>
-      <meshBasicMaterial map={texture} transparent toneMapped={false} />
-    </mesh>
-  );
-}
 
 /** Crisis resources in VR: the same text as on the desktop. */
 export function XRCrisisPanel({ position }: { position: [number, number, number] }) {
@@ -57,7 +26,6 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
   const ordered = orderedCountries(resources, country);
   const near = ordered.filter((c) => c.country === country || c.country === "*");
   const lines = [
-    "Crisis support",
     ...(offer ? [SUPPORT_OFFER_TEXT[offer.category]] : []),
     resources.intro,
     resources.emergency,
@@ -65,13 +33,18 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
       .flatMap((c) => [`${c.name}:`, ...c.lines.map((l) => `• ${l.name}${l.contact ? ` ${l.contact}` : ""}${l.hours ? ` (${l.hours})` : ""}`)]),
   ];
   return (
-    <group position={position} name="xr-crisis-panel">
-      <TextPanel lines={lines} width={0.62} position={[0, 0.16, 0]} name="xr-crisis-text" />
-      {!requested && (
-        <XRButton label="Talk to a facilitator privately" position={[0, -0.1, 0.01]} onPress={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)} />
-      )}
-      <XRButton label="Close crisis support" position={[0, -0.17, 0.01]} onPress={() => { setCrisisOpen(false); clearOffer(); }} />
-    </group>
+    <XRPanel position={position} name="xr-crisis-panel" width={640}>
+      <XRHeading>Crisis support</XRHeading>
+      {lines.map((line, i) => (
+        <XRLine key={i}>{line}</XRLine>
+      ))}
+      <XRRow>
+        {!requested && (
+          <XRButton label="Talk to a facilitator privately" onPress={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)} />
+        )}
+        <XRButton label="Close crisis support" onPress={() => { setCrisisOpen(false); clearOffer(); }} />
+      </XRRow>
+    </XRPanel>
   );
 }
 
@@ -86,32 +59,35 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
 
   if (!person) {
     return (
-      <group position={position} name="xr-people-panel">
-        <TextPanel lines={["Who is this about?"]} width={0.3} position={[0, 0.2, 0]} name="xr-people-title" />
-        {others.slice(0, 12).map((p, i) => (
-          <XRButton key={p.id} label={p.pseudonym} position={[((i % 3) - 1) * 0.22, 0.13 - Math.floor(i / 3) * 0.06, 0]} onPress={() => setChosen(p.id)} />
-        ))}
-        <XRButton label="Close" position={[0, -0.14, 0]} onPress={onClose} />
-      </group>
+      <XRPanel position={position} name="xr-people-panel" width={640}>
+        <XRHeading>Who is this about?</XRHeading>
+        <XRRow>
+          {others.slice(0, 15).map((p) => (
+            <XRButton key={p.id} label={p.pseudonym} width={190} onPress={() => setChosen(p.id)} />
+          ))}
+        </XRRow>
+        <XRRow>
+          <XRButton label="Close" onPress={onClose} />
+        </XRRow>
+      </XRPanel>
     );
   }
   return (
-    <group position={position} name="xr-person-panel">
-      <TextPanel lines={[person.pseudonym]} width={0.3} position={[0, 0.2, 0]} name="xr-person-title" />
-      <XRButton label={`Mute ${person.pseudonym} for me`} position={[-0.2, 0.13, 0]} onPress={() => muteForMe(person.id, true)} />
-      {!isFacilitator(person) && (
-        <XRButton label={`Block ${person.pseudonym}`} tone="danger" position={[0.2, 0.13, 0]} onPress={() => (block(person.id), setChosen(null))} />
-      )}
-      {REPORT_CATEGORIES.map((c, i) => (
-        <XRButton
-          key={c}
-          label={`Report: ${REPORT_CATEGORY_LABELS[c]}`}
-          position={[((i % 2) - 0.5) * 0.4, 0.06 - Math.floor(i / 2) * 0.06, 0]}
-          onPress={() => (report(person.id, c, ""), setChosen(null))}
-        />
-      ))}
-      <XRButton label="Back" position={[0, -0.14, 0]} onPress={() => setChosen(null)} />
-    </group>
+    <XRPanel position={position} name="xr-person-panel" width={640}>
+      <XRHeading>{person.pseudonym}</XRHeading>
+      <XRRow>
+        <XRButton label={`Mute ${person.pseudonym} for me`} onPress={() => muteForMe(person.id, true)} />
+        {!isFacilitator(person) && <XRButton label={`Block ${person.pseudonym}`} tone="danger" onPress={() => (block(person.id), setChosen(null))} />}
+      </XRRow>
+      <XRRow>
+        {REPORT_CATEGORIES.map((c) => (
+          <XRButton key={c} label={`Report: ${REPORT_CATEGORY_LABELS[c]}`} width={290} onPress={() => (report(person.id, c, ""), setChosen(null))} />
+        ))}
+      </XRRow>
+      <XRRow>
+        <XRButton label="Back" onPress={() => setChosen(null)} />
+      </XRRow>
+    </XRPanel>
   );
 }
 
@@ -121,18 +97,20 @@ export function XRChatPanel({ position, onClose }: { position: [number, number, 
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const paused = useStore(chat, (s) => s.paused);
   const shown = messages.filter((m) => !mutedForMe.includes(m.from)).slice(-5);
-  const lines = [
-    paused ? "Chat (paused by the facilitator)" : "Chat (not saved anywhere)",
-    ...(shown.length ? shown.map((m) => `${m.pseudonym}: ${m.text}`) : ["No messages yet."]),
-  ];
   return (
-    <group position={position} name="xr-chat-panel">
-      <TextPanel lines={lines} width={0.62} position={[0, 0.17, 0]} name="xr-chat-text" />
-      {!paused &&
-        QUICK_PHRASES.map((phrase, i) => (
-          <XRButton key={phrase} label={phrase} position={[((i % 3) - 1) * 0.22, -0.04 - Math.floor(i / 3) * 0.06, 0]} onPress={() => sendChat(phrase)} tone="calm" />
-        ))}
-      <XRButton label="Close chat" position={[0.22, -0.1, 0]} onPress={onClose} />
-    </group>
+    <XRPanel position={position} name="xr-chat-panel" width={640}>
+      <XRHeading>{paused ? "Chat (paused by the facilitator)" : "Chat (not saved anywhere)"}</XRHeading>
+      {shown.length ? shown.map((m) => <XRLine key={m.id}>{`${m.pseudonym}: ${m.text}`}</XRLine>) : <XRLine muted>No messages yet.</XRLine>}
+      {!paused && (
+        <XRRow>
+          {QUICK_PHRASES.map((phrase) => (
+            <XRButton key={phrase} label={phrase} onPress={() => sendChat(phrase)} tone="calm" />
+          ))}
+        </XRRow>
+      )}
+      <XRRow>
+        <XRButton label="Close chat" onPress={onClose} />
+      </XRRow>
+    </XRPanel>
   );
 }

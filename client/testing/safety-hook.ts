@@ -21,6 +21,15 @@ function button(label: string): THREE.Object3D | undefined {
   return scene?.getObjectByName(`xr-button:${label}`);
 }
 
+/**
+ * Whether a VR button is shown. A uikit component's own mesh is never drawn (its panel and text
+ * are batched by its root, the mesh is only there to be hit by rays): its `isVisible` says.
+ */
+function shown(o: THREE.Object3D): boolean {
+  const uikit = (o as { isVisible?: { value: boolean } }).isVisible;
+  return uikit ? uikit.value : o.visible;
+}
+
 if (enabled) {
   Object.assign(window, {
     __hearthSafety: {
@@ -47,14 +56,14 @@ if (enabled) {
       xrButtons: () => {
         const labels: string[] = [];
         scene?.traverse((o) => {
-          if (o.name.startsWith("xr-button:") && o.visible) labels.push(o.name.slice("xr-button:".length));
+          if (o.name.startsWith("xr-button:") && shown(o)) labels.push(o.name.slice("xr-button:".length));
         });
         return labels;
       },
       /** Presses a visible VR button as a controller's select would; false when there is none. */
       xrPress: (label: string) => {
         const b = button(label) as (THREE.Object3D & { __r3f?: { handlers?: { onClick?: (e: unknown) => void } } }) | undefined;
-        const onClick = b?.visible ? b.__r3f?.handlers?.onClick : undefined;
+        const onClick = b && shown(b) ? b.__r3f?.handlers?.onClick : undefined;
         if (!onClick) return false;
         onClick({ stopPropagation() {}, object: b, eventObject: b });
         return true;

@@ -5,8 +5,7 @@ import { seatTransform } from "../../shared/seats.ts";
 import { sendFacilitatorAction } from "../net/connection.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { MenuButton } from "./XRMenu.tsx";
-
-const ROW = 0.075;
+import { XRHeading, XRPanel, XRRow } from "./ui.tsx";
 
 /**
  * The facilitator's panel in VR, summoned from the lap menu: the circle's main controls and,
@@ -30,36 +29,37 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
   ];
 
   return (
-    <group position={position} rotation={[0, s.yaw + 0.6, 0]} name="xr-facilitator-panel">
-      <MenuButton label={flow.locked ? t("vr.unlock") : t("vr.lock")} position={[-0.14, 0, 0]} onPress={() => sendFacilitatorAction({ action: flow.locked ? "unlock" : "lock" })} />
-      <MenuButton label={t("facilitator.muteAll")} position={[0.14, 0, 0]} onPress={() => sendFacilitatorAction({ action: "muteAll" })} />
-      {flow.roundActive ? (
-        <>
-          <MenuButton label={t("facilitator.passOn")} position={[-0.14, -ROW, 0]} onPress={() => sendFacilitatorAction({ action: "advanceRound" })} />
-          <MenuButton label={t("facilitator.endRound")} position={[0.14, -ROW, 0]} onPress={() => sendFacilitatorAction({ action: "endRound" })} />
-        </>
-      ) : (
-        <MenuButton label={t("facilitator.startRound")} position={[-0.14, -ROW, 0]} onPress={() => sendFacilitatorAction({ action: "startRound", shareSeconds: null })} />
-      )}
-      {waiting > 0 && (
-        <MenuButton label={t("vr.admitAll", { count: waiting })} position={[0.14, -ROW, 0]} onPress={() => sendFacilitatorAction({ action: "admitAll" })} />
-      )}
-      {people.map((p, i) => (
-        <group key={p.id} position={[0, -(i + 2.3) * ROW, 0]}>
+    <XRPanel position={position} rotation={[0, s.yaw + 0.6, 0]} name="xr-facilitator-panel" width={560}>
+      <XRHeading>{t("vr.facilitate")}</XRHeading>
+      <XRRow>
+        <MenuButton label={flow.locked ? t("vr.unlock") : t("vr.lock")} onPress={() => sendFacilitatorAction({ action: flow.locked ? "unlock" : "lock" })} />
+        <MenuButton label={t("facilitator.muteAll")} onPress={() => sendFacilitatorAction({ action: "muteAll" })} />
+        {flow.roundActive ? (
+          <>
+            <MenuButton label={t("facilitator.passOn")} onPress={() => sendFacilitatorAction({ action: "advanceRound" })} />
+            <MenuButton label={t("facilitator.endRound")} onPress={() => sendFacilitatorAction({ action: "endRound" })} />
+          </>
+        ) : (
+          <MenuButton label={t("facilitator.startRound")} onPress={() => sendFacilitatorAction({ action: "startRound", shareSeconds: null })} />
+        )}
+        {waiting > 0 && <MenuButton label={t("vr.admitAll", { count: waiting })} onPress={() => sendFacilitatorAction({ action: "admitAll" })} />}
+      </XRRow>
+      {people.map((p) => (
+        <XRRow key={p.id}>
           <MenuButton
             label={p.mutedByFacilitator ? t("vr.allowNamed", { name: p.pseudonym }) : t("facilitator.muteNamed", { name: p.pseudonym })}
-            position={[-0.14, 0, 0]}
+            width={330}
             active={p.mutedByFacilitator}
             onPress={() => sendFacilitatorAction({ action: p.mutedByFacilitator ? "allowToSpeak" : "mute", target: p.id })}
           />
           <MenuButton
             label={p.handRaised ? t("circle.lowerHand") : "—"}
-            position={[0.14, 0, 0]}
+            width={170}
             disabled={!p.handRaised}
             onPress={() => sendFacilitatorAction({ action: "lowerHand", target: p.id })}
           />
-        </group>
+        </XRRow>
       ))}
-    </group>
+    </XRPanel>
   );
 }

@@ -44,11 +44,13 @@ export const PERMISSIONS_POLICY = [
 export function cspDirectives(options: SecurityHeaderOptions): Record<string, string[]> {
   return {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    // WebAssembly compiles (yoga, the VR panels' layout engine), no JS eval: 'wasm-unsafe-eval' allows nothing else.
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'", "blob:", ...liveKitSources(options.liveKitPublicUrl), ...(options.extraConnectSrc ?? [])],
+    // data: is read, never sent: yoga loads its WebAssembly from a data: URL.
+    "connect-src": ["'self'", "blob:", "data:", ...liveKitSources(options.liveKitPublicUrl), ...(options.extraConnectSrc ?? [])],
     "media-src": ["'self'", "blob:", "mediastream:"],
     "worker-src": ["'self'", "blob:"],
     "manifest-src": ["'self'"],

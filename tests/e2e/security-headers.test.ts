@@ -41,7 +41,7 @@ describe("when any response is served", () => {
       expect(h.get("strict-transport-security")).toBeNull(); // plain HTTP
       const csp = directives(h.get("content-security-policy") ?? "");
       expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
-      expect(csp.get("script-src")).toEqual(["'self'"]);
+      expect(csp.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       expect(csp.get("object-src")).toEqual(["'none'"]);
       expect(csp.get("connect-src")).toContain(new URL(hearth.voice!.publicUrl).origin.replace(/^http/, "ws"));
     }

@@ -39,8 +39,8 @@ describe("when Hearth is served over HTTPS", () => {
 describe("when the CSP is built", () => {
   it("lets the page reach LiveKit's socket and HTTP checks, and nothing inline", () => {
     const csp = cspDirectives({ liveKitPublicUrl: "wss://voice.example.org", extraConnectSrc: ["wss://n2.hearth.example.org"] });
-    expect(csp["connect-src"]).toEqual(["'self'", "blob:", "wss://voice.example.org", "https://voice.example.org", "wss://n2.hearth.example.org"]);
-    expect(csp["script-src"]).toEqual(["'self'"]);
+    expect(csp["connect-src"]).toEqual(["'self'", "blob:", "data:", "wss://voice.example.org", "https://voice.example.org", "wss://n2.hearth.example.org"]);
+    expect(csp["script-src"]).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
   });
 });
