@@ -25,6 +25,7 @@ export const facilitatorActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("admitAll") }).strict(),
   z.object({ action: z.literal("sendToBreakout"), target, breakout }).strict(),
   z.object({ action: z.literal("bringBack"), target }).strict(),
+  z.object({ action: z.literal("talkPrivately"), target }).strict(),
   z.object({ action: z.literal("remove"), target }).strict(),
   z.object({ action: z.literal("ban"), target }).strict(),
   z.object({ action: z.literal("lock") }).strict(),
@@ -40,8 +41,17 @@ export type FacilitatorAction = z.infer<typeof facilitatorActionSchema>;
 export type FacilitatorActionName = FacilitatorAction["action"];
 
 export const passPieceSchema = z.object({}).strict();
+/** Either of the two ends a private conversation (ClientMessage.LeavePrivateTalk): both go back where they were. */
+export const leavePrivateTalkSchema = z.object({}).strict();
 
 /** Where a participant is: seated in the main circle, waiting to be admitted, or in a breakout. */
 export const Spaces = { Main: "main", Waiting: "waiting" } as const;
 export const breakoutSpace = (name: string) => `breakout:${name}`;
 export const isBreakout = (space: string) => space.startsWith("breakout:");
+/**
+ * A facilitator's private 1:1 conversation with one participant: a space of two with its own voice
+ * room at the SFU, its own chat and its own voice key. Nobody else sees or hears them meanwhile.
+ * The id is the server's (lowercase, so the voice room's name maps back to it).
+ */
+export const privateTalkSpace = (id: string) => `private:${id}`;
+export const isPrivateTalk = (space: string) => space.startsWith("private:");

@@ -27,6 +27,8 @@ export const NoticeKinds = {
   SentToWaitingRoom: "sent-to-waiting-room",
   SentToBreakout: "sent-to-breakout",
   BroughtBack: "brought-back",
+  PrivateTalkStarted: "private-talk-started",
+  PrivateTalkEnded: "private-talk-ended",
   RoundWaiting: "round-waiting",
   HoldingPiece: "holding-piece",
   ShareTimeUp: "share-time-up",
@@ -68,6 +70,9 @@ export const noticeTexts = {
   "sent-to-waiting-room": () => "The facilitator asked you to wait in the waiting room for a moment. You'll be let back in soon.",
   "sent-to-breakout": (name: string) => `You're in the breakout circle "${name}" for now.`,
   "brought-back": () => "You're back in the main circle.",
+  "private-talk-started": (with_: string) =>
+    `You're talking privately with ${with_}. Only the two of you can hear and read each other; nobody else in the circle can.`,
+  "private-talk-ended": () => "The private conversation has ended. You're back where you were.",
   "round-waiting": () => "A talking-piece round is on: you can speak when the piece reaches you.",
   "holding-piece": (muted: boolean) =>
     muted

@@ -10,6 +10,8 @@ export const ClientMessage = {
   Facilitate: "facilitate",
   /** The holder of the talking piece passes it on. */
   PassPiece: "passPiece",
+  /** Either person in a private conversation (shared/facilitation.ts privateTalkSpace) ends it; payload `{}`. */
+  LeavePrivateTalk: "leavePrivateTalk",
   /** Safety (shared/safety.ts, shared/chat.ts): validated and rate-limited like every message. */
   Chat: "chat",
   /** Facilitators: delete a chat message or pause the chat (chatModerateSchema). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AVATAR_COLORS, AVATAR_STYLES } from "./avatar.ts";
 import { FRAME_BYTES_HEAD_ONLY, FRAME_BYTES_WITH_HANDS } from "./pose-codec.ts";
 import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
-import { facilitatorActionSchema, passPieceSchema } from "./facilitation.ts";
+import { facilitatorActionSchema, leavePrivateTalkSchema, passPieceSchema } from "./facilitation.ts";
 import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
@@ -67,6 +67,7 @@ export const clientMessageSchemas = {
   [ClientMessage.VoiceTicket]: z.object({}).strict(),
   [ClientMessage.Facilitate]: facilitatorActionSchema,
   [ClientMessage.PassPiece]: passPieceSchema,
+  [ClientMessage.LeavePrivateTalk]: leavePrivateTalkSchema,
   [ClientMessage.Chat]: chatSendSchema,
   [ClientMessage.ChatModerate]: chatModerateSchema,
   [ClientMessage.Block]: blockSchema,

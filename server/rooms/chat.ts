@@ -7,6 +7,7 @@ import {
   type ChatDeletedMessage,
   type ChatMessage,
 } from "../../shared/chat.ts";
+import { isPrivateTalk } from "../../shared/facilitation.ts";
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
 import type { ClientPayload } from "../../shared/schemas.ts";
 import { AbuseCounter, filterChat } from "../safety/chat-filter.ts";
@@ -69,7 +70,8 @@ export class CircleChat {
       return this.host.refuse(client, ClientMessage.Chat, "rate_limited", "You're sending messages quickly: please wait a few seconds.");
     }
     const facilitator = sender.role === "facilitator";
-    if (this.host.isPaused() && !facilitator) {
+    // A pause is the circle's: a private conversation with a facilitator goes on.
+    if (this.host.isPaused() && !facilitator && !isPrivateTalk(sender.space)) {
       return this.host.refuse(client, ClientMessage.Chat, "not_allowed", "The facilitator has paused the chat for now.");
     }
 

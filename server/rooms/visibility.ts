@@ -1,6 +1,6 @@
 import type { Client } from "@colyseus/core";
 import { type MapSchema, StateView } from "@colyseus/schema";
-import { Spaces } from "../../shared/facilitation.ts";
+import { isPrivateTalk, Spaces } from "../../shared/facilitation.ts";
 import type { Participant } from "./state.ts";
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -14,8 +14,8 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
  * A newcomer first sees only themselves; `reveal` shows them to the others (and the others to
  * them) once the room knows their blocks (loaded from the store for a participant key).
  * Someone in the waiting room is private: only they and the facilitators receive their state
- * (so they are in nobody else's people list or count) until they are let in; `refresh` follows a
- * change of space.
+ * (so they are in nobody else's people list or count) until they are let in. So are the two in a
+ * private conversation: only each other and the facilitators. `refresh` follows a change of space.
  * Views survive a dropped connection: Colyseus hands the same view to the reconnected client.
  */
 export class Visibility {
@@ -61,7 +61,7 @@ export class Visibility {
   /** Nobody kept apart, nobody waiting (to be revealed or in the waiting room): everyone may see everyone. */
   everyoneSeesEveryone(): boolean {
     if (this.apart.size !== 0 || this.revealed.size !== this.views.size) return false;
-    for (const p of this.participants().values()) if (p.space === Spaces.Waiting) return false;
+    for (const p of this.participants().values()) if (p.space === Spaces.Waiting || isPrivateTalk(p.space)) return false;
     return true;
   }
 
@@ -76,7 +76,10 @@ export class Visibility {
     if (!this.revealed.has(viewer) || !this.revealed.has(target)) return false;
     if (this.apart.size !== 0 && this.isApart(viewer, target)) return false;
     const participants = this.participants();
-    return participants.get(target)?.space !== Spaces.Waiting || participants.get(viewer)?.role === "facilitator";
+    const space = participants.get(target)?.space ?? Spaces.Main;
+    if (space !== Spaces.Waiting && !isPrivateTalk(space)) return true;
+    const seer = participants.get(viewer);
+    return seer?.role === "facilitator" || (isPrivateTalk(space) && seer?.space === space);
   }
 
   /** Keeps a pair apart (block) or lets them see each other again (unblock). */

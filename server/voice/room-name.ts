@@ -16,7 +16,7 @@ export function parseVoiceRoom(voiceRoom: string): { roomId: string; space: stri
   if (!voiceRoom.startsWith(PREFIX) || voiceRoom.length === PREFIX.length) return null;
   const [roomId, suffix] = voiceRoom.slice(PREFIX.length).split(SPACE_SEPARATOR, 2);
   if (!roomId) return null;
-  return { roomId, space: suffix ? suffix.replace(/^breakout-/, "breakout:") : MAIN_SPACE };
+  return { roomId, space: suffix ? suffix.replace(/^(breakout|private)-/, "$1:") : MAIN_SPACE };
 }
 
 export function circleRoomIdOf(voiceRoom: string): string | null {

@@ -261,6 +261,7 @@ export const en = {
     "hand-lowered": "The facilitator lowered your hand.",
     "sent-to-waiting-room": "The facilitator asked you to wait in the waiting room for a moment. You'll be let back in soon.",
     "brought-back": "You're back in the main circle.",
+    "private-talk-ended": "The private conversation has ended. You're back where you were.",
     "round-waiting": "A talking-piece round is on: you can speak when the piece reaches you.",
     "holding-piece_muted": "The talking piece is with you. You're muted for now: the facilitator can let you speak, or pass it on.",
     "holding-piece_open": "The talking piece is with you. Share what you wish, or pass it on. Unmute when you're ready.",

@@ -263,6 +263,7 @@ export const es: Resources = {
     "hand-lowered": "El facilitador ha bajado tu mano.",
     "sent-to-waiting-room": "El facilitador te ha pedido que esperes un momento en la sala de espera. Pronto te dejarán volver.",
     "brought-back": "Has vuelto al círculo principal.",
+    "private-talk-ended": "La conversación privada ha terminado. Has vuelto a donde estabas.",
     "round-waiting": "Hay una ronda con el objeto de la palabra: puedes hablar cuando te llegue.",
     "holding-piece_muted": "El objeto de la palabra está contigo. Estás silenciado por ahora: el facilitador puede dejarte hablar, o puedes pasarlo.",
     "holding-piece_open": "El objeto de la palabra está contigo. Comparte lo que quieras, o pásalo. Activa el micrófono cuando estés listo.",

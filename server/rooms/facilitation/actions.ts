@@ -14,6 +14,8 @@ export interface FacilitationContext {
   /** Moves someone to another space, with a seat there (null when that circle is full). */
   moveToSpace(id: string, space: string): boolean;
   moveSeat(id: string, seat: number): void;
+  /** Opens a private 1:1 conversation between the facilitator and another person; the reason it cannot, or null. */
+  startPrivateTalk(facilitatorId: string, otherId: string): string | null;
   lowerHand(id: string): void;
   /** Ends one person's connection on purpose (no seat held). */
   dismiss(id: string, why: "removed" | "banned"): void;
@@ -105,7 +107,8 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
   moveSeat: (room, actor, { target: id, seat }) => {
     const target = room.participant(id);
     if (!target) return refuse("That person is no longer in the circle.");
-    if (!seatedSpace(target)) return refuse("They are in the waiting room: admit them first.");
+    if (target.space === Spaces.Waiting) return refuse("They are in the waiting room: admit them first.");
+    if (!seatedSpace(target)) return refuse("They are in a private conversation just now.");
     if (seat >= room.capacity) return refuse(`This circle has ${room.capacity} seats.`);
     if (target.seat === seat) return refuse("They are already in that seat.");
     room.moveSeat(target.id, seat);
@@ -151,6 +154,13 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
     room.notify(target.id, notice("brought-back"));
     return ok;
   }),
+
+  talkPrivately: (room, actor, { target: id }) => {
+    const target = otherParticipant(room, actor, id);
+    if (typeof target === "string") return refuse(target);
+    const refusal = room.startPrivateTalk(actor.id, target.id);
+    return refusal ? refuse(refusal) : ok;
+  },
 
   remove: onParticipant((room, target) => {
     room.dismiss(target.id, "removed");

@@ -1,4 +1,4 @@
-import { isBreakout, Spaces } from "../../../shared/facilitation.ts";
+import { isPrivateTalk, Spaces } from "../../../shared/facilitation.ts";
 import { notice } from "../../../shared/notices.ts";
 import type { NoticeMessage, Phase } from "../../../shared/protocol.ts";
 import { pickSeat } from "../../../shared/seats.ts";
@@ -7,6 +7,7 @@ import { NO_SEAT, type CircleState, type Participant } from "../state.ts";
 import type { FlowVoice } from "../voice.ts";
 import type { FacilitationContext } from "./actions.ts";
 import { mayPublish } from "./speaking.ts";
+import { PrivateTalks } from "./private-talks.ts";
 import { holder, isOver, passPiece, type Round, startRound } from "./talking-piece.ts";
 
 /** What the flow works with: the state, notices, and the voice, pose and seating modules. */
@@ -17,7 +18,7 @@ export interface FlowHost {
   /** Resets the person's pose to their (new) seat, or to none in the waiting room. */
   readonly poses: { place(p: Participant): void };
   readonly seating: Pick<Seating, "dismiss" | "banKey">;
-  /** Someone changed space: who may see them changes (the waiting room is private). */
+  /** Someone changed space: who may see them changes (the waiting room and private talks are private). */
   spaceChanged(id: string): void;
   /** Closes the session for everyone (a facilitator ended it). */
   endSession(): void;
@@ -36,8 +37,17 @@ export interface FlowHost {
 export class CircleFlow implements FacilitationContext {
   private round: Round | null = null;
   private shareTimer: { clear(): void } | null = null;
+  private readonly privateTalks: PrivateTalks;
 
-  constructor(private readonly host: FlowHost) {}
+  constructor(private readonly host: FlowHost) {
+    this.privateTalks = new PrivateTalks({
+      participant: (id) => this.participant(id),
+      moveToSpace: (id, space) => this.moveToSpace(id, space),
+      seatFree: (space, seat) => !this.participants().some((p) => p.space === space && p.seat === seat),
+      moveSeat: (id, seat) => this.moveSeat(id, seat),
+      notify: (id, message) => this.notify(id, message),
+    });
+  }
 
   get capacity(): number {
     return this.host.state.capacity;
@@ -83,7 +93,7 @@ export class CircleFlow implements FacilitationContext {
     for (const p of this.participants()) {
       const allowed = mayPublish(
         p.id,
-        { role: p.role, mutedByFacilitator: p.mutedByFacilitator, inVoiceSpace: p.space !== Spaces.Waiting },
+        { role: p.role, mutedByFacilitator: p.mutedByFacilitator, inVoiceSpace: p.space !== Spaces.Waiting, inPrivateTalk: isPrivateTalk(p.space) },
         // The round is the main circle's: people in a breakout talk among themselves meanwhile.
         { roundActive: roundActive && p.space === Spaces.Main, roundHolder },
       );
@@ -100,20 +110,34 @@ export class CircleFlow implements FacilitationContext {
   moveToSpace(id: string, space: string): boolean {
     const p = this.participant(id);
     if (!p) return false;
+    const from = p.space;
+    if (from === space) return true;
     const seat = space === Spaces.Waiting ? NO_SEAT : this.freeSeat(space);
     if (seat === null) return false;
-    const from = p.space;
     p.space = space;
     this.placeAt(p, seat);
-    if (from === Spaces.Waiting || space === Spaces.Waiting) this.host.spaceChanged(id);
-    if (from === Spaces.Waiting || space === Spaces.Waiting || isBreakout(from) || isBreakout(space)) {
-      if (from !== Spaces.Waiting) this.host.voice.leave(id, from);
-      if (space !== Spaces.Waiting) this.host.voice.sendTicketTo(id);
-    }
+    const hidden = (s: string) => s === Spaces.Waiting || isPrivateTalk(s);
+    if (hidden(from) || hidden(space)) this.host.spaceChanged(id);
+    // Every space but the waiting room talks in a voice room of its own.
+    if (from !== Spaces.Waiting) this.host.voice.leave(id, from);
+    if (space !== Spaces.Waiting) this.host.voice.sendTicketTo(id);
+    if (isPrivateTalk(from)) this.privateTalks.movedOut(id, from);
     if (space === Spaces.Waiting) this.lowerHand(id);
     if (this.host.state.roundHolder === id) this.passPiece("skipped");
     void this.syncMicrophones();
     return true;
+  }
+
+  /** A facilitator opens a private conversation with `otherId`; the reason it cannot, or null. */
+  startPrivateTalk(facilitatorId: string, otherId: string): string | null {
+    const [facilitator, other] = [this.participant(facilitatorId), this.participant(otherId)];
+    if (!facilitator || !other) return "That person is no longer in the circle.";
+    return this.privateTalks.start(facilitator, other);
+  }
+
+  /** Ends the private conversation in `space`: both go back where they were. */
+  endPrivateTalk(space: string): void {
+    this.privateTalks.end(space);
   }
 
   moveSeat(id: string, seat: number): void {
@@ -205,6 +229,7 @@ export class CircleFlow implements FacilitationContext {
 
   /** Someone left the circle: their hand and the piece move on without them. */
   forget(id: string): void {
+    this.privateTalks.forget(id);
     this.lowerHand(id);
     if (this.host.state.roundHolder === id) this.passPiece("skipped");
   }

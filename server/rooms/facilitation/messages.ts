@@ -1,4 +1,4 @@
-import { Spaces } from "../../../shared/facilitation.ts";
+import { isPrivateTalk, Spaces } from "../../../shared/facilitation.ts";
 import { ClientMessage } from "../../../shared/protocol.ts";
 import { log } from "../../log.ts";
 import type { RoomAudit } from "../audit.ts";
@@ -17,7 +17,7 @@ export interface FacilitationMessagesDeps {
   readonly state: Pick<CircleState, "roundActive" | "roundHolder">;
 }
 
-/** The messages of the guided flow: facilitator actions, raised hands, stepping away, passing the piece. */
+/** The messages of the guided flow: facilitator actions, raised hands, stepping away, passing the piece, ending a private talk. */
 export function facilitationMessages({ roomId, flow, audit, refuse, state }: FacilitationMessagesDeps): MessageHandlers {
   return {
     [ClientMessage.Facilitate]: (client, action, actor) => {
@@ -48,6 +48,10 @@ export function facilitationMessages({ roomId, flow, audit, refuse, state }: Fac
       p.away = away;
       // Stepping out with the talking piece hands it on: nobody waits on an empty seat.
       if (away && state.roundHolder === p.id) flow.passPiece("skipped");
+    },
+    [ClientMessage.LeavePrivateTalk]: (client, _payload, p) => {
+      if (!isPrivateTalk(p.space)) return refuse(client, ClientMessage.LeavePrivateTalk, "not_allowed", "You are not in a private conversation.");
+      flow.endPrivateTalk(p.space);
     },
     [ClientMessage.PassPiece]: (client, _payload, p) => {
       if (!state.roundActive || state.roundHolder !== p.id) {

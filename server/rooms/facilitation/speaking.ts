@@ -5,6 +5,8 @@ export interface SpeakerFacts {
   mutedByFacilitator: boolean;
   /** Seated in the main circle or a breakout (not in the waiting room). */
   inVoiceSpace: boolean;
+  /** In a facilitator's private conversation: the two talk freely, whatever the circle's mutes and round. */
+  inPrivateTalk?: boolean;
 }
 
 export interface RoomFacts {
@@ -15,7 +17,7 @@ export interface RoomFacts {
 
 export function mayPublish(id: string, person: SpeakerFacts, room: RoomFacts): boolean {
   if (!person.inVoiceSpace) return false;
-  if (person.role === "facilitator") return true;
+  if (person.role === "facilitator" || person.inPrivateTalk) return true;
   if (person.mutedByFacilitator) return false;
   if (room.roundActive) return room.roundHolder === id;
   return true;
