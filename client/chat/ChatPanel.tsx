@@ -1,5 +1,7 @@
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { isPrivateTalk } from "../../shared/facilitation.ts";
 import { CHAT_TEXT_MAX, type ChatMessage } from "../../shared/chat.ts";
 import {
   describePersonalDetails,
@@ -24,7 +26,10 @@ export function ChatPanel() {
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const selfId = useConnection((s) => s.selfId);
   const facilitator = useSelf(isFacilitator);
-  const paused = useStore(chat, (s) => s.paused);
+  const { t } = useTranslation();
+  // In a private conversation the chat is the two's own; the circle's pause does not reach it.
+  const inTalk = useSelf((me) => isPrivateTalk(me?.space ?? ""));
+  const paused = useStore(chat, (s) => s.paused) && !inTalk;
   const [draft, setDraft] = useState("");
   const [asking, setAsking] = useState<PersonalDetailMatch[] | null>(null);
   const crisisCheck = useCrisisCheck();
@@ -57,35 +62,35 @@ export function ChatPanel() {
   }
 
   return (
-    <aside className="chat-panel" aria-label="Chat">
+    <aside className="chat-panel" aria-label={t("chat.title")}>
       <header>
-        <strong>Chat</strong>
-        <span className="muted">Not saved anywhere</span>
-        {facilitator && (
-          <button type="button" onClick={() => pauseChat(!paused)}>{paused ? "Resume chat" : "Pause chat"}</button>
+        <strong>{inTalk ? t("privateTalk.title") : t("chat.title")}</strong>
+        <span className="muted">{t("chat.notSaved")}</span>
+        {facilitator && !inTalk && (
+          <button type="button" onClick={() => pauseChat(!paused)}>{paused ? t("chat.resume") : t("chat.pause")}</button>
         )}
-        <button type="button" className="icon" aria-label="Close chat" onClick={() => setChatOpen(false)}>×</button>
+        <button type="button" className="icon" aria-label={t("chat.close")} onClick={() => setChatOpen(false)}>×</button>
       </header>
-      {paused && <p className="chat-paused" role="status">The facilitator has paused the chat for now.</p>}
-      {coolDown > 0 && <p className="chat-paused" role="status">Your chat is paused for {coolDown} s after several messages the filter caught. Take a breath.</p>}
+      {paused && <p className="chat-paused" role="status">{t("chat.paused")}</p>}
+      {coolDown > 0 && <p className="chat-paused" role="status">{t("chat.coolDown", { seconds: coolDown })}</p>}
       <ChatMessages list={list} shown={shown} selfId={selfId} facilitator={facilitator} />
       <form onSubmit={submit}>
         {asking && <PersonalDetailCheck details={asking} onEdit={() => setAsking(null)} />}
         {crisisCheck.held !== null && crisisCheck.held === draft.trim() && !asking && <CrisisCheckNote onEdit={crisisCheck.reset} />}
         <div className="row">
           <input
-            aria-label="Message"
+            aria-label={t("chat.message")}
             value={draft}
             maxLength={CHAT_TEXT_MAX}
             disabled={blocked}
-            placeholder={blocked ? "Chat is paused" : "Write to the circle…"}
+            placeholder={blocked ? t("chat.placeholderPaused") : inTalk ? t("chat.placeholderPrivate") : t("chat.placeholder")}
             onChange={(e) => {
               setDraft(e.target.value);
               setAsking(null);
               crisisCheck.reset();
             }}
           />
-          <button type="submit" disabled={!draft.trim() || blocked}>Send</button>
+          <button type="submit" disabled={!draft.trim() || blocked}>{t("chat.send")}</button>
         </div>
       </form>
     </aside>
@@ -103,17 +108,18 @@ function ChatMessages({
   selfId: string | null;
   facilitator: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <ol ref={list} className="chat-messages">
       {shown.map((m) => (
         <li key={m.id} data-chat-id={m.id} className={m.from === selfId ? "mine" : undefined}>
           <span className="chat-meta">
             <strong>{m.pseudonym}</strong>
-            {m.facilitator && <span className="badge">facilitator</span>} <span className="muted">{time(m.at)}</span>
+            {m.facilitator && <span className="badge">{t("chat.facilitatorBadge")}</span>} <span className="muted">{time(m.at)}</span>
           </span>
           <span className="chat-text">{m.text}</span>
           {facilitator && (
-            <button type="button" className="icon" aria-label={`Delete message from ${m.pseudonym}`} onClick={() => deleteChatMessage(m.id)}>
+            <button type="button" className="icon" aria-label={t("chat.deleteFrom", { name: m.pseudonym })} onClick={() => deleteChatMessage(m.id)}>
               🗑
             </button>
           )}
@@ -125,13 +131,14 @@ function ChatMessages({
 
 /** Asks before a message with what looks like a personal detail is shared with the circle. */
 function PersonalDetailCheck({ details, onEdit }: { details: PersonalDetailMatch[]; onEdit: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="personal-detail-check" role="alertdialog" aria-labelledby="personal-detail-question">
       <p id="personal-detail-question"><strong>{PERSONAL_DETAIL_QUESTION}</strong></p>
       <p className="muted">It looks like {describePersonalDetails(details)}: {details.map((d) => `“${d.text}”`).join(", ")}. Everyone in the circle will see it.</p>
       <div className="dialog-actions">
-        <button type="button" onClick={onEdit}>Edit message</button>
-        <button type="submit" className="primary">Share it</button>
+        <button type="button" onClick={onEdit}>{t("chat.editMessage")}</button>
+        <button type="submit" className="primary">{t("chat.shareIt")}</button>
       </div>
     </div>
   );

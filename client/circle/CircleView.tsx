@@ -8,6 +8,7 @@ import { CircleScene } from "./CircleScene.tsx";
 import { ControlBar } from "./ControlBar.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
+import { PrivateTalkBar } from "./PrivateTalkBar.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
 import { Announcer } from "./Announcer.tsx";
@@ -15,7 +16,7 @@ import { Toasts } from "./Toasts.tsx";
 import { CrisisButton } from "../safety/CrisisPanel.tsx";
 import { SafetyBridge } from "../safety/SafetyBridge.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
-import { Spaces } from "../../shared/facilitation.ts";
+import { isPrivateTalk, Spaces } from "../../shared/facilitation.ts";
 import { lazyChunk, PartBoundary } from "../lazy-chunk.tsx";
 
 // Chunks of their own: only facilitators need their panel, and the chat can follow the scene.
@@ -76,7 +77,8 @@ export default function CircleView() {
       {status === "reconnecting" && (
         <div className="banner" role="status">{t("view.reconnecting")}</div>
       )}
-      <RoundBar />
+      {/* The round is the main circle's: in a private conversation it is not shown. */}
+      {!isPrivateTalk(me?.space ?? "") && <RoundBar />}
       <PartBoundary>
         <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
       </PartBoundary>
@@ -90,6 +92,7 @@ export default function CircleView() {
 
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
       <div className="dock">
+        <PrivateTalkBar />
         <Toasts />
         <Announcer />
         <CaptionsStrip />

@@ -24,6 +24,7 @@ export function FacilitatorPanel() {
   const waiting = participants.filter((p) => p.space === Spaces.Waiting);
   const seated = participants.filter((p) => p.space !== Spaces.Waiting);
   const holder = flow.roundActive ? byId.get(flow.roundHolder) : undefined;
+  const mySpace = byId.get(selfId ?? "")?.space ?? Spaces.Main;
 
   return (
     <aside className="facilitator-panel" aria-label={t("facilitator.panel")}>
@@ -44,7 +45,7 @@ export function FacilitatorPanel() {
         <h3>{t("facilitator.inTheCircle")}</h3>
         <ul className="facilitator-people">
           {seated.map((p) => (
-            <ParticipantRow key={p.id} p={p} self={p.id === selfId} speaking={speaking.includes(p.id)} inVoice={inVoice} capacity={capacity} />
+            <ParticipantRow key={p.id} p={p} self={p.id === selfId} speaking={speaking.includes(p.id)} inVoice={inVoice} capacity={capacity} mySpace={mySpace} />
           ))}
         </ul>
       </section>

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import { isFacilitator } from "../../shared/circle-state.ts";
-import { isBreakout } from "../../shared/facilitation.ts";
+import { isBreakout, isPrivateTalk } from "../../shared/facilitation.ts";
+import { leavePrivateTalk } from "../circle/PrivateTalkBar.tsx";
 import { type ParticipantSummary, sendFacilitatorAction } from "../net/connection.ts";
 
 /** One person in the facilitator's list: what is going on with them, and what you can do. */
-export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: ParticipantSummary; self: boolean; speaking: boolean; inVoice: boolean; capacity: number }) {
+export function ParticipantRow({ p, self, speaking, inVoice, capacity, mySpace }: { p: ParticipantSummary; self: boolean; speaking: boolean; inVoice: boolean; capacity: number; mySpace: string }) {
   const { t } = useTranslation();
   const target = p.id;
   const badges = [
@@ -14,6 +15,7 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
     p.handRaised && t("facilitator.badgeHandRaised"),
     p.away && t("facilitator.badgeAway"),
     isBreakout(p.space) && t("facilitator.badgeInBreakout", { room: p.space.slice("breakout:".length) }),
+    isPrivateTalk(p.space) && t("privateTalk.badge"),
     !p.connected && t("facilitator.badgeReconnecting"),
     inVoice && p.connected && !self && !p.voiceConnected && t("facilitator.badgeNoVoice"),
   ].filter(Boolean);
@@ -43,6 +45,13 @@ export function ParticipantRow({ p, self, speaking, inVoice, capacity }: { p: Pa
               <option key={i} value={i} disabled={i === p.seat}>{t("facilitator.seatOption", { seat: i + 1 })}</option>
             ))}
           </select>
+          {isPrivateTalk(p.space) && p.space === mySpace ? (
+            <button type="button" className="primary" onClick={leavePrivateTalk}>{t("privateTalk.end")}</button>
+          ) : (
+            !isPrivateTalk(p.space) && !isPrivateTalk(mySpace) && (
+              <button type="button" onClick={() => sendFacilitatorAction({ action: "talkPrivately", target })} aria-label={t("privateTalk.startNamed", { name: p.pseudonym })}>{t("privateTalk.start")}</button>
+            )
+          )}
           {isBreakout(p.space) ? (
             <button type="button" onClick={() => sendFacilitatorAction({ action: "bringBack", target })} aria-label={`${t("facilitator.bringBack")}: ${p.pseudonym}`}>{t("facilitator.bringBack")}</button>
           ) : (

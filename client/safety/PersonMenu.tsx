@@ -1,10 +1,17 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import { isFacilitator } from "../../shared/circle-state.ts";
+import { isPrivateTalk } from "../../shared/facilitation.ts";
+import { sendFacilitatorAction } from "../net/connection.ts";
+import { useSelf } from "../net/useConnection.ts";
 import { ReportDialog } from "./ReportDialog.tsx";
 import { block, muteForMe, safety, unblock } from "./session.ts";
 
-/** Per person in the people list: mute for me, report, block. */
+/** Per person in the people list: mute for me, report, block; for a facilitator, a private conversation. */
 export function PersonMenu({ id, pseudonym, facilitator }: { id: string; pseudonym: string; facilitator: boolean }) {
+  const { t } = useTranslation();
+  const canTalkPrivately = useSelf((me) => isFacilitator(me) && !isPrivateTalk(me?.space ?? ""));
   const [open, setOpen] = useState(false);
   const [reporting, setReporting] = useState(false);
   const muted = useStore(safety, (s) => s.mutedForMe.includes(id));
@@ -18,6 +25,11 @@ export function PersonMenu({ id, pseudonym, facilitator }: { id: string; pseudon
           <button type="button" role="menuitem" onClick={() => muteForMe(id, !muted)}>
             {muted ? "Unmute for me" : "Mute for me"}
           </button>
+          {canTalkPrivately && (
+            <button type="button" role="menuitem" onClick={() => (sendFacilitatorAction({ action: "talkPrivately", target: id }), setOpen(false))}>
+              {t("privateTalk.start")}
+            </button>
+          )}
           <button type="button" role="menuitem" onClick={() => (setReporting(true), setOpen(false))}>Report…</button>
           {!facilitator && (
             <button

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
@@ -9,6 +10,8 @@ import { chat, sendChat } from "../chat/chat-session.ts";
 import { block, muteForMe, report, safety, setCrisisOpen } from "./session.ts";
 import { XRButton, XRHeading, XRLine, XRPanel, XRRow } from "../xr/ui.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
+import { isPrivateTalk } from "../../shared/facilitation.ts";
+import { sendFacilitatorAction } from "../net/connection.ts";
 
 /** Which safety panel floats above the lap menu in VR. */
 export type XRSafetyPanel = "none" | "people" | "chat";
@@ -53,6 +56,8 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
   const participants = useConnection((s) => s.participants);
   const selfId = useConnection((s) => s.selfId);
   const mySpace = useSelf((me) => me?.space);
+  const iFacilitate = useSelf((me) => isFacilitator(me));
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<string | null>(null);
   const others = participants.filter((p) => p.id !== selfId && p.space === mySpace);
   const person = others.find((p) => p.id === chosen);
@@ -79,6 +84,11 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
         <XRButton label={`Mute ${person.pseudonym} for me`} onPress={() => muteForMe(person.id, true)} />
         {!isFacilitator(person) && <XRButton label={`Block ${person.pseudonym}`} tone="danger" onPress={() => (block(person.id), setChosen(null))} />}
       </XRRow>
+      {iFacilitate && !isPrivateTalk(mySpace ?? "") && (
+        <XRRow>
+          <XRButton label={t("privateTalk.startNamed", { name: person.pseudonym })} tone="calm" onPress={() => (sendFacilitatorAction({ action: "talkPrivately", target: person.id }), onClose())} />
+        </XRRow>
+      )}
       <XRRow>
         {REPORT_CATEGORIES.map((c) => (
           <XRButton key={c} label={`Report: ${REPORT_CATEGORY_LABELS[c]}`} width={290} onPress={() => (report(person.id, c, ""), setChosen(null))} />

@@ -1,15 +1,19 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Spaces } from "../../shared/facilitation.ts";
+import { useStore } from "zustand";
+import { isPrivateTalk, Spaces } from "../../shared/facilitation.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { sendFacilitatorAction } from "../net/connection.ts";
-import { useConnection } from "../net/useConnection.ts";
+import { useConnection, useSelf } from "../net/useConnection.ts";
+import { support } from "../safety/support.ts";
+import { leavePrivateTalk } from "../circle/PrivateTalkBar.tsx";
 import { MenuButton } from "./XRMenu.tsx";
-import { XRHeading, XRPanel, XRRow } from "./ui.tsx";
+import { XRHeading, XRLine, XRPanel, XRRow } from "./ui.tsx";
 
 /**
- * The facilitator's panel in VR, summoned from the lap menu: the circle's main controls and,
- * for each person in seat order, mute or allow and lower hand. The desktop panel has the rest.
+ * The facilitator's panel in VR, summoned from the lap menu: the circle's main controls, who may
+ * need support, and for each person in seat order mute or allow, lower hand and a private
+ * conversation. The desktop panel has the rest.
  */
 export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity: number }) {
   const { t } = useTranslation();
@@ -19,6 +23,9 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
   const selfId = useConnection((s) => s.selfId);
   const people = useMemo(() => participants.filter((p) => p.id !== selfId && p.space === Spaces.Main), [participants, selfId]);
   const waiting = useMemo(() => participants.filter((p) => p.space === Spaces.Waiting).length, [participants]);
+  const flags = useStore(support, (st) => st.flags);
+  const inTalk = useSelf((me) => isPrivateTalk(me?.space ?? ""));
+  const present = (id: string) => participants.some((p) => p.id === id && !isPrivateTalk(p.space));
   const s = seatTransform(seat, capacity);
   // To the left of the lap menu, turned towards you.
   const side = 0.55;
@@ -44,6 +51,20 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
         )}
         {waiting > 0 && <MenuButton label={t("vr.admitAll", { count: waiting })} onPress={() => sendFacilitatorAction({ action: "admitAll" })} />}
       </XRRow>
+      {inTalk && (
+        <XRRow>
+          <MenuButton label={t("privateTalk.end")} active onPress={leavePrivateTalk} />
+        </XRRow>
+      )}
+      {flags.length > 0 && <XRLine>{t("crisis.mayNeedSupport")}</XRLine>}
+      {flags.map((f) => (
+        <XRRow key={f.id}>
+          <XRLine>{f.pseudonym}</XRLine>
+          {!inTalk && present(f.participantId) && (
+            <MenuButton label={t("privateTalk.startNamed", { name: f.pseudonym })} width={330} onPress={() => sendFacilitatorAction({ action: "talkPrivately", target: f.participantId })} />
+          )}
+        </XRRow>
+      ))}
       {people.map((p) => (
         <XRRow key={p.id}>
           <MenuButton
@@ -58,6 +79,9 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
             disabled={!p.handRaised}
             onPress={() => sendFacilitatorAction({ action: "lowerHand", target: p.id })}
           />
+          {!inTalk && (
+            <MenuButton label={t("privateTalk.startNamed", { name: p.pseudonym })} width={510} onPress={() => sendFacilitatorAction({ action: "talkPrivately", target: p.id })} />
+          )}
         </XRRow>
       ))}
     </XRPanel>

@@ -9,7 +9,9 @@ import { micBlock, muteLabel } from "../voice/mic-reason.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
-import { XRButton, XRPanel, XRRow } from "./ui.tsx";
+import { XRButton, XRLine, XRPanel, XRRow } from "./ui.tsx";
+import { isPrivateTalk } from "../../shared/facilitation.ts";
+import { leavePrivateTalk, usePrivateTalkPartner } from "../circle/PrivateTalkBar.tsx";
 import { exitVR } from "./store.ts";
 import { chat } from "../chat/chat-session.ts";
 import { safety, setCrisisOpen } from "../safety/session.ts";
@@ -85,11 +87,15 @@ export function XRMenu({
   const crisisOpen = useStore(safety, (s) => s.crisisOpen);
   const unread = useStore(chat, (s) => s.unread);
   const boundary = useStore(safetySettings, (s) => s.boundary);
+  const inTalk = isPrivateTalk(me?.space ?? "");
+  const partner = usePrivateTalkPartner();
   const s = seatTransform(seat, capacity);
   const toward = 0.45; // metres in front of the seat, towards the fire
   const position: [number, number, number] = [s.x - Math.sin(s.yaw) * toward, 0.82, s.z - Math.cos(s.yaw) * toward];
 
   const rows: MenuButtonProps[][] = [
+    // In a private conversation its way back comes first: one press.
+    ...(inTalk ? [[{ label: t("privateTalk.back"), active: true, onPress: leavePrivateTalk }]] : []),
     [
       { label: muteLabel(micBlock(me, flow), micAllowed, selfMuted), active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
       { label: me?.handRaised ? t("circle.lowerHand") : t("circle.raiseHand"), active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
@@ -122,6 +128,7 @@ export function XRMenu({
   return (
     <group position={position} rotation={[0, s.yaw, 0]} name="xr-menu">
       <XRPanel name="xr-lap-menu" rotation={[-0.6, 0, 0]} width={960} anchorY="top">
+        {inTalk && <XRLine>{`${partner ? t("privateTalk.with", { name: partner.pseudonym }) : t("privateTalk.title")} ${t("privateTalk.onlyYouTwo")}`}</XRLine>}
         {rows.map((row, r) => (
           <XRRow key={r}>
             {row.map((button) => (

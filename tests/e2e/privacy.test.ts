@@ -21,7 +21,8 @@ import { waitForVoiceBytes } from "./support/voice-bytes.ts";
  * It includes the crisis assist: a message with crisis language opens the resources privately for
  * its writer before it is sent, the writer asks to talk to a facilitator, sends it anyway, and the
  * facilitator gets "someone may need support" (who and the category, never the words). Only a
- * count reaches the logs.
+ * count reaches the logs. The facilitator then opens a private conversation from the flag, and
+ * what A writes there reaches the facilitator only, and nothing of it is kept either.
  */
 
 const FACILITATOR_KEY = "privacy-facilitator-key-0123";
@@ -32,7 +33,9 @@ const NOTE = "zephyr note mocking my grief";
 const CRISIS_TEXT = "lately I keep thinking about ending my life, cobalt harbour";
 /** What A says with captions on (transcribed on A's device, relayed to B, never kept). */
 const CAPTION = "my grandmother's violet teapot";
-const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE, CRISIS_TEXT, "cobalt harbour", CAPTION];
+/** What A writes in the private conversation the facilitator opens from the support flag. */
+const PRIVATE_TEXT = "the saffron kite I never flew";
+const SECRETS = [...PSEUDONYMS, ...CHAT, NOTE, CRISIS_TEXT, "cobalt harbour", CAPTION, PRIVATE_TEXT];
 
 
 let server: ChildProcess;
@@ -97,7 +100,7 @@ afterAll(async () => {
 });
 
 describe("a session with chat, a report and voice", () => {
-  it("leaves no pseudonym, chat text or report note in the server's logs or storage", { timeout: 180_000 }, async () => {
+  it("leaves no pseudonym, chat text or report note in the server's logs or storage", { timeout: 240_000 }, async () => {
     const context = { viewport: { width: 900, height: 560 } };
     const a = await browser.newPage(context);
     const b = await browser.newPage(context);
@@ -148,6 +151,16 @@ describe("a session with chat, a report and voice", () => {
     expect(await b.getByRole("region", { name: "Someone may need support" }).count()).toBe(0);
     await a.waitForTimeout(300);
     expect(await a.getByRole("dialog", { name: "Crisis support" }).count()).toBe(0); // the room's offer is not shown twice
+
+    // The facilitator opens a private conversation from the flag; A writes there, then goes back.
+    await flags.locator(`li[data-support-participant="${idA}"]`).first().getByRole("button", { name: /^Talk privately/ }).click();
+    await a.getByRole("status", { name: "Private conversation" }).waitFor({ timeout: 15_000 });
+    await a.getByLabel("Message").fill(PRIVATE_TEXT);
+    await a.getByRole("button", { name: "Send" }).click();
+    await f.waitForFunction((text) => window.__hearthSafety.state().chat.some((m) => m.text === text), PRIVATE_TEXT);
+    await a.getByRole("button", { name: "Back to the circle" }).click();
+    await b.waitForFunction((id) => window.__hearth.connection().participants.find((p) => p.id === id)?.space === "main", idA, { timeout: 15_000 });
+    expect((await b.evaluate(() => window.__hearthSafety.state().chat)).map((m) => m.text)).not.toContain(PRIVATE_TEXT);
 
     // B reports A with a note; the facilitator gets it.
     await b.locator(`li[data-participant="${idA}"]`).getByRole("button", { name: /Safety options/ }).click();

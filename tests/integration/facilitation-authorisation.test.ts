@@ -88,6 +88,7 @@ const authCases: AuthCase[] = [
   { name: "admitAll", payload: () => ({ action: "admitAll" }), setup: targetWaits },
   { name: "sendToBreakout", payload: ({ target }) => ({ action: "sendToBreakout", target: target.id, breakout: "garden" }) },
   { name: "bringBack", payload: ({ target }) => ({ action: "bringBack", target: target.id }), setup: targetInBreakout },
+  { name: "talkPrivately", payload: ({ target }) => ({ action: "talkPrivately", target: target.id }) },
   { name: "remove", payload: ({ target }) => ({ action: "remove", target: target.id }) },
   { name: "ban", payload: ({ target }) => ({ action: "ban", target: target.id }) },
   { name: "lock", payload: () => ({ action: "lock" }) },
