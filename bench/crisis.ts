@@ -15,8 +15,10 @@ const SETS = [
   { name: "es", language: "es", note: "development set (rules written against it)" },
   { name: "en.holdout", language: "en", note: "written before the broad rules; its errors informed them" },
   { name: "es.holdout", language: "es", note: "written before the broad rules; its errors informed them" },
-  { name: "en.unseen", language: "en", note: "never used for tuning: the honest estimate" },
-  { name: "es.unseen", language: "es", note: "never used for tuning: the honest estimate" },
+  { name: "en.unseen", language: "en", note: "unseen until 2026-12-03; its misses then informed the generalising rules" },
+  { name: "es.unseen", language: "es", note: "unseen until 2026-12-03; its misses then informed the generalising rules" },
+  { name: "en.unseen2", language: "en", note: "written 2026-12-03 before those rules, never used for tuning: the honest estimate" },
+  { name: "es.unseen2", language: "es", note: "written 2026-12-03 before those rules, never used for tuning: the honest estimate" },
 ];
 const showErrors = process.argv.includes("--errors");
 
@@ -49,7 +51,7 @@ for (const set of SETS) {
   console.log();
 }
 
-console.log("Threshold sweep (development + holdout + unseen, both languages):");
+console.log("Threshold sweep (every set, both languages):");
 const all = SETS.flatMap((s) => loadCrisisSet(s.name));
 for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
   console.log(row(`threshold ${threshold}`, evaluate(all, (t) => assessCrisis(t, { threshold })).overall));

@@ -77,6 +77,36 @@ const broad: CrisisRule[] = [
   r(String.raw`\bjust want to go\b|\bwant to go forever\b|\bready to go\b`, "self-harm", 0.6),
 ];
 
+/**
+ * Generalising rules (2026-12-03), from what the first unseen set missed: plain first-person
+ * statements without the set phrases above (a plan named in passing, not deserving to live, a
+ * wish that something would kill you, the family "fine without me", hurt at home, spiralling).
+ */
+const general: CrisisRule[] = [
+  r(String.raw`\b(?:plan|planning|planned|planing|started planning|thinking about|considering|researching|decided on|set a date for)\b.{0,20}\b(?:my )?suicide\b|\bmy suicide\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\bdont deserve to (?:live|be alive|exist|be here|be happy|wake up)\b|\bshould(?:nt)? (?:just )?(?:die|be dead|not be alive|not exist)\b|\bshould never have been born\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:wish|wishing|hope|hoping|pray|praying)\b.{0,30}\b(?:would|will|could|to)? ?(?:hit|kill|run over|crush|take) me\b|\b(?:wish|wishing|hope|hoping)\b.{0,20}\b(?:accident|cancer|heart attack)\b.{0,20}\b(?:take|takes|took|get|gets) me\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:would|will|\w*d) be (?:fine|ok|okay|happier|better|free|relieved|better off) (?:without me|if i (?:was|were|wasnt|werent) (?:gone|here|around|dead|not here|not around))\b|\b(?:be )?(?:happier|fine|better) (?:if|when) (?:im|i am|i was|i were) (?:gone|dead|not here)\b`, "self-harm", 0.9),
+  r(String.raw`\bhate myself\b|\bhate who i am\b|\bim (?:such )?a (?:failure|waste of space)\b|\bim worthless\b|\bi am worthless\b`, "self-harm", 0.35),
+  r(String.raw`\b(?:want|wanna|wish i could|need) (?:to )?(?:disappear|vanish|not be here|not exist)\b(?! (?:into|in|for|off|to|with|on) )`, "self-harm", 0.6, { hyperbole: true }),
+  r(String.raw`\b(?:swallow|swallowing|take|taking|down|downing|empty|emptying)\b.{0,25}\b(?:medicine cabinet|whole (?:bottle|packet|box|pack)|every pill|all (?:the|my) (?:painkillers|paracetamol|sleeping pills))\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:pills|tablets|meds|painkillers|rope|gun|blade|razor)\b.{0,25}\b(?:lined up|ready|counted out|laid out|in front of me)\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:crash|crashing|drive|driving|steer|steering) (?:the|my) (?:car|van|truck|bike)\b.{0,30}\b(?:on purpose|deliberately|into|off)\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:wrote|written|writing|left) (?:letters?|notes?) (?:to|for) (?:my|the) (?:kids|boys|girls|children|son|daughter|wife|family|partner|mum|mom|dad|parents)\b.{0,25}\b(?:in case|for when|after|if i)\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:looking|look|looked|staring|stare|stood|standing) (?:at|on|over) (?:the|a) (?:bridge|edge|tracks|railway|cliff|roof|river)\b.{0,40}\b(?:thinking|think|thought|wondering|tempted|about it)\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:time|ready|decided|going) to end (?:it|everything|it all)\b|\bthe night i end\b|\bend (?:everything|it all) tonight\b`, "self-harm", 0.9),
+  r(String.raw`\bcant (?:keep|go on) (?:living|going|doing this) like this\b|\bcant keep living\b`, "self-harm", 0.8),
+  r(String.raw`\b(?:punch|punched|punching|hit|hitting|bang|banged|banging) (?:the |a )?(?:wall|my head)\b.{0,30}\b(?:bled|bleed|blood|bleeding|to hurt|wanted to hurt|until it hurt)\b|\bwanted to hurt myself\b|\bi wanted to hurt\b`, "self-harm", 0.8),
+  r(String.raw`\b(?:could|would|will|gonna|going to) kill (?:him|her|them)\b.{0,20}\b(?:i mean it|serious|not joking|swear)\b|\bi mean it\b.{0,20}\bkill (?:him|her|them)\b`, "harm-to-others", 1),
+  r(String.raw`\b(?:snap|lose it|lose control)\b.{0,20}\b(?:hurt|hit|kill|harm) (?:my |him|her|them|someone)`, "harm-to-others", 0.9),
+  r(String.raw`\b(?:got|get|getting|been|was) (?:hit|beaten|slapped|kicked|punched|choked|hurt|attacked)\b.{0,20}\b(?:again|at home|by (?:him|her|them|my))\b`, "abuse", 0.9),
+  r(String.raw`\b(?:locks?|locked|locking) me (?:in|out|up)\b|\bthrows? things at me\b|\bthrew (?:things|stuff|a \w+) at me\b`, "abuse", 0.9),
+  r(String.raw`\b(?:wife|husband|partner|girlfriend|boyfriend|dad|father|mum|mom|mother|stepdad|brother) (?:hits|beats|kicks|slaps|chokes|hurts) me\b`, "abuse", 1),
+  r(String.raw`\bspiral+ing\b|\bin a spiral\b|\bcant get out of (?:it|this|my head)\b|\bcant get out\b`, "distress", 0.5, { hyperbole: true }),
+  r(String.raw`\b(?:terrified|petrified|panicking|scared)\b.{0,25}\b(?:shaking|dont know what to do|cant think|cant stop)\b|\bdont know what to do any ?more\b`, "distress", 0.7),
+  r(String.raw`\b(?:breaking point|at my limit|cant take much more)\b.{0,30}\b(?:nobody|no one|noone|alone)\b|\bi have (?:nobody|no one)\b`, "distress", 0.6),
+];
+
 const harmToOthers: CrisisRule[] = [
   r(String.raw`\b(?:im|i am|ill|i will|im going to|im gonna|going to|gonna|want to|wanna|could|might|swear ill|i swear i will) (?:kill|stab|shoot|strangle|hurt|beat|attack|hit) (?:him|her|them|someone|somebody|my (?:wife|husband|partner|boss|dad|father|mum|mom|mother|brother|sister|kids|son|daughter|neighbou?r|ex))\b`, "harm-to-others", 1, { hyperbole: true }),
   r(String.raw`\b(?:kill|stab|shoot|hurt|beat) (?:him|her|them|someone|somebody)(?: \w+){0,3} (?:to death|tonight|when (?:he|she|they) gets? home|so badly)\b`, "harm-to-others", 1),
@@ -122,7 +152,7 @@ const distress: CrisisRule[] = [
 
 export const englishLexicon: CrisisLexicon = {
   language: "en",
-  rules: [...selfHarm, ...broad, ...harmToOthers, ...abuse, ...distress],
+  rules: [...selfHarm, ...broad, ...general, ...harmToOthers, ...abuse, ...distress],
   idioms: [
     /\b(?:killing|killed|kill) it\b/g,
     /\b(?:lets )?end (?:it|this|things) (?:there|here)\b|\blets end (?:it|this)\b/g,

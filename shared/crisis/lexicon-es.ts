@@ -61,6 +61,35 @@ const broad: CrisisRule[] = [
   r(String.raw`\bno se si quiero (?:seguir viv[oa]|vivir|seguir|estar aqui|existir)\b|\bharto de (?:estar viv[oa]|vivir)\b|\bsolo quiero irme\b`, "self-harm", 0.9),
 ];
 
+/**
+ * Generalising rules (2026-12-03), from what the first unseen set missed: plain first-person
+ * statements without the set phrases above (see lexicon-en.ts).
+ */
+const general: CrisisRule[] = [
+  r(String.raw`\b(?:planear|planeando|planeado|planeo|pensando en|preparando|decidido)\b.{0,20}\b(?:mi )?suicidio\b|\bmi suicidio\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\bno merezco (?:vivir|estar viv[oa]|existir|estar aqui|despertar)\b|\bdeberia (?:morirme|estar muert[oa]|desaparecer|no existir)\b|\bno deberia haber nacido\b`, "self-harm", 0.9),
+  r(String.raw`\bojala\b.{0,30}\b(?:me (?:atropell\w*|mat\w*|llev\w*|aplast\w*))\b|\bojala (?:un|una|el|la) \w+ me (?:atropell|mat|llev)\w*`, "self-harm", 0.9),
+  r(String.raw`\b(?:estarian|estaria|estarias|estara|serian|seria) (?:bien|mas felices|mas feliz|mejor|tranquil[oa]s?|libres?) (?:sin mi|si (?:yo )?no (?:estuviera|estuviese|existiera))\b|\b(?:mas felices|mejor|bien) si (?:yo )?no (?:estuviera|estuviese|existiera)\b`, "self-harm", 0.9),
+  r(String.raw`\bme odio\b|\bsoy un fracaso\b|\bno valgo nada\b|\bsoy una carga\b`, "self-harm", 0.35),
+  r(String.raw`\b(?:quiero|quisiera|necesito) desaparecer\b`, "self-harm", 0.6, { hyperbole: true }),
+  r(String.raw`\b(?:tomarme|tragarme|tomar|tragar)\b.{0,15}\b(?:todo el botiquin|todas las pastillas|la caja entera|el frasco entero|todo el frasco|todas mis pastillas)\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:pastillas|cuerda|pistola|cuchilla)\b.{0,25}\b(?:preparad[ao]s?|listas?|contadas|delante de mi)\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:estrellar|estrellarme|chocar|tirar) (?:el|mi) (?:coche|carro|auto|camion|moto)\b.{0,20}\b(?:a proposito|aposta|adrede|queriendo)\b|\bestrellarme (?:con|contra)\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:escrito|escribi|escribiendo|deje|dejado) (?:unas? )?(?:cartas?|notas?) (?:a|para) (?:mis|mi) (?:hijos|hijas|hijo|hija|mujer|familia|pareja|madre|padre|padres)\b.{0,25}\b(?:por si|para cuando|cuando ya no)\b`, "self-harm", 0.9, { explicit: true }),
+  r(String.raw`\b(?:miro|mirando|mire|asomo|asomandome) (?:el|al|la) (?:puente|vacio|via|vias|acantilado|tejado|rio)\b.{0,40}\b(?:pienso|pensando|lo pienso|tentado)\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:hora|lista?|decidido|voy) (?:de |a )?acabar con todo\b|\besta noche acabo\b|\bacabo con todo\b`, "self-harm", 0.9),
+  r(String.raw`\bno puedo seguir (?:viviendo|asi)\b|\bquiero acabar\b(?! (?:el|la|los|las|de|esto del) )`, "self-harm", 0.8),
+  r(String.raw`\bdejar de estar viv[oa]\b|\bdejar de vivir\b`, "self-harm", 0.9),
+  r(String.raw`\b(?:lo|la|los) mataria\b.{0,20}\b(?:en serio|de verdad|lo digo)\b|\blo digo en serio\b.{0,20}\bmat\w+\b|\bsi (?:se )?\w+ .{0,30}\b(?:lo|la) mato\b`, "harm-to-others", 1),
+  r(String.raw`\b(?:estallar|perder el control|explotar)\b.{0,20}\b(?:hacerle dano|pegarle|matarl[oa]|hacer dano)\b`, "harm-to-others", 0.9),
+  r(String.raw`\b(?:me (?:volvieron|volvio|han vuelto|ha vuelto) a (?:pegar|golpear|agredir))\b|\bme pegan? (?:en casa|otra vez)\b`, "abuse", 0.9),
+  r(String.raw`\bme (?:encierra|encerro|encierran|encerraron) (?:en|con llave)\b|\bme tira(?:n)? cosas\b|\bme tiro (?:cosas|\w+) (?:a la cabeza|encima)\b`, "abuse", 0.9),
+  r(String.raw`\b(?:mi )?(?:mujer|marido|pareja|novia|novio|padre|madre|padrastro|hermano) me (?:pega|golpea|maltrata|agrede|ahoga)\b`, "abuse", 1),
+  r(String.raw`\b(?:en una espiral|no puedo salir de (?:esta|aqui|mi cabeza))\b|\bno puedo salir\b`, "distress", 0.5, { hyperbole: true }),
+  r(String.raw`\b(?:aterrad[oa]|en panico|asustad[oa])\b.{0,25}\b(?:temblando|no se que hacer|no puedo pensar)\b|\bya no se que hacer\b`, "distress", 0.7),
+  r(String.raw`\b(?:al limite|no puedo mas)\b.{0,30}\b(?:nadie|sol[oa])\b|\bno tengo a nadie\b`, "distress", 0.6),
+];
+
 const harmToOthers: CrisisRule[] = [
   r(String.raw`\b(?:voy a|quiero|pienso|le voy a|lo voy a|la voy a|los voy a) (?:matarlo|matarla|matarlos|matar a|apunalarlo|apunalarla|pegarle|hacerle dano|hacer dano a)\b`, "harm-to-others", 1),
   r(String.raw`\b(?:lo|la|los|las) (?:voy a matar|mato|matare|voy a apunalar)\b`, "harm-to-others", 1),
@@ -100,7 +129,7 @@ const distress: CrisisRule[] = [
 
 export const spanishLexicon: CrisisLexicon = {
   language: "es",
-  rules: [...selfHarm, ...broad, ...harmToOthers, ...abuse, ...distress],
+  rules: [...selfHarm, ...broad, ...general, ...harmToOthers, ...abuse, ...distress],
   idioms: [
     /\b(?:me muero|se muere|nos morimos|morirme|morirse|morir|muert[oa]s?|me mori|casi me muero) (?:de|por) (?:la )?(?:risa|hambre|ganas|sueno|frio|calor|sed|verguenza|aburrimiento|cansancio|envidia|amor|ver|ir|saber|conocer|probar)\b/g,
     /\bme muero por\b/g,
