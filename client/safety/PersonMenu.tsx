@@ -17,31 +17,31 @@ export function PersonMenu({ id, pseudonym, facilitator }: { id: string; pseudon
   const muted = useStore(safety, (s) => s.mutedForMe.includes(id));
   return (
     <span className="person-menu">
-      <button type="button" className="icon" aria-expanded={open} aria-label={`Safety options for ${pseudonym}`} onClick={() => setOpen(!open)}>
+      <button type="button" className="icon" aria-expanded={open} aria-label={t("person.optionsFor", { name: pseudonym })} onClick={() => setOpen(!open)}>
         ⋯
       </button>
       {open && (
         <span className="person-menu-items" role="menu">
           <button type="button" role="menuitem" onClick={() => muteForMe(id, !muted)}>
-            {muted ? "Unmute for me" : "Mute for me"}
+            {muted ? t("person.unmuteForMe") : t("person.muteForMe")}
           </button>
           {canTalkPrivately && (
             <button type="button" role="menuitem" onClick={() => (sendFacilitatorAction({ action: "talkPrivately", target: id }), setOpen(false))}>
               {t("privateTalk.start")}
             </button>
           )}
-          <button type="button" role="menuitem" onClick={() => (setReporting(true), setOpen(false))}>Report…</button>
+          <button type="button" role="menuitem" onClick={() => (setReporting(true), setOpen(false))}>{t("person.report")}</button>
           {!facilitator && (
             <button
               type="button"
               role="menuitem"
               className="danger"
               onClick={() => {
-                if (confirm(`Block ${pseudonym}? You won't see or hear each other, here or in later circles.`)) block(id);
+                if (confirm(t("person.confirmBlock", { name: pseudonym }))) block(id);
                 setOpen(false);
               }}
             >
-              Block
+              {t("person.block")}
             </button>
           )}
         </span>
@@ -53,15 +53,16 @@ export function PersonMenu({ id, pseudonym, facilitator }: { id: string; pseudon
 
 /** The people you blocked who are here (hidden from you), to unblock. */
 export function BlockedPeople() {
+  const { t } = useTranslation();
   const blocked = useStore(safety, (s) => s.blocked);
   if (blocked.length === 0) return null;
   return (
     <details className="blocked-people">
-      <summary>Blocked ({blocked.length})</summary>
+      <summary>{t("person.blocked", { count: blocked.length })}</summary>
       <ul>
         {blocked.map((b) => (
           <li key={b.id}>
-            {b.pseudonym} <button type="button" onClick={() => unblock(b.id)}>Unblock</button>
+            {b.pseudonym} <button type="button" onClick={() => unblock(b.id)}>{t("person.unblock")}</button>
           </li>
         ))}
       </ul>

@@ -137,6 +137,16 @@ export const en = {
     editMessage: "Edit message",
     shareIt: "Share it",
   },
+  person: {
+    optionsFor: "Safety options for {{name}}",
+    muteForMe: "Mute for me",
+    unmuteForMe: "Unmute for me",
+    report: "Report…",
+    block: "Block",
+    confirmBlock: "Block {{name}}? You won't see or hear each other, here or in later circles.",
+    blocked: "Blocked ({{count}})",
+    unblock: "Unblock",
+  },
   privateTalk: {
     title: "Private conversation",
     with: "Talking privately with {{name}}.",

@@ -139,6 +139,16 @@ export const es: Resources = {
     editMessage: "Editar el mensaje",
     shareIt: "Compartirlo",
   },
+  person: {
+    optionsFor: "Opciones de seguridad para {{name}}",
+    muteForMe: "Silenciar para mí",
+    unmuteForMe: "Dejar de silenciar para mí",
+    report: "Informar…",
+    block: "Bloquear",
+    confirmBlock: "¿Bloquear a {{name}}? No os veréis ni oiréis, ni aquí ni en círculos futuros.",
+    blocked: "Bloqueados ({{count}})",
+    unblock: "Desbloquear",
+  },
   privateTalk: {
     title: "Conversación privada",
     with: "Hablando en privado con {{name}}.",
