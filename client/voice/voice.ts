@@ -186,9 +186,12 @@ async function applyMicrophone(): Promise<void> {
   const enabled = micAllowed && !selfMuted && granted;
   try {
     // Never turns a microphone on that the user muted; the server decides whether we may publish.
-    const processing = await (await loadProcessing()).enableMicrophone(lk.localParticipant, enabled, micSettings.getState(), inputId);
+    const stillConnected = () => room === lk && lk.state === ("connected" as Room["state"]);
+    const processing = await (await loadProcessing()).enableMicrophone(lk.localParticipant, enabled, micSettings.getState(), inputId, stillConnected);
     voice.setState({ micError: null, processing });
   } catch (error) {
+    // A move to another space left this room mid-publish: the next room's microphone follows.
+    if (room !== lk || lk.state !== ("connected" as Room["state"])) return;
     voice.setState({ micError: micErrorText(error) });
   }
 }

@@ -88,10 +88,11 @@ describe("when a browser speaks in an encrypted circle", () => {
       await waitFor("audio from both", () => filtered.frames > 100 && raw.frames > 100, 60_000).catch((error: Error) => {
         throw new Error(`${error.message} (filtered ${filtered.frames} frames, raw ${raw.frames})`);
       });
-      const [filteredStart, rawStart] = [filtered.loudFrames, raw.loudFrames];
+      const [filteredStart, rawStart, rawFramesStart] = [filtered.loudFrames, raw.loudFrames, raw.frames];
       await waitFor("three more seconds", () => filtered.frames > 400 && raw.frames > 400, 20_000);
       const rawLoud = raw.loudFrames - rawStart;
-      expect(rawLoud).toBeGreaterThan(150); // unfiltered, the noise is loud…
+      // Unfiltered, the noise is loud in most frames (counted against the frames that arrived: a busy machine delivers fewer)…
+      expect(rawLoud).toBeGreaterThan((raw.frames - rawFramesStart) * 0.35);
       expect(filtered.loudFrames - filteredStart).toBeLessThan(rawLoud / 4); // …filtered, mostly gone
     } finally {
       await noisy.close();

@@ -22,6 +22,8 @@ export async function enableMicrophone(
   enabled: boolean,
   settings: MicSettings,
   deviceId: string | null,
+  /** False once this voice room was left (a move to another space): its failures are not the microphone's. */
+  stillConnected: () => boolean = () => true,
 ): Promise<ProcessingStatus> {
   const chain = chainOf(settings);
   const existing = microphoneTrack(participant);
@@ -41,6 +43,8 @@ export async function enableMicrophone(
     await publishProcessed(participant, options, chain);
     return { noiseFilter: chain.noiseFilter ? "on" : "off", disguise: chain.disguise };
   } catch (error) {
+    // Left the room while publishing (LiveKit cancels the pending publication): nothing failed.
+    if (!stillConnected()) throw error;
     console.warn("hearth: microphone processing failed", error);
     if (chain.disguise !== "off") throw new DisguiseUnavailable(error);
     // The noise filter alone failed (no AudioWorklet, no WebAssembly): speak unfiltered rather than not at all.
