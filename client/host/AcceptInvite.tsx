@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MeResponse } from "../../shared/scheduling-api.ts";
 import { PASSWORD_MIN } from "../../shared/account-rules.ts";
 import { navigate } from "../routing.ts";
@@ -8,6 +9,7 @@ import { AccountFields, type FieldErrors } from "./forms.tsx";
 
 /** A facilitator's invitation link: create the account (single use). */
 export function AcceptInvite({ token }: { token: string }) {
+  const { t } = useTranslation();
   const [info, setInfo] = useState<{ hostName: string; circleTitle: string | null } | null>(null);
   const [form, setForm] = useState({ displayName: "", email: "", password: "" });
   const [fields, setFields] = useState<FieldErrors>({});
@@ -34,13 +36,19 @@ export function AcceptInvite({ token }: { token: string }) {
 
   return (
     <main className="page">
-      <h1>Become a facilitator</h1>
-      {info && <p>{info.hostName} invites you to facilitate{info.circleTitle ? ` “${info.circleTitle}”` : " circles"} on Hearth.</p>}
+      <h1>{t("hostPages.acceptInvite.title")}</h1>
+      {info && (
+        <p>
+          {info.circleTitle
+            ? t("hostPages.acceptInvite.invitesToCircle", { hostName: info.hostName, circleTitle: info.circleTitle })
+            : t("hostPages.acceptInvite.invitesToCircles", { hostName: info.hostName })}
+        </p>
+      )}
       {error && <p role="alert" className="error">{error}</p>}
       {info && (
         <form onSubmit={onSubmit}>
-          <AccountFields form={form} setForm={setForm} fields={fields} nameLabel="Your name (participants see it in the circle)" passwordMin={PASSWORD_MIN} />
-          <button type="submit" className="primary">Create my facilitator account</button>
+          <AccountFields form={form} setForm={setForm} fields={fields} nameLabel={t("hostPages.acceptInvite.nameLabel")} passwordMin={PASSWORD_MIN} />
+          <button type="submit" className="primary">{t("hostPages.acceptInvite.submit")}</button>
         </form>
       )}
     </main>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FacilitatorSession } from "../../shared/scheduling-api.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
 import { useConnection } from "../net/useConnection.ts";
@@ -10,6 +11,7 @@ import { useServerClock } from "../schedule/useServerClock.ts";
 
 /** The sessions this account facilitates, each with a join button (facilitator role) once its lobby opens. */
 export function FacilitatorSessions() {
+  const { t } = useTranslation();
   const resource = useResource("facilitate", () => api<{ sessions: FacilitatorSession[]; serverNow: string }>("/api/facilitate/sessions"));
   usePolling(resource.reload, 30_000);
   const { data, error } = resource;
@@ -18,10 +20,10 @@ export function FacilitatorSessions() {
 
   return (
     <>
-      <h1>Sessions you facilitate</h1>
+      <h1>{t("hostPages.facilitate.heading")}</h1>
       {error && <p role="alert" className="error">{error}</p>}
       {joinError && <p role="alert" className="error">{joinError}</p>}
-      {data?.sessions.length === 0 && <p>No sessions in the next 30 days.</p>}
+      {data?.sessions.length === 0 && <p>{t("hostPages.facilitate.none")}</p>}
       <ul className="session-list">
         {data?.sessions.map((s) => {
           const open = now >= new Date(s.lobbyOpensAt).getTime() && now < new Date(s.end).getTime();
@@ -30,7 +32,8 @@ export function FacilitatorSessions() {
               <Link to={`/sessions/${s.id}`}><strong>{s.circle.title}</strong></Link>
               <span>{formatWhen(s.start)}</span>
               <span className="muted">
-                {s.circle.capacity - s.placesLeft} registered · {s.waitlisted} waiting{s.status === "cancelled" ? " · cancelled" : ""}
+                {t("hostPages.facilitate.registered", { count: s.circle.capacity - s.placesLeft })} · {t("hostPages.facilitate.waiting", { count: s.waitlisted })}
+                {s.status === "cancelled" ? ` · ${t("hostPages.facilitate.cancelled")}` : ""}
               </span>
               <span className="actions">
                 <button
@@ -39,9 +42,9 @@ export function FacilitatorSessions() {
                   disabled={!open || s.status !== "scheduled"}
                   onClick={() => void enterCircle({ circleId: s.circle.id, sessionId: s.id, color: preferredColor() })}
                 >
-                  Join as facilitator
+                  {t("hostPages.facilitate.join")}
                 </button>
-                {!open && s.status === "scheduled" && <span className="muted">Opens {formatWhen(s.lobbyOpensAt)}</span>}
+                {!open && s.status === "scheduled" && <span className="muted">{t("hostPages.facilitate.opens", { when: formatWhen(s.lobbyOpensAt) })}</span>}
               </span>
             </li>
           );

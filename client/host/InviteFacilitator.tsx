@@ -1,8 +1,10 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, errorText } from "../schedule/api.ts";
 
 /** Makes a single-use facilitator invitation link (valid 7 days), optionally for one circle. */
 export function InviteFacilitator({ circleId }: { circleId?: string }) {
+  const { t } = useTranslation();
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function create() {
@@ -14,14 +16,14 @@ export function InviteFacilitator({ circleId }: { circleId?: string }) {
     }
   }
   return (
-    <section aria-label="Invite a facilitator">
-      <h2>Invite a facilitator</h2>
-      <p className="muted">The link works once and expires in 7 days. Send it privately.</p>
-      <button type="button" onClick={create}>Create an invitation link</button>
+    <section aria-label={t("hostPages.invite.heading")}>
+      <h2>{t("hostPages.invite.heading")}</h2>
+      <p className="muted">{t("hostPages.invite.note")}</p>
+      <button type="button" onClick={create}>{t("hostPages.invite.create")}</button>
       {link && (
         <div className="copy">
-          <input readOnly value={link.url} aria-label="Invitation link" onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(link.url)}>Copy</button>
+          <input readOnly value={link.url} aria-label={t("hostPages.invite.linkLabel")} onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(link.url)}>{t("hostPages.invite.copy")}</button>
         </div>
       )}
       {error && <p role="alert" className="error">{error}</p>}

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { REFERRAL_ENTRIES_MAX, REFERRAL_KIND_LABELS, REFERRAL_KINDS, type ReferralDirectory, type ReferralEntry, type ReferralKind } from "../../shared/referrals.ts";
+import { useTranslation } from "react-i18next";
+import { REFERRAL_ENTRIES_MAX, REFERRAL_KINDS, type ReferralDirectory, type ReferralEntry, type ReferralKind } from "../../shared/referrals.ts";
 import { ApiError, api, errorText } from "../schedule/api.ts";
 import { useResource } from "../schedule/useResource.ts";
 import { Field, type FieldErrors } from "./forms.tsx";
@@ -34,6 +35,14 @@ function toEntry(d: Draft): Record<string, unknown> {
 }
 
 function EntryFields({ d, i, errors, onChange, onRemove }: { d: Draft; i: number; errors: FieldErrors; onChange: (d: Draft) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const kindLabels: Record<ReferralKind, string> = {
+    counselling: t("hostPages.referrals.kindCounselling"),
+    helpline: t("hostPages.referrals.kindHelpline"),
+    specialist: t("hostPages.referrals.kindSpecialist"),
+    "peer-support": t("hostPages.referrals.kindPeerSupport"),
+    emergency: t("hostPages.referrals.kindEmergency"),
+  };
   const err = (f: string) => errors[`entries.${i}.${f}`];
   const text = (f: keyof Draft, label: string, hint?: string) => (
     <Field label={label} error={err(f)} hint={hint}>
@@ -41,20 +50,20 @@ function EntryFields({ d, i, errors, onChange, onRemove }: { d: Draft; i: number
     </Field>
   );
   return (
-    <fieldset aria-label={`Service ${i + 1}`}>
-      {text("name", "Name")}
-      <Field label="Kind" error={err("kind")}>
+    <fieldset aria-label={t("hostPages.referrals.service", { number: i + 1 })}>
+      {text("name", t("hostPages.referrals.name"))}
+      <Field label={t("hostPages.referrals.kind")} error={err("kind")}>
         <select value={d.kind} onChange={(e) => onChange({ ...d, kind: e.target.value as ReferralKind })}>
-          {REFERRAL_KINDS.map((k) => <option key={k} value={k}>{REFERRAL_KIND_LABELS[k]}</option>)}
+          {REFERRAL_KINDS.map((k) => <option key={k} value={k}>{kindLabels[k]}</option>)}
         </select>
       </Field>
-      {text("country", "Country", "ISO code such as GB or ES; * for anywhere")}
-      {text("languages", "Languages", "Codes such as en, es; empty for any")}
-      {text("phone", "Phone")}
-      {text("url", "Web address")}
-      {text("hours", "Hours")}
-      {text("description", "What they offer")}
-      <button type="button" className="danger" onClick={onRemove}>Remove</button>
+      {text("country", t("hostPages.referrals.country"), t("hostPages.referrals.countryHint"))}
+      {text("languages", t("hostPages.referrals.languages"), t("hostPages.referrals.languagesHint"))}
+      {text("phone", t("hostPages.referrals.phone"))}
+      {text("url", t("hostPages.referrals.url"))}
+      {text("hours", t("hostPages.referrals.hours"))}
+      {text("description", t("hostPages.referrals.description"))}
+      <button type="button" className="danger" onClick={onRemove}>{t("hostPages.referrals.remove")}</button>
     </fieldset>
   );
 }
@@ -65,6 +74,7 @@ function EntryFields({ d, i, errors, onChange, onRemove }: { d: Draft; i: number
  * records nothing about who opens what.
  */
 export function ReferralEditor({ path, title }: { path: string; title: string }) {
+  const { t } = useTranslation();
   const resource = useResource(path, () => api<ReferralDirectory>(path));
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -76,7 +86,7 @@ export function ReferralEditor({ path, title }: { path: string; title: string })
       const saved = await api<ReferralDirectory>(path, { method: "PUT", body: { entries: rows.map(toEntry) } });
       setDrafts(saved.entries.map(toDraft));
       setErrors({});
-      setMessage("Saved.");
+      setMessage(t("hostPages.referrals.saved"));
     } catch (e) {
       setErrors(e instanceof ApiError && e.fields ? e.fields : {});
       setMessage(errorText(e));
@@ -90,14 +100,14 @@ export function ReferralEditor({ path, title }: { path: string; title: string })
   return (
     <section aria-label={title} className="referral-editor">
       <h2>{title}</h2>
-      <p className="muted">Local counselling, helplines and specialist services for the people of your circles. Shown after each session and in the crisis panel, beside Hearth's list of national helplines. Please check each number yourself.</p>
+      <p className="muted">{t("hostPages.referrals.intro")}</p>
       {resource.error && <p role="alert" className="error">{resource.error}</p>}
       {rows.map((d, i) => (
         <EntryFields key={i} d={d} i={i} errors={errors} onChange={(x) => change(rows.map((r, j) => (j === i ? x : r)))} onRemove={() => change(rows.filter((_, j) => j !== i))} />
       ))}
       <div className="actions">
-        {rows.length < REFERRAL_ENTRIES_MAX && <button type="button" onClick={() => change([...rows, blank()])}>Add a service</button>}
-        <button type="button" className="primary" onClick={() => void save()}>Save directory</button>
+        {rows.length < REFERRAL_ENTRIES_MAX && <button type="button" onClick={() => change([...rows, blank()])}>{t("hostPages.referrals.add")}</button>}
+        <button type="button" className="primary" onClick={() => void save()}>{t("hostPages.referrals.save")}</button>
       </div>
       {message && <p role="status">{message}</p>}
     </section>

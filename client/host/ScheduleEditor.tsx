@@ -1,17 +1,10 @@
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { SeriesView } from "../../shared/scheduling-api.ts";
 import type { Repeat } from "../../shared/scheduling-schemas.ts";
 import { api, ApiError, errorText } from "../schedule/api.ts";
 import { timeZoneOptions, viewerTimeZone } from "../schedule/time.ts";
 import { Field, type FieldErrors } from "./forms.tsx";
-
-const REPEAT_LABELS: Record<Repeat, string> = {
-  once: "Once (a one-off session)",
-  weekly: "Every week",
-  biweekly: "Every two weeks",
-  monthly: "Every month, on the same date",
-  custom: "Custom rule (RRULE)",
-};
 
 const today = () => new Date().toLocaleDateString("sv-SE"); // YYYY-MM-DD in the viewer's zone
 
@@ -52,6 +45,14 @@ interface SplitFrom {
  * `splitFrom` it changes "this and the following sessions" of a series from that session on.
  */
 export function ScheduleEditor({ circleId, series, splitFrom, onSaved }: { circleId: string; series?: SeriesView; splitFrom?: SplitFrom; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const repeatLabels: Record<Repeat, string> = {
+    once: t("hostPages.schedule.repeatOnce"),
+    weekly: t("hostPages.schedule.repeatWeekly"),
+    biweekly: t("hostPages.schedule.repeatBiweekly"),
+    monthly: t("hostPages.schedule.repeatMonthly"),
+    custom: t("hostPages.schedule.repeatCustom"),
+  };
   const [form, setForm] = useState(() => initialForm(series, splitFrom));
   const [zones] = useState(timeZoneOptions);
   const [fields, setFields] = useState<FieldErrors>({});
@@ -74,44 +75,44 @@ export function ScheduleEditor({ circleId, series, splitFrom, onSaved }: { circl
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={series ? "Edit schedule" : "New schedule"}>
-      <Field label="Repeats" error={fields.repeat}>
+    <form onSubmit={onSubmit} aria-label={series ? t("hostPages.schedule.editSchedule") : t("hostPages.schedule.newSchedule")}>
+      <Field label={t("hostPages.schedule.repeats")} error={fields.repeat}>
         <select value={form.repeat} onChange={(e) => setForm({ ...form, repeat: e.target.value as Repeat })}>
-          {Object.entries(REPEAT_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(repeatLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
       </Field>
       {form.repeat === "custom" && (
-        <Field label="Rule" error={fields.rrule} hint="For example FREQ=WEEKLY;BYDAY=MO,TH">
+        <Field label={t("hostPages.schedule.rule")} error={fields.rrule} hint={t("hostPages.schedule.ruleHint")}>
           <input value={form.rrule} onChange={(e) => setForm({ ...form, rrule: e.target.value })} />
         </Field>
       )}
-      <Field label={form.repeat === "once" ? "Date" : "First date"} error={fields.startDate}>
+      <Field label={form.repeat === "once" ? t("hostPages.schedule.date") : t("hostPages.schedule.firstDate")} error={fields.startDate}>
         <input type="date" value={form.startDate} onChange={(e) => setForm({ ...form, startDate: e.target.value })} />
       </Field>
-      <Field label="Start time" error={fields.startTime}>
+      <Field label={t("hostPages.schedule.startTime")} error={fields.startTime}>
         <input type="time" value={form.startTime} onChange={(e) => setForm({ ...form, startTime: e.target.value })} />
       </Field>
-      <Field label="Time zone" error={fields.timeZone} hint="The session stays at this local time when the clocks change.">
+      <Field label={t("hostPages.schedule.timeZone")} error={fields.timeZone} hint={t("hostPages.schedule.timeZoneHint")}>
         <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
           {zones.map((z) => <option key={z} value={z}>{z}</option>)}
         </select>
       </Field>
-      <Field label="Duration (minutes)" error={fields.durationMinutes}>
+      <Field label={t("hostPages.schedule.duration")} error={fields.durationMinutes}>
         <input type="number" min={15} max={480} step={5} value={form.durationMinutes} onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })} />
       </Field>
-      <Field label="Lobby opens (minutes before the start)" error={fields.lobbyOpenMinutes}>
+      <Field label={t("hostPages.schedule.lobbyOpens")} error={fields.lobbyOpenMinutes}>
         <input type="number" min={0} max={120} value={form.lobbyOpenMinutes} onChange={(e) => setForm({ ...form, lobbyOpenMinutes: e.target.value })} />
       </Field>
       {form.repeat !== "once" && (
-        <Field label="Last date (optional)" error={fields.endDate}>
+        <Field label={t("hostPages.schedule.lastDate")} error={fields.endDate}>
           <input type="date" value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.target.value })} />
         </Field>
       )}
       {form.repeat === "monthly" && Number(form.startDate.slice(8)) > 28 && (
-        <p className="muted">Months without this date are skipped (calendar rules), not moved to the month's last day.</p>
+        <p className="muted">{t("hostPages.schedule.monthlySkipped")}</p>
       )}
       {error && <p role="alert" className="error">{error}</p>}
-      <button type="submit" className="primary">{series ? "Save schedule" : "Add schedule"}</button>
+      <button type="submit" className="primary">{series ? t("hostPages.schedule.save") : t("hostPages.schedule.add")}</button>
     </form>
   );
 }

@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "../../shared/limits.ts";
 import type { HostSession } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, errorText } from "../schedule/api.ts";
@@ -8,6 +10,12 @@ import { ScheduleEditor } from "./ScheduleEditor.tsx";
 
 /** Coming sessions with attendance counts; skip, move, cancel or restore one, set its places, or change it and the following ones. */
 export function SessionsList({ circleId, version }: { circleId: string; version: number }) {
+  const { t } = useTranslation();
+  const statusLabels: Record<HostSession["status"], string> = {
+    scheduled: t("hostPages.sessions.statusScheduled"),
+    skipped: t("hostPages.sessions.statusSkipped"),
+    cancelled: t("hostPages.sessions.statusCancelled"),
+  };
   const resource = useResource(`${circleId}|${version}`, () => api<{ sessions: HostSession[] }>(`/api/host/circles/${circleId}/sessions?days=120`));
   const sessions = resource.data?.sessions;
   const [actionError, setError] = useState<string | null>(null);
@@ -16,7 +24,10 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
   const [splitting, setSplitting] = useState<string | null>(null);
 
   function askCapacity(s: HostSession) {
-    const answer = prompt(`Places in this session (2–16; empty for the circle's ${s.circle.capacity}):`, String(s.capacity));
+    const answer = prompt(
+      t("hostPages.sessions.placesPrompt", { min: CIRCLE_CAPACITY_MIN, max: CIRCLE_CAPACITY_MAX, circleCapacity: s.circle.capacity }),
+      String(s.capacity),
+    );
     if (answer === null) return;
     void change(s.id, { action: "capacity", capacity: answer.trim() === "" ? null : Number(answer) });
   }
@@ -34,9 +45,9 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
 
   return (
     <section aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Coming sessions</h2>
+      <h2 id="sessions-heading">{t("hostPages.sessions.heading")}</h2>
       {error && <p role="alert" className="error">{error}</p>}
-      {sessions?.length === 0 && <p className="muted">No sessions in the next 120 days. Add a schedule above.</p>}
+      {sessions?.length === 0 && <p className="muted">{t("hostPages.sessions.none")}</p>}
       <table className="table">
         <SessionsHead />
         <tbody>
@@ -44,11 +55,11 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
             <tr key={s.id} data-session-id={s.id}>
               <td>
                 <Link to={`/sessions/${s.id}`}>{formatWhen(s.start)}</Link>
-                {s.moved && <span className="muted"> (moved)</span>}
+                {s.moved && <span className="muted"> {t("hostPages.sessions.moved")}</span>}
               </td>
               <td>{s.counts.registered} / {s.capacity}</td>
               <td>{s.counts.waitlisted}</td>
-              <td>{s.status}</td>
+              <td>{statusLabels[s.status]}</td>
               <td className="actions">
                 <SessionActions
                   session={s}
@@ -75,8 +86,8 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
                       void change(s.id, { action: "move", start: new Date(moving.value).toISOString() });
                     }}
                   >
-                    <input type="datetime-local" aria-label="New start (your time)" value={moving.value} onChange={(e) => setMoving({ id: s.id, value: e.target.value })} />
-                    <button type="submit">Move here</button>
+                    <input type="datetime-local" aria-label={t("hostPages.sessions.newStart")} value={moving.value} onChange={(e) => setMoving({ id: s.id, value: e.target.value })} />
+                    <button type="submit">{t("hostPages.sessions.moveHere")}</button>
                   </form>
                 )}
               </td>
@@ -89,9 +100,16 @@ export function SessionsList({ circleId, version }: { circleId: string; version:
 }
 
 function SessionsHead() {
+  const { t } = useTranslation();
   return (
     <thead>
-      <tr><th>When (your time)</th><th>Registered</th><th>Waitlist</th><th>Status</th><th /></tr>
+      <tr>
+        <th>{t("hostPages.sessions.whenYourTime")}</th>
+        <th>{t("hostPages.sessions.registered")}</th>
+        <th>{t("hostPages.sessions.waitlist")}</th>
+        <th>{t("hostPages.sessions.status")}</th>
+        <th />
+      </tr>
     </thead>
   );
 }
@@ -104,15 +122,16 @@ function SessionActions({ session: s, change, onMove, onPlaces, onSplit }: {
   onPlaces: () => void;
   onSplit: () => void;
 }) {
-  if (s.status !== "scheduled") return <button type="button" onClick={() => change({ action: "restore" })}>Restore</button>;
+  const { t } = useTranslation();
+  if (s.status !== "scheduled") return <button type="button" onClick={() => change({ action: "restore" })}>{t("hostPages.sessions.restore")}</button>;
   return (
     <>
-      <button type="button" onClick={() => change({ action: "skip" })}>Skip</button>{" "}
-      <button type="button" onClick={onMove}>Move</button>{" "}
-      <button type="button" onClick={onPlaces}>Places</button>{" "}
-      {s.recurring && <button type="button" onClick={onSplit}>This and following…</button>}{" "}
-      <button type="button" className="danger" onClick={() => confirm("Cancel this session? Registered people see it as cancelled.") && change({ action: "cancel" })}>
-        Cancel
+      <button type="button" onClick={() => change({ action: "skip" })}>{t("hostPages.sessions.skip")}</button>{" "}
+      <button type="button" onClick={onMove}>{t("hostPages.sessions.move")}</button>{" "}
+      <button type="button" onClick={onPlaces}>{t("hostPages.sessions.places")}</button>{" "}
+      {s.recurring && <button type="button" onClick={onSplit}>{t("hostPages.sessions.thisAndFollowing")}</button>}{" "}
+      <button type="button" className="danger" onClick={() => confirm(t("hostPages.sessions.confirmCancel")) && change({ action: "cancel" })}>
+        {t("hostPages.sessions.cancel")}
       </button>
     </>
   );

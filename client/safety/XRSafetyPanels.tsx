@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
@@ -16,11 +17,18 @@ import { sendFacilitatorAction } from "../net/connection.ts";
 /** Which safety panel floats above the lap menu in VR. */
 export type XRSafetyPanel = "none" | "people" | "chat";
 
-/** Fixed phrases for chatting in VR, where there is no keyboard: they carry no personal details. */
-export const QUICK_PHRASES = ["Thank you for sharing", "I hear you", "Same here", "I need a moment", "Welcome"];
+/** Fixed phrases for chatting in VR, where there is no keyboard: they carry no personal details. Sent in the sender's language. */
+export const quickPhrases = (t: TFunction): string[] => [
+  t("safetyDialogs.phraseThanks"),
+  t("safetyDialogs.phraseHearYou"),
+  t("safetyDialogs.phraseSameHere"),
+  t("safetyDialogs.phraseMoment"),
+  t("safetyDialogs.phraseWelcome"),
+];
 
 /** Crisis resources in VR: the same text as on the desktop. */
 export function XRCrisisPanel({ position }: { position: [number, number, number] }) {
+  const { t } = useTranslation();
   const resources = useStore(crisisResources, (s) => s.resources);
   const offer = useStore(support, (s) => s.offer);
   const requested = useStore(support, (s) => s.requested);
@@ -29,7 +37,7 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
   const ordered = orderedCountries(resources, country);
   const near = ordered.filter((c) => c.country === country || c.country === "*");
   const lines = [
-    ...(offer ? [SUPPORT_OFFER_TEXT[offer.category]] : []),
+    ...(offer ? [t(`crisis.offer_${offer.category}`, { defaultValue: SUPPORT_OFFER_TEXT[offer.category] })] : []),
     resources.intro,
     resources.emergency,
     ...(near.length > 1 ? near : ordered.slice(0, 3))
@@ -37,15 +45,15 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
   ];
   return (
     <XRPanel position={position} name="xr-crisis-panel" width={640}>
-      <XRHeading>Crisis support</XRHeading>
+      <XRHeading>{t("crisis.title")}</XRHeading>
       {lines.map((line, i) => (
         <XRLine key={i}>{line}</XRLine>
       ))}
       <XRRow>
         {!requested && (
-          <XRButton label="Talk to a facilitator privately" onPress={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)} />
+          <XRButton label={t("crisis.askFacilitator")} onPress={() => requestSupport(offer ? "chat-check" : "crisis-panel", offer?.category)} />
         )}
-        <XRButton label="Close crisis support" onPress={() => { setCrisisOpen(false); clearOffer(); }} />
+        <XRButton label={t("safetyDialogs.closeCrisis")} onPress={() => { setCrisisOpen(false); clearOffer(); }} />
       </XRRow>
     </XRPanel>
   );
@@ -65,14 +73,14 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
   if (!person) {
     return (
       <XRPanel position={position} name="xr-people-panel" width={640}>
-        <XRHeading>Who is this about?</XRHeading>
+        <XRHeading>{t("safetyDialogs.whoIsThisAbout")}</XRHeading>
         <XRRow>
           {others.slice(0, 15).map((p) => (
             <XRButton key={p.id} label={p.pseudonym} width={190} onPress={() => setChosen(p.id)} />
           ))}
         </XRRow>
         <XRRow>
-          <XRButton label="Close" onPress={onClose} />
+          <XRButton label={t("safetyDialogs.close")} onPress={onClose} />
         </XRRow>
       </XRPanel>
     );
@@ -81,8 +89,8 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
     <XRPanel position={position} name="xr-person-panel" width={640}>
       <XRHeading>{person.pseudonym}</XRHeading>
       <XRRow>
-        <XRButton label={`Mute ${person.pseudonym} for me`} onPress={() => muteForMe(person.id, true)} />
-        {!isFacilitator(person) && <XRButton label={`Block ${person.pseudonym}`} tone="danger" onPress={() => (block(person.id), setChosen(null))} />}
+        <XRButton label={t("safetyDialogs.muteNamedForMe", { name: person.pseudonym })} onPress={() => muteForMe(person.id, true)} />
+        {!isFacilitator(person) && <XRButton label={t("safetyDialogs.blockNamed", { name: person.pseudonym })} tone="danger" onPress={() => (block(person.id), setChosen(null))} />}
       </XRRow>
       {iFacilitate && !isPrivateTalk(mySpace ?? "") && (
         <XRRow>
@@ -91,11 +99,11 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
       )}
       <XRRow>
         {REPORT_CATEGORIES.map((c) => (
-          <XRButton key={c} label={`Report: ${REPORT_CATEGORY_LABELS[c]}`} width={290} onPress={() => (report(person.id, c, ""), setChosen(null))} />
+          <XRButton key={c} label={t("safetyDialogs.reportAs", { category: t(`safetyDialogs.reportCategory_${c}`, { defaultValue: REPORT_CATEGORY_LABELS[c] }) })} width={290} onPress={() => (report(person.id, c, ""), setChosen(null))} />
         ))}
       </XRRow>
       <XRRow>
-        <XRButton label="Back" onPress={() => setChosen(null)} />
+        <XRButton label={t("safetyDialogs.back")} onPress={() => setChosen(null)} />
       </XRRow>
     </XRPanel>
   );
@@ -103,23 +111,24 @@ export function XRPeoplePanel({ position, onClose }: { position: [number, number
 
 /** The chat in VR: the latest messages, and fixed phrases to send (no keyboard in a headset). */
 export function XRChatPanel({ position, onClose }: { position: [number, number, number]; onClose: () => void }) {
+  const { t } = useTranslation();
   const messages = useStore(chat, (s) => s.messages);
   const mutedForMe = useStore(safety, (s) => s.mutedForMe);
   const paused = useStore(chat, (s) => s.paused);
   const shown = messages.filter((m) => !mutedForMe.includes(m.from)).slice(-5);
   return (
     <XRPanel position={position} name="xr-chat-panel" width={640}>
-      <XRHeading>{paused ? "Chat (paused by the facilitator)" : "Chat (not saved anywhere)"}</XRHeading>
-      {shown.length ? shown.map((m) => <XRLine key={m.id}>{`${m.pseudonym}: ${m.text}`}</XRLine>) : <XRLine muted>No messages yet.</XRLine>}
+      <XRHeading>{paused ? t("safetyDialogs.chatPaused") : t("safetyDialogs.chatNotSaved")}</XRHeading>
+      {shown.length ? shown.map((m) => <XRLine key={m.id}>{`${m.pseudonym}: ${m.text}`}</XRLine>) : <XRLine muted>{t("safetyDialogs.noMessages")}</XRLine>}
       {!paused && (
         <XRRow>
-          {QUICK_PHRASES.map((phrase) => (
+          {quickPhrases(t).map((phrase) => (
             <XRButton key={phrase} label={phrase} onPress={() => sendChat(phrase)} tone="calm" />
           ))}
         </XRRow>
       )}
       <XRRow>
-        <XRButton label="Close chat" onPress={onClose} />
+        <XRButton label={t("chat.close")} onPress={onClose} />
       </XRRow>
     </XRPanel>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CalendarFeedResponse, CalendarFeedStatus } from "../../shared/scheduling-api.ts";
+import { intlLocale } from "../i18n/index.ts";
 import { api, errorText } from "./api.ts";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
 
@@ -8,6 +10,7 @@ import { hasParticipantKey, participantKey } from "./participant-key.ts";
  * server keeps only a hash); making a new one or revoking stops the old one at once.
  */
 export function CalendarFeed() {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<CalendarFeedStatus["feed"] | undefined>(() => (hasParticipantKey() ? undefined : null));
   const [url, setUrl] = useState<CalendarFeedResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,24 +46,22 @@ export function CalendarFeed() {
 
   return (
     <section className="calendar-feed" aria-labelledby="calendar-feed-title">
-      <h2 id="calendar-feed-title">My calendar</h2>
-      <p className="muted">
-        A private link your calendar app can subscribe to: your sessions, with the waitlist marked. Anyone with the link sees them, so keep it to yourself.
-      </p>
+      <h2 id="calendar-feed-title">{t("schedulePages.myCalendar")}</h2>
+      <p className="muted">{t("schedulePages.calendarIntro")}</p>
       {error && <p role="alert" className="error">{error}</p>}
       {url && (
         <p>
           <label>
-            Your calendar link (shown once)
+            {t("schedulePages.calendarLinkLabel")}
             <input type="text" readOnly value={url.url} onFocus={(e) => e.currentTarget.select()} />
           </label>
-          <a href={url.webcalUrl}>Open in my calendar app</a>
+          <a href={url.webcalUrl}>{t("schedulePages.openInCalendarApp")}</a>
         </p>
       )}
-      {status && !url && <p>You have a calendar link made {new Date(status.createdAt).toLocaleDateString()}. Make a new one to see it again (the old one stops working).</p>}
+      {status && !url && <p>{t("schedulePages.calendarLinkMade", { date: new Date(status.createdAt).toLocaleDateString(intlLocale()) })}</p>}
       <div className="row">
-        <button type="button" onClick={make} disabled={!hasParticipantKey()}>{status ? "Make a new calendar link" : "Get my calendar link"}</button>
-        {status && <button type="button" className="danger" onClick={revoke}>Revoke the link</button>}
+        <button type="button" onClick={make} disabled={!hasParticipantKey()}>{status ? t("schedulePages.makeNewCalendarLink") : t("schedulePages.getCalendarLink")}</button>
+        {status && <button type="button" className="danger" onClick={revoke}>{t("schedulePages.revokeLink")}</button>}
       </div>
     </section>
   );

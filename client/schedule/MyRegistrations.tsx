@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { MyRegistrationsResponse } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { api, errorText } from "./api.ts";
@@ -12,6 +13,7 @@ import "./schedule.css";
 
 /** This browser's registrations, with "export my data" and "forget me". */
 export default function MyRegistrations() {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const resource = useResource("mine", () =>
@@ -36,12 +38,12 @@ export default function MyRegistrations() {
   }
 
   async function forgetMe() {
-    if (!confirm("Delete every registration and notification subscription made from this browser? Places you hold go to the waitlist.")) return;
+    if (!confirm(t("schedulePages.confirmForget"))) return;
     try {
       await api("/api/me", { method: "DELETE", participantKey: participantKey() });
       await forgetNotifications();
       dropParticipantKey();
-      setMessage("Done. Hearth no longer holds anything tied to this browser.");
+      setMessage(t("schedulePages.forgotten"));
       resource.reload();
     } catch (e) {
       setError(errorText(e));
@@ -51,20 +53,22 @@ export default function MyRegistrations() {
   const active = data?.registrations.filter((r) => r.status !== "cancelled") ?? [];
   return (
     <main className="page">
-      <p><Link to="/sessions">← Upcoming sessions</Link></p>
-      <h1>My registrations</h1>
-      <p className="muted">Kept on this device only: Hearth knows you by a random key stored in this browser, never by name or email.</p>
+      <p><Link to="/sessions">{t("sessions.backToUpcoming")}</Link></p>
+      <h1>{t("sessions.myRegistrations")}</h1>
+      <p className="muted">{t("schedulePages.keptOnDevice")}</p>
       {(error ?? resource.error) && <p role="alert" className="error">{error ?? resource.error}</p>}
       {message && <p role="status">{message}</p>}
-      {data && active.length === 0 && <p>You have no registrations on this device.</p>}
+      {data && active.length === 0 && <p>{t("schedulePages.noRegistrations")}</p>}
       <ul className="session-list">
         {active.map((r) => (
           <li key={r.id} className="session-card">
-            {r.session ? <Link to={`/sessions/${r.sessionId}`}><strong>{r.session.circle.title}</strong></Link> : <strong>A session</strong>}
+            {r.session ? <Link to={`/sessions/${r.sessionId}`}><strong>{r.session.circle.title}</strong></Link> : <strong>{t("schedulePages.aSession")}</strong>}
             {r.session && <span>{formatWhen(r.session.start)}</span>}
             <span className="muted">
-              as {r.pseudonym} · {r.status === "registered" ? "registered" : `waitlist #${r.waitlistPosition}`}
-              {r.session?.status === "cancelled" ? " · session cancelled" : ""}
+              {r.status === "registered"
+                ? t("schedulePages.asRegistered", { pseudonym: r.pseudonym })
+                : t("schedulePages.asWaitlisted", { pseudonym: r.pseudonym, position: r.waitlistPosition })}
+              {r.session?.status === "cancelled" ? ` · ${t("schedulePages.sessionCancelled")}` : ""}
             </span>
           </li>
         ))}
@@ -72,8 +76,8 @@ export default function MyRegistrations() {
       {data && hasParticipantKey() && <CalendarFeed />}
       {active.length > 0 && <NotificationSettings />}
       <div className="row">
-        <button type="button" onClick={exportData}>Export my data</button>
-        <button type="button" className="danger" onClick={forgetMe}>Forget me</button>
+        <button type="button" onClick={exportData}>{t("schedulePages.exportData")}</button>
+        <button type="button" className="danger" onClick={forgetMe}>{t("schedulePages.forgetMe")}</button>
       </div>
     </main>
   );

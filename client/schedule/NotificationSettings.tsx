@@ -1,4 +1,6 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { errorText } from "./api.ts";
 import {
   disableNotifications,
@@ -9,22 +11,23 @@ import {
   saveReminderPreferences,
 } from "./notifications.ts";
 
-const CHOICES: { minutes: number; label: string }[] = [
-  { minutes: 1440, label: "1 day before" },
-  { minutes: 60, label: "1 hour before" },
-  { minutes: 30, label: "30 minutes before" },
-  { minutes: 10, label: "10 minutes before" },
+const CHOICES: { minutes: number; label: (t: TFunction) => string }[] = [
+  { minutes: 1440, label: (t) => t("schedulePages.daysBefore", { count: 1 }) },
+  { minutes: 60, label: (t) => t("schedulePages.hoursBefore", { count: 1 }) },
+  { minutes: 30, label: (t) => t("schedulePages.minutesBefore", { count: 30 }) },
+  { minutes: 10, label: (t) => t("schedulePages.minutesBefore", { count: 10 }) },
 ];
 
 /** The reminder times to tick; disabled until the saved choice has loaded. */
 function ReminderChoices({ minutes, onToggle }: { minutes: number[] | null; onToggle: (choice: number, on: boolean) => void }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="reminder-choices">
-      <legend>Remind me</legend>
+      <legend>{t("schedulePages.remindMe")}</legend>
       {CHOICES.map((c) => (
         <label key={c.minutes}>
           <input type="checkbox" checked={minutes?.includes(c.minutes) ?? false} disabled={minutes === null} onChange={(e) => onToggle(c.minutes, e.target.checked)} />
-          {c.label}
+          {c.label(t)}
         </label>
       ))}
     </fieldset>
@@ -33,6 +36,7 @@ function ReminderChoices({ minutes, onToggle }: { minutes: number[] | null; onTo
 
 /** "Remind me on this device": allow notifications, choose reminder times, or turn them off. */
 export function NotificationSettings() {
+  const { t } = useTranslation();
   const [state, setState] = useState<NotificationState | "loading">("loading");
   const [minutes, setMinutes] = useState<number[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -84,20 +88,17 @@ export function NotificationSettings() {
   if (state === "loading" || state === "server-off") return null;
   return (
     <section className="notifications" aria-labelledby="notifications-heading" data-notifications={state}>
-      <h3 id="notifications-heading">Reminders on this device</h3>
-      <p className="muted">
-        Hearth can remind you before your sessions and tell you if one moves, is cancelled, or a waitlist place opens for you.
-        It goes through your browser's push service, tied only to this browser's random key: no name, no email, no pseudonym.
-      </p>
-      {state === "unsupported" && <p>This browser cannot receive notifications from Hearth.</p>}
-      {state === "denied" && <p>Notifications are blocked for this site in your browser's settings.</p>}
+      <h3 id="notifications-heading">{t("schedulePages.remindersTitle")}</h3>
+      <p className="muted">{t("schedulePages.remindersIntro")}</p>
+      {state === "unsupported" && <p>{t("schedulePages.notificationsUnsupported")}</p>}
+      {state === "denied" && <p>{t("schedulePages.notificationsDenied")}</p>}
       {state === "off" && (
-        <button type="button" disabled={busy} onClick={() => void run(enableNotifications)}>Allow notifications</button>
+        <button type="button" disabled={busy} onClick={() => void run(enableNotifications)}>{t("schedulePages.allowNotifications")}</button>
       )}
       {state === "on" && (
         <>
           <ReminderChoices minutes={minutes} onToggle={(choice, on) => void toggle(choice, on)} />
-          <button type="button" disabled={busy} onClick={() => void run(disableNotifications)}>Turn notifications off</button>
+          <button type="button" disabled={busy} onClick={() => void run(disableNotifications)}>{t("schedulePages.turnNotificationsOff")}</button>
         </>
       )}
       {error && <p role="alert" className="error">{error}</p>}

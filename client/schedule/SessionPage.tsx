@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useCallback, useState } from "react";
-import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
+import { Trans, useTranslation } from "react-i18next";
+import { PSEUDONYM_MAX_LENGTH, PSEUDONYM_MIN_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import type { MyRegistrationsResponse, RegistrationResponse, RegistrationView, SessionResponse } from "../../shared/scheduling-api.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
@@ -9,13 +11,14 @@ import { api, ApiError, errorText } from "./api.ts";
 import { NotificationSettings } from "./NotificationSettings.tsx";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
 import { preferredAvatarStyle, preferredColor, preferredPseudonym } from "./preferences.ts";
-import { formatCountdown, formatTime, formatWhen } from "./time.ts";
+import { formatTime, formatWhen } from "./time.ts";
 import { usePolling, useResource } from "./useResource.ts";
 import { useServerClock } from "./useServerClock.ts";
 import "./schedule.css";
 
 /** A session: when, what, countdown to the lobby, registration or waitlist, the join button, calendars. */
 export default function SessionPage({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const invite = search.get("invite");
   const key = `${sessionId}|${invite ?? ""}`;
@@ -42,12 +45,12 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
   if (loadError && !data) {
     return (
       <main className="page">
-        <p><Link to="/sessions">← Upcoming sessions</Link></p>
+        <p><Link to="/sessions">{t("sessions.backToUpcoming")}</Link></p>
         <p role="alert" className="error">{loadError}</p>
       </main>
     );
   }
-  if (!data) return <main className="page"><p>Loading…</p></main>;
+  if (!data) return <main className="page"><p>{t("common.loading")}</p></main>;
 
   const { session, calendar } = data;
   const lobbyOpens = new Date(session.lobbyOpensAt).getTime();
@@ -57,13 +60,13 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
 
   return (
     <main className="page session-page">
-      <p><Link to="/sessions">← Upcoming sessions</Link></p>
+      <p><Link to="/sessions">{t("sessions.backToUpcoming")}</Link></p>
       <h1>{session.circle.title}</h1>
       <p className="when">
         {formatWhen(session.start)} – {formatTime(session.end)}
-        <span className="muted"> (planned as {formatTime(session.start, session.timeZone)} {session.timeZone})</span>
+        <span className="muted"> {t("schedulePages.plannedAs", { time: formatTime(session.start, session.timeZone), zone: session.timeZone })}</span>
       </p>
-      {session.moved && <p className="notice">This session was moved from its usual time.</p>}
+      {session.moved && <p className="notice">{t("schedulePages.moved")}</p>}
 
       <SessionStatus cancelled={cancelled} ended={ended} lobbyOpen={lobbyOpen} opensIn={lobbyOpens - now} />
 
@@ -76,22 +79,36 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
       )}
 
       <AboutCircle session={session} calendar={calendar} />
-      <p className="muted crisis">Hearth is peer support, not a crisis service. If you are in danger, call your local emergency number.</p>
+      <p className="muted crisis">{t("schedulePages.notACrisisService")}</p>
     </main>
   );
 }
 
+/** "2 days 3 h", "3 h 05 min", "4 min 09 s", in the chosen language. */
+function countdownText(ms: number, t: TFunction): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  if (days > 0) return t("schedulePages.countdownDays", { count: days, hours });
+  if (hours > 0) return t("schedulePages.countdownHours", { hours, minutes: pad(minutes) });
+  return t("schedulePages.countdownMinutes", { minutes, seconds: pad(seconds) });
+}
+
 function SessionStatus({ cancelled, ended, lobbyOpen, opensIn }: { cancelled: boolean; ended: boolean; lobbyOpen: boolean; opensIn: number }) {
+  const { t } = useTranslation();
   return (
     cancelled ? (
-      <p className="status cancelled" role="status">This session was cancelled.</p>
+      <p className="status cancelled" role="status">{t("schedulePages.statusCancelled")}</p>
     ) : ended ? (
-      <p className="status" role="status">This session has ended.</p>
+      <p className="status" role="status">{t("schedulePages.statusEnded")}</p>
     ) : lobbyOpen ? (
-      <p className="status open" role="status">The lobby is open.</p>
+      <p className="status open" role="status">{t("schedulePages.lobbyOpen")}</p>
     ) : (
       <p className="status" role="status" data-testid="countdown">
-        The lobby opens in <strong>{formatCountdown(opensIn)}</strong>
+        <Trans t={t} i18nKey="schedulePages.lobbyOpensIn" values={{ countdown: countdownText(opensIn, t) }} components={{ strong: <strong /> }} />
       </p>
     )
   );
@@ -99,31 +116,54 @@ function SessionStatus({ cancelled, ended, lobbyOpen, opensIn }: { cancelled: bo
 
 /** What the circle is about, its own agreements, and the calendar links. */
 function AboutCircle({ session, calendar }: Pick<SessionResponse, "session" | "calendar">) {
+  const { t } = useTranslation();
   return (
     <>
       <section aria-labelledby="about-heading">
-        <h2 id="about-heading">About this circle</h2>
+        <h2 id="about-heading">{t("schedulePages.aboutCircle")}</h2>
         {session.circle.description && <p>{session.circle.description}</p>}
         <p className="muted">
-          {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · language: {session.circle.language} · {session.circle.capacity} places
+          {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · {t("schedulePages.circleLanguage", { language: session.circle.language })} · {t("schedulePages.places", { count: session.circle.capacity })}
         </p>
         {session.circle.agreements && (
           <>
-            <h3>Community agreements</h3>
+            <h3>{t("schedulePages.communityAgreements")}</h3>
             <p className="agreements">{session.circle.agreements}</p>
           </>
         )}
       </section>
 
       <p className="calendar-links">
-        <a href={calendar.session} download>Add this session to my calendar</a> ·{" "}
-        <a href={calendar.circle}>Subscribe to this circle's calendar</a>
+        <a href={calendar.session} download>{t("schedulePages.addSessionToCalendar")}</a> ·{" "}
+        <a href={calendar.circle}>{t("sessions.subscribeCircle")}</a>
       </p>
     </>
   );
 }
 
+/**
+ * The pseudonym check's reason in the chosen language: shared/pseudonym.ts says it in English only,
+ * so it is told apart by comparing with those words; anything else keeps them.
+ */
+function pseudonymReason(reason: string, t: TFunction): string {
+  switch (reason) {
+    case "Please choose a pseudonym.":
+      return t("schedulePages.pseudonymMissing");
+    case `A pseudonym can have at most ${PSEUDONYM_MAX_LENGTH} characters.`:
+      return t("schedulePages.pseudonymTooLong", { max: PSEUDONYM_MAX_LENGTH });
+    case "A pseudonym cannot contain control characters.":
+      return t("schedulePages.pseudonymControlCharacters");
+    case `A pseudonym needs at least ${PSEUDONYM_MIN_LENGTH} characters.`:
+      return t("schedulePages.pseudonymTooShort", { min: PSEUDONYM_MIN_LENGTH });
+    case "A pseudonym needs at least one letter or digit.":
+      return t("schedulePages.pseudonymNoLetter");
+    default:
+      return reason;
+  }
+}
+
 function RegisterForm({ data, invite, onRegistered }: { data: SessionResponse; invite: string | null; onRegistered: () => void }) {
+  const { t } = useTranslation();
   const [pseudonym, setPseudonym] = useState(() => preferredPseudonym() || suggestPseudonym());
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -154,13 +194,13 @@ function RegisterForm({ data, invite, onRegistered }: { data: SessionResponse; i
 
   return (
     <form className="register" onSubmit={onSubmit} aria-labelledby="register-heading">
-      <h2 id="register-heading">{full ? "Join the waitlist" : "Register"}</h2>
+      <h2 id="register-heading">{full ? t("schedulePages.joinWaitlist") : t("schedulePages.register")}</h2>
       <p className="muted">
         {full
-          ? `All ${data.session.circle.capacity} places are taken. If someone cancels, the first on the waitlist gets their place automatically.`
-          : `${data.session.placesLeft} of ${data.session.circle.capacity} places left. No account or email needed.`}
+          ? t("schedulePages.allPlacesTaken", { count: data.session.circle.capacity })
+          : t("schedulePages.placesLeftOf", { count: data.session.placesLeft, capacity: data.session.circle.capacity })}
       </p>
-      <label htmlFor="register-pseudonym">Pseudonym for this session (never your real name)</label>
+      <label htmlFor="register-pseudonym">{t("schedulePages.pseudonymLabel")}</label>
       <div className="row">
         <input
           id="register-pseudonym"
@@ -170,25 +210,26 @@ function RegisterForm({ data, invite, onRegistered }: { data: SessionResponse; i
           onChange={(e) => setPseudonym(e.target.value)}
           aria-invalid={!check.ok || Boolean(fieldError)}
         />
-        <button type="button" onClick={() => setPseudonym(suggestPseudonym())}>Suggest another</button>
+        <button type="button" onClick={() => setPseudonym(suggestPseudonym())}>{t("lobby.suggestAnother")}</button>
       </div>
-      {!check.ok && <p className="error">{check.reason}</p>}
+      {!check.ok && <p className="error">{pseudonymReason(check.reason, t)}</p>}
       {fieldError && <p className="error">{fieldError}</p>}
       {error && !fieldError && <p role="alert" className="error">{error}</p>}
       <button type="submit" className="primary" disabled={!check.ok || busy}>
-        {full ? "Join the waitlist" : "Register"}
+        {full ? t("schedulePages.joinWaitlist") : t("schedulePages.register")}
       </button>
     </form>
   );
 }
 
 function Registered({ registration, session, lobbyOpen, onChange }: { registration: RegistrationView; session: SessionResponse; lobbyOpen: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
   const status = useConnection((s) => s.status);
   const joinError = useConnection((s) => s.error);
   const [error, setError] = useState<string | null>(null);
 
   async function cancel() {
-    if (!confirm("Cancel your registration for this session?")) return;
+    if (!confirm(t("schedulePages.confirmCancel"))) return;
     try {
       await api(`/api/me/registrations/${registration.id}`, { method: "DELETE", participantKey: participantKey() });
       onChange();
@@ -211,23 +252,25 @@ function Registered({ registration, session, lobbyOpen, onChange }: { registrati
   return (
     <section className="registered" aria-labelledby="registered-heading">
       <h2 id="registered-heading">
-        {registration.status === "registered" ? `You're registered as ${registration.pseudonym}` : `You're on the waitlist as ${registration.pseudonym}`}
+        {registration.status === "registered"
+          ? t("schedulePages.registeredAs", { pseudonym: registration.pseudonym })
+          : t("schedulePages.waitlistedAs", { pseudonym: registration.pseudonym })}
       </h2>
       {registration.status === "waitlisted" && (
-        <p>You are number {registration.waitlistPosition} on the waitlist. This page updates itself when a place frees up.</p>
+        <p>{t("schedulePages.waitlistNumber", { position: registration.waitlistPosition })}</p>
       )}
       {registration.status === "registered" && (
         <>
           <button type="button" className="primary" disabled={!lobbyOpen || status === "joining"} onClick={join}>
-            {status === "joining" ? "Entering…" : "Join the circle"}
+            {status === "joining" ? t("lobby.entering") : t("schedulePages.joinCircle")}
           </button>
-          {!lobbyOpen && <p className="muted">The join button works from the moment the lobby opens.</p>}
-          <p className="muted">Keep this page's address: it is your join link on this device.</p>
+          {!lobbyOpen && <p className="muted">{t("schedulePages.joinWorksWhenOpen")}</p>}
+          <p className="muted">{t("schedulePages.keepAddress")}</p>
         </>
       )}
       {joinError && <p role="alert" className="error">{joinError}</p>}
       {error && <p role="alert" className="error">{error}</p>}
-      <button type="button" onClick={cancel}>{registration.status === "registered" ? "Cancel my registration" : "Leave the waitlist"}</button>
+      <button type="button" onClick={cancel}>{registration.status === "registered" ? t("schedulePages.cancelRegistration") : t("schedulePages.leaveWaitlist")}</button>
       <NotificationSettings />
     </section>
   );

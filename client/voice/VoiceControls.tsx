@@ -1,30 +1,58 @@
-import { MIC_BLOCK_TITLE, muteLabel, useMicBlock } from "./mic-reason.ts";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { MIC_BLOCK_LABEL, MIC_BLOCK_TITLE, type MicBlock, useMicBlock } from "./mic-reason.ts";
 import { useVoice } from "./useVoice.ts";
 import { VoiceSettings } from "./VoiceSettings.tsx";
 import { chooseInput, setSelfMuted, startAudio, type VoiceEncryption } from "./voice.ts";
 
+/** The mute button's words (mic-reason.ts's muteLabel, in the chosen language): why it is off, or what pressing it does. */
+function muteButtonLabel(block: MicBlock, micAllowed: boolean, selfMuted: boolean, t: TFunction): string {
+  if (!micAllowed) {
+    const reason = block ?? "facilitator";
+    return t(`voiceUi.micBlockLabel_${reason}`, { defaultValue: MIC_BLOCK_LABEL[reason] });
+  }
+  return selfMuted ? t("voiceUi.unmute") : t("voiceUi.mute");
+}
+
+/**
+ * The microphone's problem (voice.ts says it in English only) in the chosen language, told apart
+ * by comparing with those words; anything else keeps them.
+ */
+function micErrorText(micError: string, t: TFunction): string {
+  switch (micError) {
+    case "Your voice disguise could not start here, so your microphone stays off.":
+      return t("voiceUi.micErrorDisguise");
+    case "Hearth cannot use your microphone. You can still listen, and use the chat to take part.":
+      return t("voiceUi.micErrorDenied");
+    case "Your microphone could not be started.":
+      return t("voiceUi.micErrorFailed");
+    default:
+      return micError;
+  }
+}
+
 /** The circle key's security code: the same on every screen; it changes when someone joins or leaves. */
 export function SecurityCode({ encryption }: { encryption: VoiceEncryption }) {
+  const { t } = useTranslation();
   if (encryption.status === "off") return null;
   if (encryption.status === "unsupported") {
     return (
       <span className="voice-status" role="status" data-testid="voice-encryption">
-        This browser cannot encrypt voice, so voice is off here. The chat still works.
+        {t("voiceUi.encryptionUnsupported")}
       </span>
     );
   }
-  const title =
-    "Voice is end-to-end encrypted: neither Hearth's server nor the voice server can listen. " +
-    "Everyone in the circle sees the same code; it changes when someone joins or leaves.";
+  const title = t("voiceUi.encryptionTitle");
   return (
     <span className="security-code" title={title} data-testid="voice-encryption" aria-live="polite">
-      {encryption.status === "on" ? `🔒 ${encryption.code}` : "🔒 Securing voice…"}
+      {encryption.status === "on" ? `🔒 ${encryption.code}` : `🔒 ${t("voiceUi.securingVoice")}`}
     </span>
   );
 }
 
 /** Mute, microphone choice and the autoplay "Enable audio" button. */
 export function VoiceControls() {
+  const { t } = useTranslation();
   const status = useVoice((s) => s.status);
   const selfMuted = useVoice((s) => s.selfMuted);
   const micAllowed = useVoice((s) => s.micAllowed);
@@ -36,39 +64,39 @@ export function VoiceControls() {
   const micError = useVoice((s) => s.micError);
 
   const block = useMicBlock();
-  const label = muteLabel(block, micAllowed, selfMuted);
+  const label = muteButtonLabel(block, micAllowed, selfMuted, t);
   return (
     <>
       <button
         type="button"
         aria-pressed={selfMuted || !micAllowed}
         disabled={!micAllowed}
-        title={micAllowed ? "Mute or unmute your microphone (M)" : MIC_BLOCK_TITLE[block ?? "facilitator"]}
+        title={micAllowed ? t("voiceUi.muteHint") : t(`voiceUi.micBlockTitle_${block ?? "facilitator"}`, { defaultValue: MIC_BLOCK_TITLE[block ?? "facilitator"] })}
         onClick={() => void setSelfMuted(!selfMuted)}
       >
         {label}
       </button>
       {inputs.length > 1 && (
-        <select aria-label="Microphone" value={inputId ?? ""} onChange={(e) => void chooseInput(e.target.value)}>
+        <select aria-label={t("voiceUi.microphone")} value={inputId ?? ""} onChange={(e) => void chooseInput(e.target.value)}>
           {inputs.map((d) => (
             <option key={d.deviceId} value={d.deviceId}>{d.label}</option>
           ))}
         </select>
       )}
       {needsAudioStart && (
-        <button type="button" className="primary" onClick={() => void startAudio()}>Enable audio</button>
+        <button type="button" className="primary" onClick={() => void startAudio()}>{t("voiceUi.enableAudio")}</button>
       )}
       <SecurityCode encryption={encryption} />
       <details className="voice-settings-menu">
-        <summary>Voice settings</summary>
+        <summary>{t("voiceUi.voiceSettings")}</summary>
         <VoiceSettings preview={false} />
       </details>
-      {micError && <span className="voice-status" role="alert">{micError}</span>}
+      {micError && <span className="voice-status" role="alert">{micErrorText(micError, t)}</span>}
       {noiseFilter === "failed" && (
-        <span className="voice-status" role="status">The noise filter cannot run in this browser.</span>
+        <span className="voice-status" role="status">{t("voiceUi.noiseFilterFailed")}</span>
       )}
       {(status === "reconnecting" || status === "connecting") && (
-        <span className="voice-status" role="status">{status === "connecting" ? "Voice connecting…" : "Voice reconnecting…"}</span>
+        <span className="voice-status" role="status">{status === "connecting" ? t("voiceUi.voiceConnecting") : t("voiceUi.voiceReconnecting")}</span>
       )}
     </>
   );

@@ -1,20 +1,23 @@
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { DISGUISES, type DisguisePreset, DisguisePresets } from "../../shared/voice-features.ts";
 import { type Preview, startPreview } from "./processing/preview.ts";
 import { type MicSettings, micSettings, updateMicSettings } from "./processing/settings.ts";
 
-const BROWSER_OPTIONS: [keyof MicSettings, string][] = [
-  ["echoCancellation", "Echo cancellation (browser)"],
-  ["noiseSuppression", "Noise suppression (browser)"],
-  ["autoGainControl", "Automatic volume (browser)"],
+const BROWSER_OPTIONS: [keyof MicSettings, (t: TFunction) => string][] = [
+  ["echoCancellation", (t) => t("voiceUi.echoCancellation")],
+  ["noiseSuppression", (t) => t("voiceUi.noiseSuppression")],
+  ["autoGainControl", (t) => t("voiceUi.autoGainControl")],
 ];
 
 /** The microphone's settings: Hearth's noise filter, the browser's own processing, and the voice disguise with a preview. */
 export function VoiceSettings({ preview = true }: { preview?: boolean }) {
+  const { t } = useTranslation();
   const settings = useStore(micSettings);
   const [previewing, setPreviewing] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState(false);
   const running = useRef<Preview | null>(null);
 
   useEffect(() => () => running.current?.stop(), []);
@@ -30,7 +33,7 @@ export function VoiceSettings({ preview = true }: { preview?: boolean }) {
   }, [settings]);
 
   const togglePreview = async () => {
-    setProblem(null);
+    setProblem(false);
     if (running.current) {
       running.current.stop();
       running.current = null;
@@ -41,44 +44,44 @@ export function VoiceSettings({ preview = true }: { preview?: boolean }) {
       running.current = await startPreview(settings);
       setPreviewing(true);
     } catch {
-      setProblem("The preview could not start: check that Hearth may use your microphone.");
+      setProblem(true);
     }
   };
 
   return (
     <fieldset className="voice-settings">
-      <legend>Your microphone</legend>
+      <legend>{t("voiceUi.yourMicrophone")}</legend>
       <label>
         <input type="checkbox" checked={settings.noiseFilter} onChange={(e) => updateMicSettings({ noiseFilter: e.target.checked })} />
-        Noise filter (runs on this device)
+        {t("voiceUi.noiseFilter")}
       </label>
       {BROWSER_OPTIONS.map(([key, label]) => (
         <label key={key}>
           <input type="checkbox" checked={Boolean(settings[key])} onChange={(e) => updateMicSettings({ [key]: e.target.checked })} />
-          {label}
+          {label(t)}
         </label>
       ))}
       <label>
-        Voice disguise{" "}
+        {t("voiceUi.voiceDisguise")}{" "}
         <select
-          aria-label="Voice disguise"
+          aria-label={t("voiceUi.voiceDisguise")}
           value={settings.disguise}
           onChange={(e) => updateMicSettings({ disguise: e.target.value as DisguisePreset })}
         >
           {DisguisePresets.map((preset) => (
-            <option key={preset} value={preset}>{preset === "off" ? "Off" : DISGUISES[preset].label}</option>
+            <option key={preset} value={preset}>{preset === "off" ? t("voiceUi.disguise_off") : t(`voiceUi.disguise_${preset}`, { defaultValue: DISGUISES[preset].label })}</option>
           ))}
         </select>
       </label>
       {settings.disguise !== "off" && (
-        <p className="hint">Your voice is changed on this device before it leaves it. Others see a small “disguised” mark.</p>
+        <p className="hint">{t("voiceUi.disguiseHint")}</p>
       )}
       {preview && (
         <button type="button" aria-pressed={previewing} onClick={() => void togglePreview()}>
-          {previewing ? "Stop listening" : "Listen to yourself (headphones)"}
+          {previewing ? t("voiceUi.stopListening") : t("voiceUi.listenToYourself")}
         </button>
       )}
-      {problem && <p role="alert">{problem}</p>}
+      {problem && <p role="alert">{t("voiceUi.previewFailed")}</p>}
     </fieldset>
   );
 }

@@ -1,3 +1,7 @@
+import { hostPagesEn } from "./parts/host-pages.en.ts";
+import { schedulePagesEn } from "./parts/schedule-pages.en.ts";
+import { safetyDialogsEn } from "./parts/safety-dialogs.en.ts";
+import { voiceUiEn } from "./parts/voice-ui.en.ts";
 /** English: the source language. Every key here must exist in every other language (tests/unit/i18n-keys.test.ts). */
 export const en = {
   language: { label: "Language" },
@@ -348,6 +352,10 @@ export const en = {
     liftPause: "Lift chat pause",
     dealtWith: "Dealt with",
   },
+  hostPages: hostPagesEn,
+  schedulePages: schedulePagesEn,
+  safetyDialogs: safetyDialogsEn,
+  voiceUi: voiceUiEn,
 };
 
 export type Resources = typeof en;

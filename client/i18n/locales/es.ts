@@ -1,3 +1,7 @@
+import { hostPagesEs } from "./parts/host-pages.es.ts";
+import { schedulePagesEs } from "./parts/schedule-pages.es.ts";
+import { safetyDialogsEs } from "./parts/safety-dialogs.es.ts";
+import { voiceUiEs } from "./parts/voice-ui.es.ts";
 import type { Resources } from "./en.ts";
 
 /** Español. Typed against English so a missing key fails the type check too. */
@@ -350,4 +354,8 @@ export const es: Resources = {
     liftPause: "Quitar la pausa del chat",
     dealtWith: "Resuelto",
   },
+  hostPages: hostPagesEs,
+  schedulePages: schedulePagesEs,
+  safetyDialogs: safetyDialogsEs,
+  voiceUi: voiceUiEs,
 };

@@ -1,10 +1,34 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { type CaptionLine, QUICK_PHRASES } from "../../../shared/captions.ts";
 import { ServerMessage } from "../../../shared/protocol.ts";
 import { useConnection } from "../../net/useConnection.ts";
 import { captionLines, clearCaptions, receiveCaption, setShowCaptions, visibleCaption } from "./caption-lines.ts";
 import { ownCaptions, sendQuickPhrase, startOwnCaptions, stopOwnCaptions } from "./own-captions.ts";
+
+/** The quick phrases (shared/captions.ts) in the chosen language: shown and sent in the sender's language. */
+function quickPhraseText(phrase: (typeof QUICK_PHRASES)[number], t: TFunction): string {
+  const texts: Record<(typeof QUICK_PHRASES)[number], string> = {
+    Yes: t("voiceUi.phraseYes"),
+    No: t("voiceUi.phraseNo"),
+    "Thank you": t("voiceUi.phraseThankYou"),
+    "I agree": t("voiceUi.phraseAgree"),
+    "I'd like to pass": t("voiceUi.phrasePass"),
+    "I'm listening": t("voiceUi.phraseListening"),
+    "Can you repeat that?": t("voiceUi.phraseRepeat"),
+    "One moment": t("voiceUi.phraseOneMoment"),
+  };
+  return texts[phrase];
+}
+
+/** Why my voice is not captioned (own-captions.ts says it in English only), told apart by those words; anything else keeps them. */
+function captionsNote(reason: string, t: TFunction): string {
+  return reason === "On-device captions are not available in this browser, so your voice is not captioned. Quick phrases still work."
+    ? t("voiceUi.captionsUnavailable")
+    : reason;
+}
 
 /** Receives the room's caption lines while in the circle (nothing is kept after they fade). */
 export function CaptionsBridge() {
@@ -23,14 +47,15 @@ export function CaptionsBridge() {
 
 /** The desktop captions strip: lines by speaker, the switches, and the quick phrases. */
 export function CaptionsStrip() {
+  const { t } = useTranslation();
   const { show, lines } = useStore(captionLines);
   const own = useStore(ownCaptions);
   const people = useConnection((s) => s.participants);
   const [phrasesOpen, setPhrasesOpen] = useState(false);
   const shown = Object.values(lines).filter((line) => visibleCaption(line, show));
-  const nameOf = (id: string) => people.find((p) => p.id === id)?.pseudonym ?? "Someone";
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.pseudonym ?? t("voiceUi.someone");
   return (
-    <section className="captions" aria-label="Captions">
+    <section className="captions" aria-label={t("voiceUi.captions")}>
       {shown.length > 0 && (
         <ul className="captions-strip" data-testid="captions-strip" aria-live="polite">
           {shown.map((line) => (
@@ -42,28 +67,31 @@ export function CaptionsStrip() {
       )}
       <div className="captions-controls">
         <label>
-          <input type="checkbox" checked={show} onChange={(e) => setShowCaptions(e.target.checked)} /> Show captions
+          <input type="checkbox" checked={show} onChange={(e) => setShowCaptions(e.target.checked)} /> {t("voiceUi.showCaptions")}
         </label>
-        <label title="Transcribed on this device only; others see a captions mark on you">
+        <label title={t("voiceUi.captionHint")}>
           <input
             type="checkbox"
             checked={own.status === "on" || own.status === "starting"}
             onChange={(e) => void (e.target.checked ? startOwnCaptions() : stopOwnCaptions())}
           />{" "}
-          Caption my voice
+          {t("voiceUi.captionMyVoice")}
         </label>
         <button type="button" aria-expanded={phrasesOpen} onClick={() => setPhrasesOpen(!phrasesOpen)}>
-          Quick phrases
+          {t("voiceUi.quickPhrases")}
         </button>
-        {own.reason && <span className="captions-note" role="status">{own.reason}</span>}
+        {own.reason && <span className="captions-note" role="status">{captionsNote(own.reason, t)}</span>}
       </div>
       {phrasesOpen && (
-        <div className="quick-phrases" role="group" aria-label="Quick phrases">
-          {QUICK_PHRASES.map((phrase) => (
-            <button key={phrase} type="button" onClick={() => sendQuickPhrase(phrase)}>
-              {phrase}
-            </button>
-          ))}
+        <div className="quick-phrases" role="group" aria-label={t("voiceUi.quickPhrases")}>
+          {QUICK_PHRASES.map((phrase) => {
+            const text = quickPhraseText(phrase, t);
+            return (
+              <button key={phrase} type="button" onClick={() => sendQuickPhrase(text)}>
+                {text}
+              </button>
+            );
+          })}
         </div>
       )}
     </section>

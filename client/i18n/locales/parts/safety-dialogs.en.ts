@@ -1,0 +1,60 @@
+/** English texts of the safetyDialogs section (merged into ../en.ts). */
+export const safetyDialogsEn = {
+  // AgreementsDialog: Hearth's own agreements (client/safety/agreements.ts), then a circle's
+  agreementsTitle: "Before you join: our community agreements",
+  confidentialityTitle: "Confidentiality",
+  confidentialityText: "What is shared here stays here. Don't repeat others' stories, names or details outside the circle.",
+  respectTitle: "Respect",
+  respectText: "Listen without interrupting. No judgement, no slurs, no put-downs.",
+  ownExperienceTitle: "Speak from your own experience",
+  ownExperienceText: "Say \"I\", not \"you\" or \"everyone\". Your story is yours to tell; others' stories are theirs.",
+  noAdviceTitle: "No unsolicited advice",
+  noAdviceText: "Listen rather than fix. Offer advice only when someone asks for it.",
+  peerSupportTitle: "Peer support, not a crisis or therapy service",
+  peerSupportText:
+    "The people here are peers, not counsellors. If you are in danger or might harm yourself, call your local emergency number: the crisis resources are always one click away.",
+  circleOwnAgreements: "This circle's own agreements",
+  namedCircleAgreements: "{{title}}'s agreements",
+  circleAgreements: "This circle's agreements",
+  needHelpNow: "Need help right now?",
+  notNow: "Not now",
+  agreeTakeMeIn: "I agree: take me in",
+
+  // ReferralList
+  referralKind_counselling: "Counselling",
+  referralKind_helpline: "Helpline",
+  referralKind_specialist: "Specialist service",
+  "referralKind_peer-support": "Peer support",
+  referralKind_emergency: "Emergency",
+
+  // ReportDialog
+  reportTitle: "Report {{name}}",
+  reportPrivacy: "Only this session's facilitators see your report. {{name}} is not told, and is muted for you.",
+  whatHappened: "What happened?",
+  reportCategory_harassment: "Harassment or bullying",
+  reportCategory_hate: "Hateful language or slurs",
+  reportCategory_sexual: "Sexual or unwanted content",
+  reportCategory_threat: "Threats or violence",
+  reportCategory_disruptive: "Disrupting the circle",
+  reportCategory_other: "Something else",
+  reportNoteLabel: "Anything the facilitators should know (optional)",
+  cancel: "Cancel",
+  sendReport: "Send report",
+
+  // XRSafetyPanels
+  closeCrisis: "Close crisis support",
+  whoIsThisAbout: "Who is this about?",
+  close: "Close",
+  muteNamedForMe: "Mute {{name}} for me",
+  blockNamed: "Block {{name}}",
+  reportAs: "Report: {{category}}",
+  back: "Back",
+  chatPaused: "Chat (paused by the facilitator)",
+  chatNotSaved: "Chat (not saved anywhere)",
+  noMessages: "No messages yet.",
+  phraseThanks: "Thank you for sharing",
+  phraseHearYou: "I hear you",
+  phraseSameHere: "Same here",
+  phraseMoment: "I need a moment",
+  phraseWelcome: "Welcome",
+};

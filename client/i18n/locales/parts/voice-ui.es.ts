@@ -1,0 +1,61 @@
+import type { voiceUiEn } from "./voice-ui.en.ts";
+
+/** Español: the voiceUi section, typed against English. */
+export const voiceUiEs: typeof voiceUiEn = {
+  // VoiceControls
+  encryptionUnsupported: "Este navegador no puede cifrar la voz, así que aquí la voz está desactivada. El chat sigue funcionando.",
+  encryptionTitle:
+    "La voz está cifrada de extremo a extremo: ni el servidor de Hearth ni el servidor de voz pueden escuchar. Todas las personas del círculo ven el mismo código; cambia cuando alguien entra o sale.",
+  securingVoice: "Protegiendo la voz…",
+  muteHint: "Silenciar o activar tu micrófono (M)",
+  mute: "Silenciar",
+  unmute: "Activar micro",
+  micBlockLabel_facilitator: "Silenciado por el facilitador",
+  micBlockLabel_round: "Esperando el objeto de la palabra",
+  "micBlockLabel_waiting-room": "Micrófono apagado mientras esperas",
+  micBlockTitle_facilitator: "El facilitador te ha silenciado por ahora",
+  micBlockTitle_round: "Hay una ronda con el objeto de la palabra: puedes hablar cuando te llegue",
+  "micBlockTitle_waiting-room": "Nadie del círculo te oye mientras esperas",
+  microphone: "Micrófono",
+  enableAudio: "Activar el sonido",
+  voiceSettings: "Ajustes de voz",
+  noiseFilterFailed: "El filtro de ruido no puede funcionar en este navegador.",
+  voiceConnecting: "Conectando la voz…",
+  voiceReconnecting: "Reconectando la voz…",
+  micErrorDisguise: "Tu disfraz de voz no ha podido arrancar aquí, así que tu micrófono sigue apagado.",
+  micErrorDenied: "Hearth no puede usar tu micrófono. Aun así puedes escuchar y participar por el chat.",
+  micErrorFailed: "No se ha podido poner en marcha tu micrófono.",
+
+  // VoiceSettings
+  yourMicrophone: "Tu micrófono",
+  noiseFilter: "Filtro de ruido (funciona en este dispositivo)",
+  echoCancellation: "Cancelación de eco (navegador)",
+  noiseSuppression: "Supresión de ruido (navegador)",
+  autoGainControl: "Volumen automático (navegador)",
+  voiceDisguise: "Disfraz de voz",
+  disguise_off: "Desactivado",
+  disguise_deeper: "Más grave",
+  disguise_lighter: "Más aguda",
+  disguise_softer: "Más suave",
+  disguiseHint: "Tu voz se transforma en este dispositivo antes de salir de él. Los demás ven una pequeña marca de «voz disfrazada».",
+  stopListening: "Dejar de escuchar",
+  listenToYourself: "Escucharte (con auriculares)",
+  previewFailed: "La prueba no ha podido empezar: comprueba que Hearth puede usar tu micrófono.",
+
+  // CaptionsStrip
+  someone: "Alguien",
+  captions: "Subtítulos",
+  showCaptions: "Mostrar subtítulos",
+  captionHint: "Se transcribe solo en este dispositivo; los demás ven en ti una marca de subtítulos",
+  captionMyVoice: "Subtitular mi voz",
+  quickPhrases: "Frases rápidas",
+  captionsUnavailable: "Los subtítulos en el dispositivo no están disponibles en este navegador, así que tu voz no se subtitula. Las frases rápidas siguen funcionando.",
+  phraseYes: "Sí",
+  phraseNo: "No",
+  phraseThankYou: "Gracias",
+  phraseAgree: "Estoy de acuerdo",
+  phrasePass: "Prefiero pasar",
+  phraseListening: "Te escucho",
+  phraseRepeat: "¿Puedes repetirlo?",
+  phraseOneMoment: "Un momento",
+};
