@@ -104,6 +104,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
       sessionOverrunMs: config.SESSION_OVERRUN_MINUTES * 60_000,
       clock: scheduling.clock,
       blocks: blockStore(scheduling.db),
+      checkIns: scheduling.services.checkIns,
     })).filterBy(["circleId", "sessionId"]);
 
   await gameServer.listen(config.PORT, config.HOST);

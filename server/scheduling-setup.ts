@@ -1,4 +1,6 @@
 import { SignInLimiter } from "./accounts/sign-in-limiter.ts";
+import { CheckInCounter } from "./checkins/check-in-counter.ts";
+import { checkInTokens } from "./checkins/check-in-tokens.ts";
 import { openStore } from "./store/open-store.ts";
 import { type CircleCatalog, type CircleInfo, openCircle } from "./circles/catalog.ts";
 import { type JoinAdmission, storeAdmission } from "./circles/admission.ts";
@@ -41,6 +43,7 @@ export async function openScheduling(config: Config): Promise<Scheduling> {
     signInLimiter: new SignInLimiter(clock),
     publicUrl: config.PUBLIC_URL,
     testClock,
+    checkIns: new CheckInCounter(db, checkInTokens(config.TICKET_SECRET, () => clock.now().getTime()), () => clock.now().getTime()),
   };
   return {
     db,

@@ -1,3 +1,4 @@
+import type { CheckInCounter } from "./checkins/check-in-counter.ts";
 import type { SignInLimiter } from "./accounts/sign-in-limiter.ts";
 import type { Clock, ControllableClock } from "./clock.ts";
 import type { PushServices } from "./push/push-service.ts";
@@ -14,4 +15,6 @@ export interface ScheduleServices {
   testClock?: ControllableClock;
   /** Web Push (VAPID keys, allowed endpoints); undefined with PUSH=off. */
   push?: PushServices;
+  /** Anonymous check-in counts (server/checkins/); undefined where nothing is stored. */
+  checkIns?: CheckInCounter;
 }

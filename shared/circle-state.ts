@@ -37,6 +37,17 @@ export interface ParticipantFields {
   captions: boolean;
 }
 
+/** One step of the circle's facilitator guide (shared/guides.ts), as the state carries it. */
+export interface GuideStepFields {
+  technique: string;
+  phase: string;
+  title: string;
+  /** For the facilitator: what to say or do. */
+  prompt: string;
+  /** For everyone in the circle: a short, calm card ("" for none). */
+  card: string;
+}
+
 export interface CircleStateFields {
   circleId: string;
   title: string;
@@ -53,6 +64,8 @@ export interface CircleStateFields {
   shareEndsAt: number;
   /** A facilitator paused the text chat. */
   chatPaused: boolean;
+  /** The guide's step now running, -1 before the first (the guide itself is a collection: per side). */
+  guideStep: number;
 }
 
 /** The roles by name, for code that asks "is this a facilitator?". */

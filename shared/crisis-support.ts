@@ -33,8 +33,11 @@ export interface SupportFlag {
   pseudonym: string;
   /** What the detector saw; absent when the person asked without one. */
   category?: CrisisCategory;
-  /** "chat": the room's detector saw it in a message they sent; "request": they asked to talk privately. */
-  source: "chat" | "request";
+  /**
+   * "chat": the room's detector saw it in a message they sent; "request": they asked to talk
+   * privately; "check-in": their check-in asked for someone to check in with them.
+   */
+  source: "chat" | "request" | "check-in";
 }
 
 /** Payload of ServerMessage.SupportOffer, to the writer only. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CIRCLE_CAPACITY_MAX } from "./limits.ts";
 import { Phases } from "./protocol.ts";
+import { GUIDE_STEPS_MAX } from "./guides.ts";
 
 /** The one message a facilitator's panel sends (ClientMessage.Facilitate); `action` picks the handler. */
 export const FACILITATE_MESSAGE = "facilitate";
@@ -36,6 +37,8 @@ export const facilitatorActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("advanceRound") }).strict(),
   z.object({ action: z.literal("skipHolder") }).strict(),
   z.object({ action: z.literal("endRound") }).strict(),
+  /** Go to a step of the circle's guide (shared/guides.ts): its phase begins, everyone sees its card. */
+  z.object({ action: z.literal("guideStep"), step: z.number().int().min(0).max(GUIDE_STEPS_MAX - 1) }).strict(),
 ]);
 export type FacilitatorAction = z.infer<typeof facilitatorActionSchema>;
 export type FacilitatorActionName = FacilitatorAction["action"];

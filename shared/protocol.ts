@@ -34,6 +34,8 @@ export const ClientMessage = {
   VoiceMarks: "voiceMarks",
   /** A caption line of my own voice, or a quick phrase (captionSendSchema, shared/captions.ts). Never stored. */
   Caption: "caption",
+  /** An anonymous check-in before or after the session (checkInSchema, shared/checkins.ts): counted, never stored per person. */
+  CheckIn: "checkIn",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -68,6 +70,8 @@ export const ServerMessage = {
   VoiceKeyDeliver: "voiceKeyDeliver",
   /** A caption line or quick phrase to show at the speaker's avatar (CaptionLine, shared/captions.ts). Never stored. */
   Caption: "caption",
+  /** To each participant privately: the token for the after-session check-in and what they have checked in (CheckInTicket, shared/checkins.ts). */
+  CheckInToken: "checkInToken",
 } as const;
 
 export const ROOM_NAME = "circle";

@@ -1,11 +1,15 @@
 /** Response shapes of the scheduling API, for the client. Instants are UTC ISO strings. */
+import type { CircleGuide } from "./guides.ts";
 import type { Repeat } from "./scheduling-schemas.ts";
+import type { GroupTopic } from "./topics.ts";
 
 export interface PublicCircle {
   id: string;
   title: string;
   description: string;
   topicTags: string[];
+  /** For one group only ("for fathers"), or null for anyone (shared/topics.ts). */
+  forGroup: GroupTopic | null;
   language: string;
   agreements: string;
   capacity: number;
@@ -87,6 +91,8 @@ export interface MeResponse {
 }
 
 export interface HostCircle extends PublicCircle {
+  /** The facilitator's guide, for the host to edit (shared/guides.ts). */
+  guide: CircleGuide | null;
   ownerId: string;
   inviteToken: string;
   facilitatorIds: string[];

@@ -3,7 +3,10 @@ import { CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "./limits.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./account-rules.ts";
 import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
 import { pseudonymSchema } from "./schemas.ts";
+import { GUIDE_TEMPLATE_IDS } from "./guide-templates.ts";
+import { circleGuideSchema } from "./guides.ts";
 import { canonicalTimeZone } from "./time-zones.ts";
+import { forGroupSchema } from "./topics.ts";
 
 /**
  * Request bodies of the scheduling API, shared by the server (validation) and the client (forms).
@@ -69,6 +72,8 @@ export const circleInputSchema = z.strictObject({
   title: z.string({ error: "Please give the circle a title." }).trim().min(1, "Please give the circle a title.").max(80, "A title can have at most 80 characters."),
   description: z.string().trim().max(2000, "A description can have at most 2000 characters.").default(""),
   topicTags: z.array(topicTagSchema).max(8, "Choose at most 8 topics.").default([]),
+  /** For one group only ("for fathers"): a curated group topic, or null for anyone. */
+  forGroup: forGroupSchema.default(null),
   language: languageSchema,
   agreements: z.string().trim().max(4000, "Community agreements can have at most 4000 characters.").default(""),
   capacity: z.coerce
@@ -78,6 +83,13 @@ export const circleInputSchema = z.strictObject({
     .max(CIRCLE_CAPACITY_MAX, `A circle has at most ${CIRCLE_CAPACITY_MAX} places.`),
   visibility: z.enum(["public", "invite"], { error: "Choose public or invite-only." }),
   facilitatorIds: z.array(z.string().min(1).max(64)).max(10, "Choose at most 10 facilitators.").default([]),
+  /** The facilitator's guide (shared/guides.ts); null for none. */
+  guide: circleGuideSchema.nullable().default(null),
+  /**
+   * A built-in template (shared/guide-templates.ts) to start the guide from, in the circle's
+   * language, when no `guide` is given: the circle keeps its own copy, which the host may edit.
+   */
+  template: z.enum(GUIDE_TEMPLATE_IDS, { error: `Choose one of the templates: ${GUIDE_TEMPLATE_IDS.join(", ")}.` }).optional(),
 });
 export type CircleInput = z.input<typeof circleInputSchema>;
 export const circlePatchSchema = circleInputSchema.partial();

@@ -6,6 +6,7 @@ import { facilitatorActionSchema, leavePrivateTalkSchema, passPieceSchema } from
 import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
 import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
+import { checkInSchema } from "./checkins.ts";
 import { supportRequestSchema } from "./crisis-support.ts";
 import { captionSendSchema } from "./captions.ts";
 import { voiceMarksSchema } from "./voice-features.ts";
@@ -79,6 +80,7 @@ export const clientMessageSchemas = {
   [ClientMessage.VoiceKeyShare]: voiceKeyShareSchema,
   [ClientMessage.VoiceMarks]: voiceMarksSchema,
   [ClientMessage.Caption]: captionSendSchema,
+  [ClientMessage.CheckIn]: checkInSchema,
 } satisfies Record<ClientMessageType, z.ZodType>;
 
 export type ClientMessageName = keyof typeof clientMessageSchemas;

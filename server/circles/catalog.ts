@@ -1,3 +1,5 @@
+import { guideFromTemplate } from "../../shared/guide-templates.ts";
+import type { CircleGuide } from "../../shared/guides.ts";
 import { CIRCLE_CAPACITY_MAX, CIRCLE_CAPACITY_MIN } from "../../shared/limits.ts";
 
 export interface CircleInfo {
@@ -7,6 +9,8 @@ export interface CircleInfo {
   capacity: number;
   /** The demo circle anyone may enter at any time. */
   alwaysOpen: boolean;
+  /** The facilitator's guide (shared/guides.ts), if the host gave the circle one. */
+  guide?: CircleGuide | null;
 }
 
 /** One scheduled session of a circle, as a room needs it. */
@@ -40,6 +44,7 @@ export function openCircle(title: string, capacity: number): CircleInfo {
     description: "An always-open circle for trying Hearth. Come in, sit by the fire, say hello.",
     capacity,
     alwaysOpen: true,
+    guide: guideFromTemplate("classic", "en"),
   };
 }
 

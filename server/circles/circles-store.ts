@@ -1,3 +1,5 @@
+import type { CircleGuide } from "../../shared/guides.ts";
+import type { GroupTopic } from "../../shared/topics.ts";
 import { one, type Queryable } from "../store/db.ts";
 import { newId, newSecret } from "../store/ids.ts";
 
@@ -8,11 +10,15 @@ export interface CircleFields {
   title: string;
   description: string;
   topicTags: string[];
+  /** A group the circle is for only ("for fathers"), or null for anyone. */
+  forGroup: GroupTopic | null;
   language: string;
   agreements: string;
   capacity: number;
   visibility: Visibility;
   facilitatorIds: string[];
+  /** The facilitator's guide (shared/guides.ts), or null for none. */
+  guide: CircleGuide | null;
 }
 
 export interface Circle extends CircleFields {
@@ -30,6 +36,8 @@ interface CircleRow {
   title: string;
   description: string;
   topic_tags: string[];
+  for_group: GroupTopic | null;
+  guide: CircleGuide | string | null;
   language: string;
   agreements: string;
   capacity: number;
@@ -50,6 +58,9 @@ const toCircle = (r: CircleRow): Circle => ({
   title: r.title,
   description: r.description,
   topicTags: r.topic_tags ?? [],
+  forGroup: r.for_group ?? null,
+  // PGlite and node-postgres both parse jsonb; a driver that gives text is handled too.
+  guide: typeof r.guide === "string" ? (JSON.parse(r.guide) as CircleGuide) : (r.guide ?? null),
   language: r.language,
   agreements: r.agreements,
   capacity: r.capacity,
@@ -63,9 +74,12 @@ const toCircle = (r: CircleRow): Circle => ({
 export async function createCircle(db: Queryable, ownerId: string, fields: CircleFields, now: Date): Promise<Circle> {
   const id = newId();
   await db.query(
-    `INSERT INTO circles (id, owner_id, title, description, topic_tags, language, agreements, capacity, visibility, invite_token, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [id, ownerId, fields.title, fields.description, fields.topicTags, fields.language, fields.agreements, fields.capacity, fields.visibility, newSecret(), now],
+    `INSERT INTO circles (id, owner_id, title, description, topic_tags, language, agreements, capacity, visibility, invite_token, created_at, updated_at, for_group, guide)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)`,
+    [
+      id, ownerId, fields.title, fields.description, fields.topicTags, fields.language, fields.agreements, fields.capacity, fields.visibility, newSecret(), now,
+      fields.forGroup, fields.guide ? JSON.stringify(fields.guide) : null,
+    ],
   );
   await setFacilitators(db, id, fields.facilitatorIds);
   return (await findCircle(db, id))!;
@@ -80,6 +94,8 @@ export async function updateCircle(db: Queryable, id: string, fields: Partial<Ci
     agreements: fields.agreements,
     capacity: fields.capacity,
     visibility: fields.visibility,
+    for_group: fields.forGroup,
+    guide: fields.guide === undefined ? undefined : fields.guide === null ? null : JSON.stringify(fields.guide),
   };
   const set = Object.entries(columns).filter(([, v]) => v !== undefined);
   const params: unknown[] = [id, now, ...set.map(([, v]) => v)];
@@ -128,6 +144,7 @@ export async function publicCircles(db: Queryable): Promise<Circle[]> {
 export async function deleteCircle(db: Queryable, id: string): Promise<void> {
   // Bans name circles without a foreign key (open circles are not rows): remove them by hand.
   await db.query("DELETE FROM bans WHERE circle_id = $1", [id]);
+  await db.query("DELETE FROM checkin_counts WHERE circle_id = $1", [id]);
   await db.query("DELETE FROM circles WHERE id = $1", [id]);
 }
 

@@ -18,7 +18,7 @@ export function storeCatalog(db: Db, openCircles: CircleInfo[]): CircleCatalog {
       if (fixed) return fixed;
       const circle = await findCircle(db, id);
       if (!circle) return undefined;
-      return { id: circle.id, title: circle.title, description: circle.description, capacity: circle.capacity, alwaysOpen: false };
+      return { id: circle.id, title: circle.title, description: circle.description, capacity: circle.capacity, alwaysOpen: false, guide: circle.guide };
     },
     async session(circleId, sessionId): Promise<SessionInfo | undefined> {
       const [circle, session] = await Promise.all([findCircle(db, circleId), findSession(db, sessionId)]);

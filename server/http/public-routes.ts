@@ -3,6 +3,9 @@ import { Temporal } from "@js-temporal/polyfill";
 import { z } from "zod";
 import type { SessionResponse, SessionsResponse } from "../../shared/scheduling-api.ts";
 import { languageSchema, timeZoneSchema, topicTagSchema } from "../../shared/scheduling-schemas.ts";
+import { checkInPostSchema } from "../../shared/checkins.ts";
+import { inTimeOfDay, timeOfDaySchema } from "../../shared/topics.ts";
+import { CheckInTokenError } from "../checkins/check-in-tokens.ts";
 import { type Circle, findCircle, publicCircles } from "../circles/circles-store.ts";
 import { attendanceCounts } from "../registrations/registrations-store.ts";
 import { publicCircle, sessionSummary } from "../scheduling/session-view.ts";
@@ -13,13 +16,21 @@ import { HttpError, param, validate } from "./http-errors.ts";
 const DAY_MS = 86_400_000;
 
 const browseQuerySchema = z.object({
+  /** A topic the circle carries, or the group it is for (`tag` is the same filter). */
   topic: topicTagSchema.optional(),
+  tag: topicTagSchema.optional(),
   language: languageSchema.optional(),
   /** A date (YYYY-MM-DD) in the viewer's zone `tz`. */
   day: z.iso.date({ error: "Use YYYY-MM-DD." }).optional(),
+  /** Sessions starting in this part of the day, in the viewer's zone `tz` (shared/topics.ts). */
+  timeOfDay: timeOfDaySchema.optional(),
   tz: timeZoneSchema.optional(),
   days: z.coerce.number().int().min(1).max(90).default(30),
 });
+
+/** The local hour a session starts at, in the viewer's zone. */
+const localHour = (start: Date, zone: string): number =>
+  Temporal.Instant.fromEpochMilliseconds(start.getTime()).toZonedDateTimeISO(zone).hour;
 
 /** The circle behind a session, if the viewer may see it: public, or invite-only with its token. */
 export async function visibleSession(
@@ -50,13 +61,16 @@ export function publicRouter(services: ScheduleServices): Router {
       from = new Date(Math.max(now.getTime(), dayStart.epochMilliseconds));
       to = new Date(dayStart.add({ days: 1 }).epochMilliseconds);
     }
+    const tags = [query.topic, query.tag].filter((t): t is string => t !== undefined);
+    const carries = (c: Circle, tag: string) => c.topicTags.includes(tag) || c.forGroup === tag;
     const circles = (await publicCircles(db)).filter(
-      (c) => (!query.topic || c.topicTags.includes(query.topic)) && (!query.language || c.language === query.language),
+      (c) => tags.every((tag) => carries(c, tag)) && (!query.language || c.language === query.language || c.language.startsWith(`${query.language}-`)),
     );
     const byId = new Map(circles.map((c) => [c.id, c]));
     const sessions = (await sessionsOfCircles(db, [...byId.keys()], { endsAfter: from, startsBefore: to }))
       // A day filter means sessions starting that day, not ones still running from the day before.
       .filter((s) => !query.day || s.start >= from)
+      .filter((s) => !query.timeOfDay || inTimeOfDay(localHour(s.start, query.tz ?? "UTC"), query.timeOfDay))
       .slice(0, 200);
     const counts = await attendanceCounts(db, sessions.map((s) => s.id));
     const body: SessionsResponse = {
@@ -64,6 +78,22 @@ export function publicRouter(services: ScheduleServices): Router {
       serverNow: now.toISOString(),
     };
     res.json(body);
+  });
+
+  /** The after-session check-in, from the page shown once the circle closed: counted, never kept per person. */
+  router.post("/checkins", async (req, res) => {
+    const body = validate(checkInPostSchema, req.body);
+    if (!services.checkIns) throw new HttpError(404, "Check-ins are not kept on this server.");
+    let payload;
+    try {
+      payload = services.checkIns.tokens.verify(body.token);
+    } catch (error) {
+      if (error instanceof CheckInTokenError) throw new HttpError(400, error.message);
+      throw error;
+    }
+    const counted = await services.checkIns.count(payload, { moment: body.moment, mood: body.mood, wantsCheckIn: false });
+    if (!counted) throw new HttpError(409, `You have already checked in ${body.moment} this session.`);
+    res.status(201).json({ counted: true });
   });
 
   router.get("/sessions/:id", async (req, res) => {

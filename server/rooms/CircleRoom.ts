@@ -23,10 +23,12 @@ import { MessageGate } from "./message-gate.ts";
 import { joinPatchClock, leavePatchClock } from "./patch-clock.ts";
 import { RoomPoses } from "./poses.ts";
 import { RoomSafety } from "./safety.ts";
-import { RoomSanctions } from "./sanctions.ts";
+import { RoomSanctions, sanctionSessionKey } from "./sanctions.ts";
+import { RoomCheckIns } from "./check-ins.ts";
+import type { CheckInCounter } from "../checkins/check-in-counter.ts";
 import { type Arrival, Seating } from "./seating.ts";
 import { SessionTiming } from "./session-timing.ts";
-import { CircleState } from "./state.ts";
+import { CircleState, GuideStepState } from "./state.ts";
 import { RoomVoice } from "./voice.ts";
 import { RoomVoicePrivacy } from "./voice-privacy.ts";
 
@@ -46,6 +48,8 @@ export interface CircleServices {
   blocks?: BlockStore;
   /** How long after a scheduled session's end time its room closes (SESSION_OVERRUN_MINUTES). */
   sessionOverrunMs?: number;
+  /** Anonymous check-in counts; without it the circle offers no check-ins. */
+  checkIns?: CheckInCounter;
 }
 
 type JoinAuth = Omit<ReturnType<typeof joinOptionsSchema.parse>, "pseudonym"> & Admitted & { mutedForSession?: true } & Pick<Arrival, "reclaimSeat">;
@@ -91,6 +95,10 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
   private audit!: RoomAudit;
   /** Mutes and removals that hold for the session, by device key (server/rooms/sanctions.ts). */
   private sanctions!: RoomSanctions;
+  /** Anonymous check-ins before and after the session (server/rooms/check-ins.ts). */
+  private checkIns!: RoomCheckIns;
+  /** When this session started: the scheduled start, or when the room opened. */
+  private startedAt = 0;
 
   override async onCreate(options: { circleId?: unknown; sessionId?: unknown }): Promise<void> {
     const circleId = plainId(options.circleId) ?? "";
@@ -118,9 +126,11 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.maxClients = roomMaxClients(seats); // seats + a margin: reservations count against it (rooms/capacity.ts)
     this.state.locked = (await this.services.records?.isLocked(circle.id, sessionId)) ?? false;
     this.state.phaseStartedAt = Date.now();
+    for (const step of circle.guide?.steps ?? []) this.state.guide.push(new GuideStepState().assign(step));
     this.wireFeatures();
     // Early arrivals wait; at the start time they come in unless a facilitator locked the session.
     if (session) this.timing.schedule(session.startsAt, session.endsAt);
+    this.startedAt = session?.startsAt ?? this.now();
     await this.setMetadata({ circleId: circle.id, sessionId });
     this.setPatchRate(null);
     joinPatchClock(this);
@@ -174,6 +184,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.poses.place(participant);
     this.state.participants.set(client.sessionId, participant);
     this.safety.join(client, participant, auth);
+    this.checkIns.join(client, auth.participantKeyHash);
     this.gate.admit(client.sessionId);
     if (participant.space === Spaces.Waiting) client.send(ServerMessage.Notice, notice("waiting-room"));
     else this.voice.sendTicket(client);
@@ -208,6 +219,7 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
     this.seating.forget(id);
     this.voice.leave(id, participant.space);
     this.voicePrivacy.forget(id);
+    this.checkIns.forget(id);
     log.info({ roomId: this.roomId, participantId: id, consented }, "participant left");
   }
 
@@ -345,6 +357,18 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       refuse,
     });
     this.gate.register(this.voicePrivacy.handlers());
+    this.checkIns = new RoomCheckIns(
+      {
+        roomId: this.roomId,
+        circleId: () => this.state.circleId,
+        sessionKey: () => sanctionSessionKey(this.scheduledSessionId, this.startedAt),
+        sessionStart: () => this.startedAt,
+        wantsCheckIn: (participant) => this.safety.crisis.checkInRequested(participant),
+        refuse,
+      },
+      this.services.checkIns,
+    );
+    this.gate.register(this.checkIns.handlers());
     this.gate.seal();
   }
 

@@ -75,6 +75,12 @@ export class CrisisAssist {
     log.info({ roomId: this.host.roomId, count: countSupportRequest() }, "crisis assist: a participant asked to talk privately");
   }
 
+  /** Their check-in asked for someone to check in with them: the facilitators are told, privately. */
+  checkInRequested(asker: Participant): void {
+    this.deliver({ id: newId(), at: this.host.now(), participantId: asker.id, pseudonym: asker.pseudonym, source: "check-in" });
+    log.info({ roomId: this.host.roomId, count: countSupportRequest() }, "crisis assist: a check-in asked for someone to check in");
+  }
+
   /** A facilitator joined: they get the flags still open in this session. */
   facilitatorJoined(client: Client): void {
     for (const flag of this.flags.values()) if (flag.participantId !== client.sessionId) client.send(ServerMessage.SupportFlag, flag);

@@ -1,5 +1,5 @@
 import { ArraySchema, MapSchema, Schema, type, view } from "@colyseus/schema";
-import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
+import type { CircleStateFields, GuideStepFields, ParticipantFields } from "../../shared/circle-state.ts";
 import type { Phase, Role } from "../../shared/protocol.ts";
 
 /** The seat number of someone without a seat (in the waiting room). */
@@ -37,6 +37,15 @@ export class Participant extends Schema implements ParticipantFields {
   @type("boolean") captions = false;
 }
 
+/** A step of the facilitator guide (shared/guides.ts): set once, when the room opens. */
+export class GuideStepState extends Schema implements GuideStepFields {
+  @type("string") technique = "";
+  @type("string") phase = "";
+  @type("string") title = "";
+  @type("string") prompt = "";
+  @type("string") card = "";
+}
+
 export class CircleState extends Schema implements CircleStateFields {
   @type("string") circleId = "";
   @type("string") title = "";
@@ -55,6 +64,9 @@ export class CircleState extends Schema implements CircleStateFields {
   @type(["string"]) handQueue = new ArraySchema<string>();
   /** A facilitator paused the text chat (server/rooms/chat.ts). */
   @type("boolean") chatPaused = false;
+  /** The circle's facilitator guide, and the step now running (-1 before the first). */
+  @type([GuideStepState]) guide = new ArraySchema<GuideStepState>();
+  @type("int8") guideStep = -1;
   /**
    * Per-client: a client receives a participant only once it is in that client's StateView
    * (server/rooms/visibility.ts), so a pair kept apart by a block never gets each other's state.

@@ -9,6 +9,7 @@ export function publicCircle(c: Circle): PublicCircle {
     title: c.title,
     description: c.description,
     topicTags: c.topicTags,
+    forGroup: c.forGroup,
     language: c.language,
     agreements: c.agreements,
     capacity: c.capacity,

@@ -273,6 +273,27 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "circle groups and guides, anonymous check-in counts",
+    // for_group: a curated group the circle is for only (shared/topics.ts). guide: the circle's
+    // facilitator guide (shared/guides.ts). checkin_counts holds counts per session and bucket,
+    // never a row per person: bucket is 'mood-1'..'mood-5' or 'wants-check-in'. No foreign key:
+    // the always-open circle is not a row (its session_key is "open:<UTC day>").
+    sql: `
+      ALTER TABLE circles ADD COLUMN for_group text;
+      ALTER TABLE circles ADD COLUMN guide jsonb;
+      CREATE TABLE checkin_counts (
+        circle_id text NOT NULL,
+        session_key text NOT NULL,
+        session_start timestamptz NOT NULL,
+        moment text NOT NULL CHECK (moment IN ('before', 'after')),
+        bucket text NOT NULL CHECK (bucket IN ('mood-1', 'mood-2', 'mood-3', 'mood-4', 'mood-5', 'wants-check-in')),
+        count integer NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (circle_id, session_key, moment, bucket)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the versions applied. */

@@ -102,6 +102,7 @@ const authCases: AuthCase[] = [
   { name: "advanceRound", payload: () => ({ action: "advanceRound" }), setup: roundRuns },
   { name: "skipHolder", payload: () => ({ action: "skipHolder" }), setup: roundRuns },
   { name: "endRound", payload: () => ({ action: "endRound" }), setup: roundRuns },
+  { name: "guideStep", payload: () => ({ action: "guideStep", step: 1 }) },
 ];
 
 describe("authorisation: a participant attempting a facilitator's action", () => {

@@ -1,5 +1,9 @@
 import { Router } from "express";
 import type { BanView } from "../../../shared/scheduling-api.ts";
+import type { CircleCheckIns } from "../../../shared/checkins.ts";
+import { guideFromTemplate } from "../../../shared/guide-templates.ts";
+import { checkInsOfCircle } from "../../checkins/checkins-store.ts";
+import type { CircleGuide } from "../../../shared/guides.ts";
 import { circleInputSchema, circlePatchSchema } from "../../../shared/scheduling-schemas.ts";
 import { auditForOwner, recordAudit } from "../../audit/audit-log.ts";
 import { circlesOwnedBy, createCircle, deleteCircle, findCircle, rotateInviteToken, updateCircle } from "../../circles/circles-store.ts";
@@ -29,7 +33,7 @@ export function hostCirclesRouter(services: ScheduleServices): Router {
     await checkFacilitators(db, host, input.facilitatorIds);
     const now = clock.now();
     const circle = await db.transaction(async (tx) => {
-      const created = await createCircle(tx, host.id, input, now);
+      const created = await createCircle(tx, host.id, withTemplate(input, input.language), now);
       await recordAudit(tx, now, { actorId: host.id, actorKind: "host", action: "circle.created", target: created.id, circleId: created.id });
       return created;
     });
@@ -46,13 +50,19 @@ export function hostCirclesRouter(services: ScheduleServices): Router {
     });
   });
 
+  /** Check-in counts per session (never per person), for the host's chart. */
+  router.get("/circles/:id/checkins", async (req, res) => {
+    const { circle } = await ownCircle(db, req, res);
+    res.json((await checkInsOfCircle(db, circle.id)) satisfies CircleCheckIns);
+  });
+
   router.patch("/circles/:id", async (req, res) => {
     const { host, circle } = await ownCircle(db, req, res);
     const input = validate(circlePatchSchema, req.body);
     await checkFacilitators(db, host, input.facilitatorIds);
     const now = clock.now();
     const updated = await db.transaction(async (tx) => {
-      const next = (await updateCircle(tx, circle.id, input, now))!;
+      const next = (await updateCircle(tx, circle.id, withTemplate(input, input.language ?? circle.language), now))!;
       // What calendars show changed: every event of the circle gets a higher SEQUENCE.
       if (next.title !== circle.title || next.description !== circle.description) await reviseSeriesOfCircle(tx, circle.id);
       if (next.capacity > circle.capacity) {
@@ -123,4 +133,11 @@ export function hostRecordsRouter(services: ScheduleServices): Router {
   });
 
   return router;
+}
+
+/** `template` is a shortcut for `guide`: the template's steps, in the circle's language. */
+function withTemplate<T extends { guide?: CircleGuide | null; template?: string | undefined }>(input: T, language: string): Omit<T, "template"> {
+  const { template, ...fields } = input;
+  if (template === undefined || (fields.guide !== undefined && fields.guide !== null)) return fields;
+  return { ...fields, guide: guideFromTemplate(template, language) ?? null };
 }

@@ -13,6 +13,7 @@ export const DAY_MS = 86_400_000;
 
 export const hostCircle = (c: Circle): HostCircle => ({
   ...publicCircle(c),
+  guide: c.guide,
   ownerId: c.ownerId,
   inviteToken: c.inviteToken,
   facilitatorIds: c.facilitatorIds,

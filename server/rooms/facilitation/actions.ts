@@ -28,6 +28,8 @@ export interface FacilitationContext {
   passPiece(why: "passed" | "advanced" | "skipped"): void;
   endRound(): void;
   endSession(): void;
+  /** False when the circle's guide has no such step. */
+  goToGuideStep(step: number): boolean;
 }
 
 export type ActionResult = { ok: true } | { ok: false; message: string };
@@ -212,6 +214,11 @@ export const facilitatorActions: { [K in FacilitatorActionName]: ActionHandler<K
 
   endRound: (room) => {
     room.endRound();
+    return ok;
+  },
+
+  guideStep: (room, _actor, { step }) => {
+    if (!room.goToGuideStep(step)) return refuse("This circle's guide has no such step.");
     return ok;
   },
 };

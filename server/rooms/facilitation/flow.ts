@@ -181,6 +181,15 @@ export class CircleFlow implements FacilitationContext {
     this.host.state.phaseStartedAt = this.host.now();
   }
 
+  goToGuideStep(step: number): boolean {
+    const { state } = this.host;
+    const next = state.guide[step];
+    if (!next) return false;
+    state.guideStep = step;
+    if (next.phase !== state.phase) this.setPhase(next.phase as Phase);
+    return true;
+  }
+
   setLocked(locked: boolean): void {
     this.host.state.locked = locked;
     this.host.persistLock(locked);
