@@ -9,6 +9,8 @@ import { ControlBar } from "./ControlBar.tsx";
 import { SceneLoading } from "./SceneLoading.tsx";
 import { RoundBar } from "./RoundBar.tsx";
 import { PrivateTalkBar } from "./PrivateTalkBar.tsx";
+import { GuideCard } from "./GuideCard.tsx";
+import { CircleCheckIn } from "./CheckInCard.tsx";
 import { WaitingRoom } from "./WaitingRoom.tsx";
 import { PeopleList } from "./PeopleList.tsx";
 import { Announcer } from "./Announcer.tsx";
@@ -55,7 +57,7 @@ export default function CircleView() {
         <Toasts />
         <Announcer />
         <WaitingRoom />
-        <nav className="controls" aria-label="Safety">
+        <nav className="controls" aria-label={t("circleGuide.scene.safety")}>
           <CrisisButton />
         </nav>
       </div>
@@ -79,6 +81,7 @@ export default function CircleView() {
       )}
       {/* The round is the main circle's: in a private conversation it is not shown. */}
       {!isPrivateTalk(me?.space ?? "") && <RoundBar />}
+      {!isPrivateTalk(me?.space ?? "") && <GuideCard />}
       <PartBoundary>
         <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
       </PartBoundary>
@@ -92,11 +95,12 @@ export default function CircleView() {
 
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
       <div className="dock">
+        {!isFacilitator(me) && <CircleCheckIn closing={phase === "closing"} />}
         <PrivateTalkBar />
         <Toasts />
         <Announcer />
         <CaptionsStrip />
-        <p className="hint">Drag or use the arrow keys to look around. Headphones keep the circle free of echo.</p>
+        <p className="hint">{t("circleGuide.scene.lookHint")}</p>
         <ControlBar />
       </div>
     </div>

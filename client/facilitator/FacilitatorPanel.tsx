@@ -4,6 +4,7 @@ import { Spaces } from "../../shared/facilitation.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { Agenda, CircleControls, RaisedHands, TalkingPiece, WaitingList } from "./PanelSections.tsx";
+import { GuideSection } from "./GuideSection.tsx";
 import { ParticipantRow } from "./ParticipantRow.tsx";
 import { useNow } from "./useNow.ts";
 
@@ -14,6 +15,7 @@ export function FacilitatorPanel() {
   const participants = useConnection((s) => s.participants);
   const capacity = useConnection((s) => s.capacity);
   const selfId = useConnection((s) => s.selfId);
+  const guide = useConnection((s) => s.guide);
   const speaking = useVoice((s) => s.speaking);
   const inVoice = useVoice((s) => s.status === "connected");
   const now = useNow();
@@ -30,6 +32,8 @@ export function FacilitatorPanel() {
     <aside className="facilitator-panel" aria-label={t("facilitator.panel")}>
       <h2>{t("facilitator.facilitating")}</h2>
       <Agenda phase={flow.phase} inPhase={inPhase} />
+
+      <GuideSection guide={guide} step={flow.guideStep} />
 
       <CircleControls locked={flow.locked} />
 

@@ -13,7 +13,7 @@ import {
 import type { JoinOptions } from "../../shared/schemas.ts";
 import { RemotePoses } from "../../shared/pose-relay.ts";
 import { FACILITATE_MESSAGE, type FacilitatorAction, PASS_PIECE_MESSAGE } from "../../shared/facilitation.ts";
-import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
+import type { CircleStateFields, GuideStepFields, ParticipantFields } from "../../shared/circle-state.ts";
 import { Spaces } from "../../shared/facilitation.ts";
 import type { CircleStateView, ParticipantStateView } from "./state-view.ts";
 import { avatarStyleOf } from "../../shared/avatar.ts";
@@ -27,7 +27,7 @@ export type ParticipantSummary = Omit<ParticipantFields, "poseId" | "voiceKey">;
 export type CirclePhase = CircleStateFields["phase"] | "";
 
 /** The circle's flow: phase, lock, talking-piece round and raised hands. */
-export interface CircleFlow extends Pick<CircleStateFields, "phaseStartedAt" | "locked" | "roundActive" | "roundHolder" | "shareEndsAt"> {
+export interface CircleFlow extends Pick<CircleStateFields, "phaseStartedAt" | "locked" | "roundActive" | "roundHolder" | "shareEndsAt" | "guideStep"> {
   phase: CirclePhase;
   handQueue: string[];
 }
@@ -46,6 +46,8 @@ export interface ConnectionState {
   phase: CirclePhase;
   flow: CircleFlow;
   participants: ParticipantSummary[];
+  /** The circle's facilitator guide (shared/guides.ts): prompts for facilitators, cards for everyone. */
+  guide: GuideStepFields[];
   /** The server offers voice (it sends a seat ticket on join only when it does). */
   voiceAvailable: boolean;
 }
@@ -65,8 +67,9 @@ const initialState: ConnectionState = {
   title: "",
   capacity: 0,
   phase: "",
-  flow: { phase: "", phaseStartedAt: 0, locked: false, roundActive: false, roundHolder: "", shareEndsAt: 0, handQueue: [] },
+  flow: { phase: "", phaseStartedAt: 0, locked: false, roundActive: false, roundHolder: "", shareEndsAt: 0, handQueue: [], guideStep: -1 },
   participants: [],
+  guide: [],
   voiceAvailable: false,
 };
 
@@ -161,11 +164,13 @@ function attach(room: Room<CircleStateView>): void {
       roundHolder: state.roundHolder ?? "",
       shareEndsAt: state.shareEndsAt ?? 0,
       handQueue: state.handQueue ? [...state.handQueue] : [],
+      guideStep: state.guideStep ?? -1,
     };
-    const next = JSON.stringify([state.title, state.capacity, flow, participants]);
+    const guide = state.guide ? [...state.guide].map(({ technique, phase, title, prompt, card }) => ({ technique, phase, title, prompt, card })) : [];
+    const next = JSON.stringify([state.title, state.capacity, flow, participants, guide]);
     if (next === signature) return; // pose-only patches do not touch React
     signature = next;
-    connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, flow, participants });
+    connection.setState({ title: state.title, capacity: state.capacity, phase: state.phase, flow, participants, guide });
   });
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => connection.setState({ lastRefusal: reply }));
   room.onMessage(ServerMessage.VoiceTicket, (ticket: VoiceTicket) => {

@@ -1,4 +1,4 @@
-import type { CircleStateFields, ParticipantFields } from "../../shared/circle-state.ts";
+import type { CircleStateFields, GuideStepFields, ParticipantFields } from "../../shared/circle-state.ts";
 
 /**
  * The CircleRoom state as the client sees it (decoded by reflection). The fields come from the one
@@ -10,6 +10,8 @@ export type ParticipantStateView = Readonly<ParticipantFields>;
 export interface CircleStateView extends Readonly<CircleStateFields> {
   /** Raised hands in the order they went up. */
   handQueue: { toArray(): string[] } & Iterable<string>;
+  /** The facilitator guide's steps, set once when the room opens. */
+  guide: Iterable<Readonly<GuideStepFields>>;
   participants: {
     get(id: string): ParticipantStateView | undefined;
     has(id: string): boolean;

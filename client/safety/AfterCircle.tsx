@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { useConnection } from "../net/useConnection.ts";
+import { AfterCheckIn } from "../circle/CheckInCard.tsx";
 import { CrisisLink } from "./CrisisPanel.tsx";
 import { ReferralList } from "./ReferralList.tsx";
 import { loadReferrals, referrals } from "./referrals.ts";
@@ -28,6 +29,7 @@ export function AfterCircle() {
         {t("crisis.afterText")}
         {entries.length === 0 && t("crisis.afterNoneListed")}. <CrisisLink /> {t("crisis.alwaysThere")}
       </p>
+      <AfterCheckIn />
       <ReferralList entries={entries} />
       <button type="button" onClick={() => setDismissed(circleId)}>{t("crisis.close")}</button>
     </aside>

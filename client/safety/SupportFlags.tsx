@@ -32,7 +32,7 @@ export function SupportFlags() {
               <strong>{f.pseudonym}</strong>
               {f.category && <> · {t(`crisis.category_${f.category}`, { defaultValue: CRISIS_CATEGORY_LABELS[f.category] })}</>}{" "}
               <span className="muted">
-                {time(f.at)} · {f.source === "request" ? t("crisis.flagRequest") : t("crisis.flagChat")}
+                {time(f.at)} · {f.source === "request" ? t("crisis.flagRequest") : f.source === "check-in" ? t("circleGuide.flags.checkIn") : t("crisis.flagChat")}
               </span>
             </div>
             {reachable(f.participantId) && (

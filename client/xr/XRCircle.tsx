@@ -7,6 +7,7 @@ import { SeatOrigin } from "./SeatOrigin.tsx";
 import { xrStore } from "./store.ts";
 import { XRFacilitatorPanel } from "./XRFacilitatorPanel.tsx";
 import { XRMenu } from "./XRMenu.tsx";
+import { XRGuideCard } from "./XRGuideCard.tsx";
 import { isFacilitator } from "../../shared/circle-state.ts";
 import { ComfortVignette } from "./ComfortVignette.tsx";
 
@@ -32,6 +33,7 @@ export default function XRCircle({ seat, capacity }: { seat: number; capacity: n
         />
       )}
       {active && facilitating && panelOpen && <XRFacilitatorPanel seat={seat} capacity={capacity} />}
+      {active && <XRGuideCard seat={seat} capacity={capacity} />}
     </XR>
   );
 }

@@ -24,6 +24,8 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
   const people = useMemo(() => participants.filter((p) => p.id !== selfId && p.space === Spaces.Main), [participants, selfId]);
   const waiting = useMemo(() => participants.filter((p) => p.space === Spaces.Waiting).length, [participants]);
   const flags = useStore(support, (st) => st.flags);
+  const guide = useConnection((st) => st.guide);
+  const step = guide[flow.guideStep];
   const inTalk = useSelf((me) => isPrivateTalk(me?.space ?? ""));
   const present = (id: string) => participants.some((p) => p.id === id && !isPrivateTalk(p.space));
   const s = seatTransform(seat, capacity);
@@ -51,6 +53,21 @@ export function XRFacilitatorPanel({ seat, capacity }: { seat: number; capacity:
         )}
         {waiting > 0 && <MenuButton label={t("vr.admitAll", { count: waiting })} onPress={() => sendFacilitatorAction({ action: "admitAll" })} />}
       </XRRow>
+      {guide.length > 0 && (
+        <>
+          <XRLine>{step ? `${t("circleGuide.guide.stepOf", { step: flow.guideStep + 1, count: guide.length })} · ${step.title}` : t("circleGuide.guide.notStarted")}</XRLine>
+          {step && <XRLine muted>{step.prompt}</XRLine>}
+          <XRRow>
+            {flow.guideStep > 0 && <MenuButton label={t("circleGuide.guide.previous")} onPress={() => sendFacilitatorAction({ action: "guideStep", step: flow.guideStep - 1 })} />}
+            {flow.guideStep < guide.length - 1 && (
+              <MenuButton
+                label={flow.guideStep < 0 ? t("circleGuide.guide.start") : t("circleGuide.guide.next")}
+                onPress={() => sendFacilitatorAction({ action: "guideStep", step: flow.guideStep + 1 })}
+              />
+            )}
+          </XRRow>
+        </>
+      )}
       {inTalk && (
         <XRRow>
           <MenuButton label={t("privateTalk.end")} active onPress={leavePrivateTalk} />
