@@ -81,6 +81,8 @@ export interface CrisisLine {
   source?: string;
   /** When it was last checked against that source (YYYY-MM-DD). */
   checked?: string;
+  /** Languages the line answers in (codes such as "en", "es"): shown first to people using them. */
+  languages?: string[];
 }
 
 export interface CrisisCountry {
@@ -94,7 +96,22 @@ export interface CrisisResources {
   /** Shown first, always. */
   intro: string;
   emergency: string;
+  /** The intro and emergency advice in other languages, by language code ("es"). */
+  translations?: Record<string, { intro: string; emergency: string }>;
   countries: CrisisCountry[];
+}
+
+/** The intro and emergency advice in `language` (its base, "es-MX" → "es"), else as given. */
+export function crisisWords(resources: CrisisResources, language: string): { intro: string; emergency: string } {
+  const t = resources.translations?.[language] ?? resources.translations?.[language.split("-")[0]!.toLowerCase()];
+  return { intro: t?.intro ?? resources.intro, emergency: t?.emergency ?? resources.emergency };
+}
+
+/** A country's lines with those that speak `language` first (otherwise in the order given). */
+export function linesFor(country: CrisisCountry, language: string): CrisisLine[] {
+  const base = language.split("-")[0]!.toLowerCase();
+  const speaks = (l: CrisisLine) => (l.languages?.includes(base) ? 0 : 1);
+  return [...country.lines].sort((a, b) => speaks(a) - speaks(b));
 }
 
 /** Same-origin path of a circle's referral directory (ReferralDirectory, shared/referrals.ts). */
@@ -105,6 +122,13 @@ export const DEFAULT_CRISIS_RESOURCES: CrisisResources = {
     "Hearth is a peer-support circle. It is not a crisis service, and nobody here is watching over you around the clock.",
   emergency:
     "If you are in danger, or might harm yourself or someone else, call your local emergency number now (112 in Europe, 999 in the UK, 911 in North America) or go to the nearest emergency department.",
+  translations: {
+    es: {
+      intro: "Hearth es un círculo de apoyo entre iguales. No es un servicio de crisis, y aquí nadie vela por ti a todas horas.",
+      emergency:
+        "Si estás en peligro, o podrías hacerte daño o hacérselo a otra persona, llama ahora a tu número de emergencias (112 en Europa, 911 en México y Norteamérica) o ve a las urgencias más cercanas.",
+    },
+  },
   // Well-known helplines (shared/crisis/helplines.ts): to be verified by whoever deploys Hearth.
   countries: DEFAULT_HELPLINES,
 };

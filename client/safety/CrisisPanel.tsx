@@ -2,7 +2,8 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
-import type { CrisisCountry } from "../../shared/safety.ts";
+import { type CrisisCountry, crisisWords, linesFor } from "../../shared/safety.ts";
+import { currentLanguage, intlLocale } from "../i18n/index.ts";
 import { useConnection } from "../net/useConnection.ts";
 import { xrPresence } from "../xr/presence.ts";
 import { crisisResources, likelyCountry, loadCrisisResources, orderedCountries } from "./crisis.ts";
@@ -11,14 +12,23 @@ import { loadReferrals, referrals } from "./referrals.ts";
 import { safety, setCrisisOpen } from "./session.ts";
 import { clearOffer, requestSupport, support } from "./support.ts";
 
+/** "English, Spanish" in the viewer's language, for a line's languages. */
+function languageNames(codes: string[] | undefined): string {
+  if (!codes?.length) return "";
+  const names = new Intl.DisplayNames([intlLocale()], { type: "language" });
+  return new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(codes.map((c) => names.of(c) ?? c));
+}
+
 function CountryLines({ c }: { c: CrisisCountry }) {
+  const { t } = useTranslation();
   return (
     <section aria-label={c.name}>
       <h3>{c.name}</h3>
       <ul>
-        {c.lines.map((line) => (
+        {linesFor(c, currentLanguage()).map((line) => (
           <li key={line.name}>
             <strong>{line.name}</strong>
+            {line.languages?.length ? <span className="muted"> · {t("circleGuide.crisisLines.speaks", { languages: languageNames(line.languages) })}</span> : null}
             {line.contact && <> · <a href={`tel:${line.contact.replace(/[^\d+]/g, "")}`}>{line.contact}</a></>}
             {line.hours && <span className="muted"> · {line.hours}</span>}
             {line.url && <> · <a href={line.url} target="_blank" rel="noreferrer noopener">{new URL(line.url).host}</a></>}
@@ -70,6 +80,7 @@ export function CrisisPanel() {
   if (!open) return null;
   const country = likelyCountry();
   const countries = orderedCountries(resources, country);
+  const words = crisisWords(resources, currentLanguage());
   const first = countries.filter((c) => c.country === country || c.country === "*");
   const others = countries.filter((c) => c.country !== country && c.country !== "*");
   const close = () => {
@@ -85,8 +96,8 @@ export function CrisisPanel() {
           <p className="muted">{t("crisis.onlyYou")}{offer.source === "check" && t("crisis.notSent")}</p>
         </div>
       )}
-      <p>{resources.intro}</p>
-      <p className="emergency"><strong>{resources.emergency}</strong></p>
+      <p>{words.intro}</p>
+      <p className="emergency"><strong>{words.emergency}</strong></p>
       <AskFacilitator />
       {first.map((c) => <CountryLines key={c.country + c.name} c={c} />)}
       {directory && directory.entries.length > 0 && (

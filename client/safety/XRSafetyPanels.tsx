@@ -2,7 +2,8 @@ import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
-import { REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
+import { crisisWords, linesFor, REPORT_CATEGORIES, REPORT_CATEGORY_LABELS } from "../../shared/safety.ts";
+import { currentLanguage } from "../i18n/index.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
 import { SUPPORT_OFFER_TEXT } from "../../shared/crisis-support.ts";
 import { crisisResources, likelyCountry, loadCrisisResources, orderedCountries } from "./crisis.ts";
@@ -38,10 +39,10 @@ export function XRCrisisPanel({ position }: { position: [number, number, number]
   const near = ordered.filter((c) => c.country === country || c.country === "*");
   const lines = [
     ...(offer ? [t(`crisis.offer_${offer.category}`, { defaultValue: SUPPORT_OFFER_TEXT[offer.category] })] : []),
-    resources.intro,
-    resources.emergency,
+    crisisWords(resources, currentLanguage()).intro,
+    crisisWords(resources, currentLanguage()).emergency,
     ...(near.length > 1 ? near : ordered.slice(0, 3))
-      .flatMap((c) => [`${c.name}:`, ...c.lines.map((l) => `• ${l.name}${l.contact ? ` ${l.contact}` : ""}${l.hours ? ` (${l.hours})` : ""}`)]),
+      .flatMap((c) => [`${c.name}:`, ...linesFor(c, currentLanguage()).map((l) => `• ${l.name}${l.contact ? ` ${l.contact}` : ""}${l.hours ? ` (${l.hours})` : ""}`)]),
   ];
   return (
     <XRPanel position={position} name="xr-crisis-panel" width={640}>

@@ -13,6 +13,8 @@ const lineSchema = z
     hours: text(80).optional(),
     source: z.url({ protocol: /^https?$/ }).max(300).optional(),
     checked: z.iso.date().optional(),
+    /** Languages the line answers in. */
+    languages: z.array(z.string().regex(/^[a-z]{2,3}$/, "Use a language code such as en or es.")).max(10).optional(),
   })
   .strict();
 
@@ -22,6 +24,10 @@ export const crisisResourcesSchema = z
     defaults: z.boolean().default(true),
     intro: text(600).default(DEFAULT_CRISIS_RESOURCES.intro),
     emergency: text(600).default(DEFAULT_CRISIS_RESOURCES.emergency),
+    /** The intro and emergency advice in other languages, by language code. */
+    translations: z
+      .record(z.string().regex(/^[a-z]{2,3}$/, "Use a language code such as es."), z.object({ intro: text(600), emergency: text(600) }).strict())
+      .optional(),
     countries: z
       .array(
         z
@@ -72,8 +78,11 @@ export function loadCrisisResources(source: CrisisResourcesSource): CrisisResour
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(top)"}: ${i.message}`).join("\n");
     throw new Error(`${where} is not valid:\n${problems}`);
   }
-  const { defaults, ...resources } = parsed.data;
-  return { ...resources, countries: withDefaults(resources.countries, defaults) };
+  const { defaults, translations, ...resources } = parsed.data;
+  // Hearth's own translations fit only Hearth's own words: a deployment that rewrote them gives its own.
+  const ownWords = resources.intro === DEFAULT_CRISIS_RESOURCES.intro && resources.emergency === DEFAULT_CRISIS_RESOURCES.emergency;
+  const words = translations ?? (ownWords ? DEFAULT_CRISIS_RESOURCES.translations : undefined);
+  return { ...resources, ...(words ? { translations: words } : {}), countries: withDefaults(resources.countries, defaults) };
 }
 
 /** The deployment's countries, then Hearth's default helplines for every country it does not list. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCrisisResources } from "../../server/safety/crisis-resources.ts";
 import { DEFAULT_HELPLINES, HELPLINES_CHECKED } from "../../shared/crisis/helplines.ts";
-import { DEFAULT_CRISIS_RESOURCES } from "../../shared/safety.ts";
+import { crisisWords, DEFAULT_CRISIS_RESOURCES, linesFor } from "../../shared/safety.ts";
 
 const uk = { countries: [{ country: "GB", name: "United Kingdom", lines: [{ name: "Samaritans", contact: "116 123", hours: "24 hours" }] }] };
 
@@ -76,5 +76,36 @@ describe("the default helplines shipped with Hearth", () => {
 
   it("are what a deployment without configuration shows", () => {
     expect(loadCrisisResources({}).countries).toEqual(DEFAULT_HELPLINES);
+  });
+});
+
+describe("crisis resources per language and country", () => {
+  it("give Hearth's own words in Spanish, and each country's lines in the viewer's language first", () => {
+    const resources = loadCrisisResources({});
+    expect(crisisWords(resources, "es").intro).toMatch(/No es un servicio de crisis/);
+    expect(crisisWords(resources, "es-MX").emergency).toMatch(/911/);
+    expect(crisisWords(resources, "en")).toEqual({ intro: resources.intro, emergency: resources.emergency });
+    expect(crisisWords(resources, "de")).toEqual({ intro: resources.intro, emergency: resources.emergency });
+    const us = resources.countries.find((c) => c.country === "US")!;
+    const inSpanish = linesFor(us, "es");
+    expect(inSpanish.every((l, i) => i === 0 || !(l.languages?.includes("es") && !inSpanish[i - 1]!.languages?.includes("es")))).toBe(true);
+    expect(inSpanish[0]!.languages).toContain("es");
+    expect(resources.countries.find((c) => c.country === "ES")!.lines.every((l) => l.languages?.includes("es"))).toBe(true);
+  });
+
+  it("drop Hearth's translations when the deployment rewrote the words, and take its own", () => {
+    const rewritten = loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify({ ...uk, intro: "Our own words for this service." }) });
+    expect(crisisWords(rewritten, "es").intro).toBe("Our own words for this service.");
+    const own = loadCrisisResources({
+      CRISIS_RESOURCES: JSON.stringify({ ...uk, intro: "Our words.", translations: { es: { intro: "Nuestras palabras.", emergency: "Llama al 112." } } }),
+    });
+    expect(crisisWords(own, "es")).toEqual({ intro: "Nuestras palabras.", emergency: "Llama al 112." });
+  });
+
+  it("refuse a broken translation or line language at start, naming where", () => {
+    expect(() => loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify({ ...uk, translations: { Spanish: { intro: "x", emergency: "y" } } }) })).toThrow(/translations/);
+    expect(() => loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify({ ...uk, translations: { es: { intro: "x" } } }) })).toThrow(/translations\.es\.emergency/);
+    const badLine = { countries: [{ country: "GB", name: "UK", lines: [{ name: "Samaritans", languages: ["English"] }] }] };
+    expect(() => loadCrisisResources({ CRISIS_RESOURCES: JSON.stringify(badLine) })).toThrow(/languages/);
   });
 });

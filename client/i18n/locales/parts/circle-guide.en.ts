@@ -34,6 +34,9 @@ export const circleGuideEn = {
     lookHint: "Drag or use the arrow keys to look around. Headphones keep the circle free of echo.",
     safety: "Safety",
   },
+  crisisLines: {
+    speaks: "In {{languages}}",
+  },
   flags: {
     checkIn: "asked in their check-in for someone to check in with them",
   },

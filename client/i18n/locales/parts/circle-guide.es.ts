@@ -36,6 +36,9 @@ export const circleGuideEs: typeof circleGuideEn = {
     lookHint: "Arrastra o usa las flechas para mirar alrededor. Con auriculares el círculo no tiene eco.",
     safety: "Seguridad",
   },
+  crisisLines: {
+    speaks: "En {{languages}}",
+  },
   flags: {
     checkIn: "ha pedido en su llegada que alguien le pregunte cómo está",
   },
