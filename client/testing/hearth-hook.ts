@@ -54,8 +54,8 @@ if (testHookEnabled) {
       /** Caption lines on screen now, and the state of one's own captions. */
       captions: () => ({ ...captionLines.getState(), own: ownCaptions.getState() }),
       connection: () => {
-        const { status, selfId, capacity, participants, error, lastRefusal } = connection.getState();
-        return { status, selfId, capacity, participants, error, lastRefusal };
+        const { status, selfId, capacity, participants, error, lastRefusal, phase, flow } = connection.getState();
+        return { status, selfId, capacity, participants, error, lastRefusal, phase, flow };
       },
       avatars: () =>
         Object.fromEntries(

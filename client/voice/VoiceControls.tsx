@@ -1,18 +1,9 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { MIC_BLOCK_LABEL, MIC_BLOCK_TITLE, type MicBlock, useMicBlock } from "./mic-reason.ts";
+import { MIC_BLOCK_TITLE, muteButtonLabel, useMicBlock } from "./mic-reason.ts";
 import { useVoice } from "./useVoice.ts";
 import { VoiceSettings } from "./VoiceSettings.tsx";
 import { chooseInput, setSelfMuted, startAudio, type VoiceEncryption } from "./voice.ts";
-
-/** The mute button's words (mic-reason.ts's muteLabel, in the chosen language): why it is off, or what pressing it does. */
-function muteButtonLabel(block: MicBlock, micAllowed: boolean, selfMuted: boolean, t: TFunction): string {
-  if (!micAllowed) {
-    const reason = block ?? "facilitator";
-    return t(`voiceUi.micBlockLabel_${reason}`, { defaultValue: MIC_BLOCK_LABEL[reason] });
-  }
-  return selfMuted ? t("voiceUi.unmute") : t("voiceUi.mute");
-}
 
 /**
  * The microphone's problem (voice.ts says it in English only) in the chosen language, told apart

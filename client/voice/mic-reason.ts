@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { Spaces } from "../../shared/facilitation.ts";
 import type { ParticipantSummary } from "../net/connection.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
@@ -37,4 +38,13 @@ export function useMicBlock(): MicBlock {
 export function muteLabel(block: MicBlock, micAllowed: boolean, selfMuted: boolean): string {
   if (!micAllowed) return MIC_BLOCK_LABEL[block ?? "facilitator"];
   return selfMuted ? "Unmute" : "Mute";
+}
+
+/** The mute button's words (mic-reason.ts's muteLabel, in the chosen language): why it is off, or what pressing it does. */
+export function muteButtonLabel(block: MicBlock, micAllowed: boolean, selfMuted: boolean, t: TFunction): string {
+  if (!micAllowed) {
+    const reason = block ?? "facilitator";
+    return t(`voiceUi.micBlockLabel_${reason}`, { defaultValue: MIC_BLOCK_LABEL[reason] });
+  }
+  return selfMuted ? t("voiceUi.unmute") : t("voiceUi.mute");
 }

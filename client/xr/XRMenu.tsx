@@ -1,11 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
+import type { QUICK_PHRASES } from "../../shared/captions.ts";
 import { ClientMessage } from "../../shared/protocol.ts";
 import { seatTransform } from "../../shared/seats.ts";
 import { leaveCircle, sendMessage } from "../net/connection.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
-import { micBlock, muteLabel } from "../voice/mic-reason.ts";
+import { micBlock, muteButtonLabel } from "../voice/mic-reason.ts";
+import { quickPhraseText } from "../voice/captions/phrases.ts";
 import { useVoice } from "../voice/useVoice.ts";
 import { setMasterVolume, setSelfMuted, voice } from "../voice/voice.ts";
 import { xrControls } from "./controls.ts";
@@ -26,7 +28,7 @@ import { XRChatPanel, XRCrisisPanel, XRPeoplePanel, type XRSafetyPanel } from ".
 /** Safety panels float above the lap menu, facing you. */
 const SAFETY_PANEL_POSITION: [number, number, number] = [0, 0.36, -0.08];
 /** The quick phrases on the lap menu (the desktop strip has them all). */
-const XR_PHRASES = ["Yes", "No", "Thank you", "I'd like to pass"] as const;
+const XR_PHRASES = ["Yes", "No", "Thank you", "I'd like to pass"] as const satisfies readonly (typeof QUICK_PHRASES)[number][];
 
 export interface MenuButtonProps {
   label: string;
@@ -42,24 +44,25 @@ export function MenuButton({ label, active = false, disabled = false, onPress, w
 
 /** Comfort: the snap-turn vignette, seated eye height (applied on recentre) and the fire's crackle. */
 function useComfortRow(): MenuButtonProps[] {
+  const { t } = useTranslation();
   const comfort = useStore(xrComfort);
   const fire = useStore(fireSound, (s) => s.volume);
   return [
-    { label: comfort.vignette ? "Vignette on" : "Vignette off", active: comfort.vignette, onPress: () => setVignette(!comfort.vignette) },
-    { label: `Height: ${comfort.seatHeight}`, onPress: () => { nextSeatHeight(); xrControls.requestRecentre(); } },
-    { label: `Fire ${Math.round(fire * 100)}%`, onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
+    { label: comfort.vignette ? t("vrMenu.vignetteOn") : t("vrMenu.vignetteOff"), active: comfort.vignette, onPress: () => setVignette(!comfort.vignette) },
+    { label: t("vrMenu.height", { height: t(`vrMenu.height_${comfort.seatHeight}`) }), onPress: () => { nextSeatHeight(); xrControls.requestRecentre(); } },
+    { label: t("vrMenu.fire", { percent: Math.round(fire * 100) }), onPress: () => setFireVolume(fire >= 0.99 ? 0 : fire + 0.25) },
   ];
 }
 
 /** Captions (client/voice/captions/): lines show under each speaker's avatar; quick phrases under yours. */
 function useCaptionsRow(): MenuButtonProps[] {
+  const { t } = useTranslation();
   const showCaptions = useStore(captionLines, (c) => c.show);
   const captioning = useStore(ownCaptions, (c) => c.status);
   return [
-    { label: showCaptions ? "Captions shown" : "Show captions", active: showCaptions, onPress: () => setShowCaptions(!showCaptions) },
+    { label: showCaptions ? t("vrMenu.captionsShown") : t("vrMenu.showCaptions"), active: showCaptions, onPress: () => setShowCaptions(!showCaptions) },
     {
-      label: captioning === "unavailable" ? "No on-device captions" : captioning === "off" ? "Caption my voice" : "Captioning my voice",
-     
+      label: captioning === "unavailable" ? t("vrMenu.noCaptions") : captioning === "off" ? t("vrMenu.captionMyVoice") : t("vrMenu.captioningMyVoice"),
       active: captioning === "on",
       onPress: () => void (captioning === "on" || captioning === "starting" ? stopOwnCaptions() : startOwnCaptions()),
     },
@@ -97,7 +100,7 @@ export function XRMenu({
     // In a private conversation its way back comes first: one press.
     ...(inTalk ? [[{ label: t("privateTalk.back"), active: true, onPress: leavePrivateTalk }]] : []),
     [
-      { label: muteLabel(micBlock(me, flow), micAllowed, selfMuted), active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
+      { label: muteButtonLabel(micBlock(me, flow), micAllowed, selfMuted, t), active: selfMuted || !micAllowed, disabled: !micAllowed, onPress: () => void setSelfMuted(!voice.getState().selfMuted) },
       { label: me?.handRaised ? t("circle.lowerHand") : t("circle.raiseHand"), active: me?.handRaised, onPress: () => sendMessage(ClientMessage.RaiseHand, { raised: !me?.handRaised }) },
       { label: me?.away ? t("circle.back") : t("circle.stepOut"), active: me?.away, onPress: () => toggleStepOut(me?.away ?? false) },
     ],
@@ -122,7 +125,7 @@ export function XRMenu({
       { label: boundary ? t("vr.boundaryOn") : t("vr.boundaryOff"), active: boundary, onPress: () => setBoundary(!boundary) },
     ],
     useCaptionsRow(),
-    XR_PHRASES.map((phrase) => ({ label: phrase, onPress: () => sendQuickPhrase(phrase) })),
+    XR_PHRASES.map((phrase) => ({ label: quickPhraseText(phrase, t), onPress: () => sendQuickPhrase(quickPhraseText(phrase, t)) })),
   ];
 
   return (

@@ -76,6 +76,17 @@ describe("a facilitator in VR, using the facilitator panel", () => {
     await facilitator.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Mute Quiet Otter"), undefined, { timeout: 10_000, polling: 100 });
   });
 
+  it("steps through the circle's guide from the VR panel: its prompt in VR, its card for the participant", { timeout: 60_000 }, async () => {
+    await press("Start the guide");
+    const card = participant.getByRole("complementary", { name: "Now in the circle" });
+    await card.getByText("Welcome. You don't have to say anything.").waitFor({ timeout: 10_000 });
+    await press("Next step");
+    await participant.waitForFunction(() => window.__hearth.connection().flow.guideStep === 1, undefined, { timeout: 10_000 });
+    expect(await participant.evaluate(() => window.__hearth.connection().phase)).toBe("checkin");
+    await card.getByText(/^Check-in: one word/).waitFor({ timeout: 10_000 });
+    expect(await facilitator.evaluate(() => window.__hearthSafety.xrButtons())).toEqual(expect.arrayContaining(["Previous step", "Next step"]));
+  });
+
   it("stays in VR and in the circle, with no page errors", async () => {
     expect(await facilitator.evaluate(() => [window.__hearth.xr().active, window.__hearth.connection().status])).toEqual([true, "in-circle"]);
     expect(errors).toEqual([]);

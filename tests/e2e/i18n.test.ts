@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { startHearthForTest } from "./support/hearth.ts";
+import "./support/safety-hook.ts";
 
 const FACILITATOR_KEY = "a-facilitator-key-for-i18n";
 
@@ -63,6 +64,29 @@ describe("when the browser asks for Spanish", () => {
     await page.getByRole("button", { name: "Salir", exact: true }).click();
     await page.getByRole("button", { name: "Entrar en el círculo" }).waitFor({ timeout: 60_000 });
   }, 120_000);
+
+  it("shows the VR lap menu and the facilitator's VR panel in Spanish", { timeout: 150_000 }, async () => {
+    const vr = await browser.newContext({ locale: "es-ES", viewport: { width: 800, height: 500 } });
+    const headset = await vr.newPage();
+    errors.push(...watchErrors(headset));
+    await headset.goto(`${hearth.url}/?e2e=1&xr-emulator`);
+    await headset.getByLabel(/Seudónimo/).fill("Sereno Búho");
+    await headset.getByText("Facilito este círculo").click();
+    await headset.getByLabel("Clave de facilitador").fill(FACILITATOR_KEY);
+    await headset.getByRole("button", { name: "Entrar en el círculo" }).click();
+    await headset.waitForFunction(() => window.__hearth?.connection().status === "in-circle", undefined, { timeout: 30_000 });
+    await headset.getByRole("button", { name: "Entrar en RV" }).click();
+    await headset.waitForFunction(() => window.__hearth.xr().active, undefined, { timeout: 45_000, polling: 100 });
+    const buttons = () => headset.evaluate(() => window.__hearthSafety.xrButtons());
+    await headset.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Levantar la mano"), undefined, { timeout: 20_000, polling: 100 });
+    const menu = await buttons();
+    expect(menu).toEqual(expect.arrayContaining(["Levantar la mano", "Salir del círculo", "Viñeta activada", "Mostrar subtítulos", "Sí", "Gracias"]));
+    for (const english of ["Raise hand", "Leave circle", "Vignette on", "Show captions", "Yes", "Thank you", "Mute", "Unmute"]) expect(menu).not.toContain(english);
+    expect(await headset.evaluate(() => window.__hearthSafety.xrPress("Facilitar"))).toBe(true);
+    await headset.waitForFunction(() => window.__hearthSafety.xrButtons().includes("Empezar la guía"), undefined, { timeout: 20_000, polling: 100 });
+    expect(await buttons()).toEqual(expect.arrayContaining(["Bloquear", "Silenciar a todos", "Empezar la guía"]));
+    await vr.close();
+  });
 
   it("switches to English from the switch and keeps the choice after a reload", async () => {
     await page.getByLabel("Idioma").selectOption("en");

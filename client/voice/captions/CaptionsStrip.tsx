@@ -7,21 +7,7 @@ import { ServerMessage } from "../../../shared/protocol.ts";
 import { useConnection } from "../../net/useConnection.ts";
 import { captionLines, clearCaptions, receiveCaption, setShowCaptions, visibleCaption } from "./caption-lines.ts";
 import { ownCaptions, sendQuickPhrase, startOwnCaptions, stopOwnCaptions } from "./own-captions.ts";
-
-/** The quick phrases (shared/captions.ts) in the chosen language: shown and sent in the sender's language. */
-function quickPhraseText(phrase: (typeof QUICK_PHRASES)[number], t: TFunction): string {
-  const texts: Record<(typeof QUICK_PHRASES)[number], string> = {
-    Yes: t("voiceUi.phraseYes"),
-    No: t("voiceUi.phraseNo"),
-    "Thank you": t("voiceUi.phraseThankYou"),
-    "I agree": t("voiceUi.phraseAgree"),
-    "I'd like to pass": t("voiceUi.phrasePass"),
-    "I'm listening": t("voiceUi.phraseListening"),
-    "Can you repeat that?": t("voiceUi.phraseRepeat"),
-    "One moment": t("voiceUi.phraseOneMoment"),
-  };
-  return texts[phrase];
-}
+import { quickPhraseText } from "./phrases.ts";
 
 /** Why my voice is not captioned (own-captions.ts says it in English only), told apart by those words; anything else keeps them. */
 function captionsNote(reason: string, t: TFunction): string {

@@ -11,6 +11,9 @@ export interface HearthHook {
     /** As client/net/connection.ts summarises them: the room state's fields (shared/circle-state.ts) but the pose id. */
     participants: Omit<ParticipantFields, "poseId" | "voiceKey">[];
     error: string | null;
+    /** The circle's phase, and its flow (client/net/connection.ts CircleFlow). */
+    phase: string;
+    flow: { phase: string; guideStep: number; roundActive: boolean; roundHolder: string; locked: boolean };
   };
   captions(): {
     show: boolean;
