@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
+import { pseudonymReason } from "../i18n/pseudonym-reason.ts";
 
 /** The pseudonym, checked as you type, with a suggestion at hand. */
 export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onChange: (pseudonym: string) => void }) {
@@ -23,7 +24,7 @@ export function PseudonymField({ pseudonym, onChange }: { pseudonym: string; onC
         <button type="button" onClick={() => onChange(suggestPseudonym())}>{t("lobby.suggestAnother")}</button>
       </div>
       <p id="pseudonym-help" className={check.ok ? "muted" : "error"}>
-        {check.ok ? t("lobby.pseudonymHelp") : check.reason}
+        {check.ok ? t("lobby.pseudonymHelp") : pseudonymReason(check.reason, t)}
       </p>
     </>
   );

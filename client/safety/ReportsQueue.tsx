@@ -18,7 +18,7 @@ export function ReportsQueue() {
   return (
     <>
     <SupportFlags />
-    <section aria-label="Reports" className="reports-queue">
+    <section aria-label={t("view.reports")} className="reports-queue">
       <h3>{t("view.reports")} {reports.length > 0 && <span className="badge alert">{reports.length}</span>}</h3>
       {reports.length === 0 ? (
         <p className="muted">{t("view.noReports")}</p>
@@ -27,9 +27,9 @@ export function ReportsQueue() {
           {reports.map((r) => (
             <li key={r.id} data-report={r.id}>
               <div>
-                <strong>{r.targetPseudonym}</strong> · {REPORT_CATEGORY_LABELS[r.category]}{" "}
+                <strong>{r.targetPseudonym}</strong> · {t(`safetyDialogs.reportCategory_${r.category}`, { defaultValue: REPORT_CATEGORY_LABELS[r.category] })}{" "}
                 <span className="muted">
-                  {time(r.at)} · {r.source === "chat-filter" ? "flagged by the chat filter" : `from ${r.reporterPseudonym}`}
+                  {time(r.at)} · {r.source === "chat-filter" ? t("circleGuide.reports.byFilter") : t("circleGuide.reports.from", { name: r.reporterPseudonym })}
                 </span>
               </div>
               {r.note && <p className="report-note">{r.note}</p>}

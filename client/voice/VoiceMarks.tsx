@@ -1,12 +1,15 @@
+import { useTranslation } from "react-i18next";
+
 /** The small marks beside a person's name: their voice is disguised, they caption themselves. */
 export function VoiceMarks({ disguised, captions }: { disguised: boolean; captions: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       {disguised && (
-        <span className="voice-mark" title="This voice is disguised: its pitch and tone are changed on their device">disguised</span>
+        <span className="voice-mark" title={t("circleGuide.marks.disguisedTitle")}>{t("circleGuide.marks.disguised")}</span>
       )}
       {captions && (
-        <span className="voice-mark" title="They caption their own voice, on their own device">captions</span>
+        <span className="voice-mark" title={t("circleGuide.marks.captionsTitle")}>{t("circleGuide.marks.captions")}</span>
       )}
     </>
   );

@@ -37,6 +37,16 @@ export const circleGuideEn = {
   crisisLines: {
     speaks: "In {{languages}}",
   },
+  reports: {
+    byFilter: "flagged by the chat filter",
+    from: "from {{name}}",
+  },
+  marks: {
+    disguised: "disguised",
+    disguisedTitle: "This voice is disguised: its pitch and tone are changed on their device",
+    captions: "captions",
+    captionsTitle: "They caption their own voice, on their own device",
+  },
   flags: {
     checkIn: "asked in their check-in for someone to check in with them",
   },

@@ -39,6 +39,16 @@ export const circleGuideEs: typeof circleGuideEn = {
   crisisLines: {
     speaks: "En {{languages}}",
   },
+  reports: {
+    byFilter: "marcado por el filtro del chat",
+    from: "de {{name}}",
+  },
+  marks: {
+    disguised: "voz disfrazada",
+    disguisedTitle: "Esta voz va disfrazada: su tono y timbre se cambian en su propio dispositivo",
+    captions: "subtítulos",
+    captionsTitle: "Subtitula su propia voz, en su propio dispositivo",
+  },
   flags: {
     checkIn: "ha pedido en su llegada que alguien le pregunte cómo está",
   },
