@@ -4,6 +4,7 @@ import type { PublicCircle, SessionsResponse } from "../../shared/scheduling-api
 import { Link, useLocation } from "../routing.ts";
 import { api, errorText } from "./api.ts";
 import { SessionCard } from "./SessionCard.tsx";
+import { TopicTags } from "./TopicTags.tsx";
 import "./schedule.css";
 
 /** A circle and its coming sessions; an invite-only circle's invite link lands here. */
@@ -32,7 +33,8 @@ export default function CirclePage({ circleId }: { circleId: string }) {
       <p><Link to="/sessions">{t("sessions.backToUpcoming")}</Link></p>
       <h1>{circle.title}</h1>
       {circle.description && <p>{circle.description}</p>}
-      <p className="muted">{circle.topicTags.map((t) => `#${t}`).join(" ")} · {t("sessions.circleLanguage", { language: circle.language })}</p>
+      <TopicTags circle={circle} />
+      <p className="muted">{t("sessions.circleLanguage", { language: circle.language })}</p>
       <h2>{t("sessions.coming")}</h2>
       {data.sessions.length === 0 && <p>{t("sessions.noneScheduled")}</p>}
       <ul className="session-list">

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { SessionSummary } from "../../shared/scheduling-api.ts";
 import { Link } from "../routing.ts";
 import { formatWhen } from "./time.ts";
+import { TopicTags } from "./TopicTags.tsx";
 
 /** One session in a list: when (viewer's zone), what, how full. */
 export function SessionCard({ session, invite }: { session: SessionSummary; invite?: string | null }) {
@@ -13,8 +14,9 @@ export function SessionCard({ session, invite }: { session: SessionSummary; invi
         <strong>{session.circle.title}</strong>
       </Link>
       <span>{formatWhen(session.start)}</span>
+      <TopicTags circle={session.circle} />
       <span className="muted">
-        {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · {session.circle.language}
+        {session.circle.language}
         {" · "}
         {session.status === "cancelled"
           ? t("common.cancelled")

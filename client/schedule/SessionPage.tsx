@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
 import { type FormEvent, useCallback, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { PSEUDONYM_MAX_LENGTH, PSEUDONYM_MIN_LENGTH } from "../../shared/limits.ts";
+import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
+import { pseudonymReason } from "../i18n/pseudonym-reason.ts";
 import { checkPseudonym, suggestPseudonym } from "../../shared/pseudonym.ts";
 import type { MyRegistrationsResponse, RegistrationResponse, RegistrationView, SessionResponse } from "../../shared/scheduling-api.ts";
 import { enterCircle } from "../circle/enter-circle.ts";
@@ -12,6 +13,7 @@ import { NotificationSettings } from "./NotificationSettings.tsx";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
 import { preferredAvatarStyle, preferredColor, preferredPseudonym } from "./preferences.ts";
 import { formatTime, formatWhen } from "./time.ts";
+import { TopicTags } from "./TopicTags.tsx";
 import { usePolling, useResource } from "./useResource.ts";
 import { useServerClock } from "./useServerClock.ts";
 import "./schedule.css";
@@ -122,8 +124,9 @@ function AboutCircle({ session, calendar }: Pick<SessionResponse, "session" | "c
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t("schedulePages.aboutCircle")}</h2>
         {session.circle.description && <p>{session.circle.description}</p>}
+        <TopicTags circle={session.circle} />
         <p className="muted">
-          {session.circle.topicTags.map((t) => `#${t}`).join(" ")} · {t("schedulePages.circleLanguage", { language: session.circle.language })} · {t("schedulePages.places", { count: session.circle.capacity })}
+          {t("schedulePages.circleLanguage", { language: session.circle.language })} · {t("schedulePages.places", { count: session.circle.capacity })}
         </p>
         {session.circle.agreements && (
           <>
@@ -139,27 +142,6 @@ function AboutCircle({ session, calendar }: Pick<SessionResponse, "session" | "c
       </p>
     </>
   );
-}
-
-/**
- * The pseudonym check's reason in the chosen language: shared/pseudonym.ts says it in English only,
- * so it is told apart by comparing with those words; anything else keeps them.
- */
-function pseudonymReason(reason: string, t: TFunction): string {
-  switch (reason) {
-    case "Please choose a pseudonym.":
-      return t("schedulePages.pseudonymMissing");
-    case `A pseudonym can have at most ${PSEUDONYM_MAX_LENGTH} characters.`:
-      return t("schedulePages.pseudonymTooLong", { max: PSEUDONYM_MAX_LENGTH });
-    case "A pseudonym cannot contain control characters.":
-      return t("schedulePages.pseudonymControlCharacters");
-    case `A pseudonym needs at least ${PSEUDONYM_MIN_LENGTH} characters.`:
-      return t("schedulePages.pseudonymTooShort", { min: PSEUDONYM_MIN_LENGTH });
-    case "A pseudonym needs at least one letter or digit.":
-      return t("schedulePages.pseudonymNoLetter");
-    default:
-      return reason;
-  }
 }
 
 function RegisterForm({ data, invite, onRegistered }: { data: SessionResponse; invite: string | null; onRegistered: () => void }) {

@@ -1,4 +1,8 @@
+import { vrMenuEn } from "./parts/vr-menu.en.ts";
+import { circleGuideEn } from "./parts/circle-guide.en.ts";
+import { hostCircleEn } from "./parts/host-circle.en.ts";
 import { hostPagesEn } from "./parts/host-pages.en.ts";
+import { topicsEn } from "./parts/topics.en.ts";
 import { schedulePagesEn } from "./parts/schedule-pages.en.ts";
 import { safetyDialogsEn } from "./parts/safety-dialogs.en.ts";
 import { voiceUiEn } from "./parts/voice-ui.en.ts";
@@ -356,6 +360,10 @@ export const en = {
   schedulePages: schedulePagesEn,
   safetyDialogs: safetyDialogsEn,
   voiceUi: voiceUiEn,
+  circleGuide: circleGuideEn,
+  vrMenu: vrMenuEn,
+  hostCircle: hostCircleEn,
+  topics: topicsEn,
 };
 
 export type Resources = typeof en;

@@ -1,4 +1,8 @@
+import { vrMenuEs } from "./parts/vr-menu.es.ts";
+import { circleGuideEs } from "./parts/circle-guide.es.ts";
+import { hostCircleEs } from "./parts/host-circle.es.ts";
 import { hostPagesEs } from "./parts/host-pages.es.ts";
+import { topicsEs } from "./parts/topics.es.ts";
 import { schedulePagesEs } from "./parts/schedule-pages.es.ts";
 import { safetyDialogsEs } from "./parts/safety-dialogs.es.ts";
 import { voiceUiEs } from "./parts/voice-ui.es.ts";
@@ -358,4 +362,8 @@ export const es: Resources = {
   schedulePages: schedulePagesEs,
   safetyDialogs: safetyDialogsEs,
   voiceUi: voiceUiEs,
+  circleGuide: circleGuideEs,
+  vrMenu: vrMenuEs,
+  hostCircle: hostCircleEs,
+  topics: topicsEs,
 };
