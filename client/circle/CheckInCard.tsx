@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { type CheckInMoment, MOODS } from "../../shared/checkins.ts";
 import { checkIns, putAside, sendCheckIn, sendCheckInAfter, wantsAnswer } from "./check-in.ts";
+
+const THANKS_MS = 8000;
 
 /** The five moods, low to high: a face-like mark each, named for screen readers. */
 const MARKS = ["◔", "◑", "◕", "●", "✺"] as const;
@@ -58,9 +60,15 @@ export function CheckInStatus() {
   const { t } = useTranslation();
   const last = useStore(checkIns, (s) => s.last);
   const error = useStore(checkIns, (s) => s.error);
-  if (error) return <p role="alert" className="error">{t("circleGuide.checkIn.failed", { reason: error })}</p>;
+  // The thank-you is a moment, not a fixture: it goes after a while.
+  useEffect(() => {
+    if (!last) return;
+    const timer = setTimeout(() => checkIns.setState({ last: null }), THANKS_MS);
+    return () => clearTimeout(timer);
+  }, [last]);
+  if (error) return <p role="alert" className="error check-in-status">{t("circleGuide.checkIn.failed", { reason: error })}</p>;
   if (!last) return null;
-  return <p role="status" className="muted">{last.wantsCheckIn ? t("circleGuide.checkIn.thanksWants") : t("circleGuide.checkIn.thanks")}</p>;
+  return <p role="status" className="muted check-in-status">{last.wantsCheckIn ? t("circleGuide.checkIn.thanksWants") : t("circleGuide.checkIn.thanks")}</p>;
 }
 
 /** In the circle: "before" on arriving, "after" once the circle reaches its closing. */

@@ -82,6 +82,8 @@ export default function CircleView() {
       {/* The round is the main circle's: in a private conversation it is not shown. */}
       {!isPrivateTalk(me?.space ?? "") && <RoundBar />}
       {!isPrivateTalk(me?.space ?? "") && <GuideCard />}
+      {/* Facilitators have their panel there; a participant's check-in sits in that corner instead. */}
+      {!isFacilitator(me) && <CircleCheckIn closing={phase === "closing"} />}
       <PartBoundary>
         <Suspense fallback={null}>{isFacilitator(me) ? <FacilitatorPanel /> : null}</Suspense>
       </PartBoundary>
@@ -95,7 +97,6 @@ export default function CircleView() {
 
       {/* Notices, the hint and the controls stack from the bottom, so a wrapped toolbar never covers them. */}
       <div className="dock">
-        {!isFacilitator(me) && <CircleCheckIn closing={phase === "closing"} />}
         <PrivateTalkBar />
         <Toasts />
         <Announcer />

@@ -13,7 +13,7 @@ import "./support/safety-hook.ts";
 
 const FACILITATOR_KEY = "e2e-private-talk-facilitator-key";
 
-describe("a private conversation between a facilitator and a participant", { timeout: 90_000 }, () => {
+describe("a private conversation between a facilitator and a participant", { timeout: 150_000 }, () => {
   let hearth: VoiceHearth;
   let browser: Browser;
   let f: Page;
