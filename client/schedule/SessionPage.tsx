@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { type FormEvent, useCallback, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { PSEUDONYM_MAX_LENGTH } from "../../shared/limits.ts";
@@ -12,7 +11,7 @@ import { api, ApiError, errorText } from "./api.ts";
 import { NotificationSettings } from "./NotificationSettings.tsx";
 import { hasParticipantKey, participantKey } from "./participant-key.ts";
 import { preferredAvatarStyle, preferredColor, preferredPseudonym } from "./preferences.ts";
-import { formatTime, formatWhen } from "./time.ts";
+import { formatCountdown, formatTime, formatWhen } from "./time.ts";
 import { TopicTags } from "./TopicTags.tsx";
 import { usePolling, useResource } from "./useResource.ts";
 import { useServerClock } from "./useServerClock.ts";
@@ -86,18 +85,6 @@ export default function SessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-/** "2 days 3 h", "3 h 05 min", "4 min 09 s", in the chosen language. */
-function countdownText(ms: number, t: TFunction): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(s / 86_400);
-  const hours = Math.floor((s % 86_400) / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = s % 60;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  if (days > 0) return t("schedulePages.countdownDays", { count: days, hours });
-  if (hours > 0) return t("schedulePages.countdownHours", { hours, minutes: pad(minutes) });
-  return t("schedulePages.countdownMinutes", { minutes, seconds: pad(seconds) });
-}
 
 function SessionStatus({ cancelled, ended, lobbyOpen, opensIn }: { cancelled: boolean; ended: boolean; lobbyOpen: boolean; opensIn: number }) {
   const { t } = useTranslation();
@@ -110,7 +97,7 @@ function SessionStatus({ cancelled, ended, lobbyOpen, opensIn }: { cancelled: bo
       <p className="status open" role="status">{t("schedulePages.lobbyOpen")}</p>
     ) : (
       <p className="status" role="status" data-testid="countdown">
-        <Trans t={t} i18nKey="schedulePages.lobbyOpensIn" values={{ countdown: countdownText(opensIn, t) }} components={{ strong: <strong /> }} />
+        <Trans t={t} i18nKey="schedulePages.lobbyOpensIn" values={{ countdown: formatCountdown(opensIn, t) }} components={{ strong: <strong /> }} />
       </p>
     )
   );
