@@ -36,6 +36,8 @@ export const ClientMessage = {
   Caption: "caption",
   /** An anonymous check-in before or after the session (checkInSchema, shared/checkins.ts): counted, never stored per person. */
   CheckIn: "checkIn",
+  /** Asks for my check-in token (payload `{}`); the room answers with ServerMessage.CheckInToken. */
+  CheckInTicket: "checkInTicket",
 } as const;
 export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
 
@@ -70,7 +72,7 @@ export const ServerMessage = {
   VoiceKeyDeliver: "voiceKeyDeliver",
   /** A caption line or quick phrase to show at the speaker's avatar (CaptionLine, shared/captions.ts). Never stored. */
   Caption: "caption",
-  /** To each participant privately: the token for the after-session check-in and what they have checked in (CheckInTicket, shared/checkins.ts). */
+  /** To one participant, when they ask or check in: the token for the after-session check-in and what they have checked in (CheckInTicket, shared/checkins.ts). */
   CheckInToken: "checkInToken",
 } as const;
 

@@ -81,6 +81,7 @@ export const clientMessageSchemas = {
   [ClientMessage.VoiceMarks]: voiceMarksSchema,
   [ClientMessage.Caption]: captionSendSchema,
   [ClientMessage.CheckIn]: checkInSchema,
+  [ClientMessage.CheckInTicket]: z.object({}).strict(),
 } satisfies Record<ClientMessageType, z.ZodType>;
 
 export type ClientMessageName = keyof typeof clientMessageSchemas;

@@ -77,6 +77,7 @@ function wire(room: Room): void {
   room.onMessage(ServerMessage.Error, (reply: ErrorReply) => {
     if (reply.type === ClientMessage.CheckIn) checkIns.setState({ error: reply.message, last: null });
   });
+  room.send(ClientMessage.CheckInTicket, {});
 }
 
 let wired: Room | null = null;

@@ -20,8 +20,8 @@ export interface CheckInsHost {
 }
 
 /**
- * Anonymous check-ins in the circle (shared/checkins.ts). Each seat gets a nonce and a signed
- * token naming only the session, for the after-session page; a mood is counted once per moment
+ * Anonymous check-ins in the circle (shared/checkins.ts). Each seat gets a nonce, and on asking a
+ * signed token naming only the session, for the after-session page; a mood is counted once per moment
  * per seat, into counts per session and bucket. A device that comes back (same key) keeps its
  * nonce, so leaving and rejoining does not count twice. Nothing here is stored per person.
  */
@@ -35,14 +35,13 @@ export class RoomCheckIns {
     private readonly counter: CheckInCounter | undefined,
   ) {}
 
-  /** Sends the newcomer their token (a reconnection keeps its own). */
+  /** Gives the newcomer their nonce (the same device coming back keeps its own); the token goes out when asked for. */
   join(client: Client, keyHash: string | undefined): void {
     if (!this.counter) return;
     let nonce = this.nonces.get(client.sessionId) ?? (keyHash ? this.byKey.get(keyHash) : undefined);
     if (!nonce) nonce = newNonce();
     this.nonces.set(client.sessionId, nonce);
     if (keyHash) this.byKey.set(keyHash, nonce);
-    this.sendTicket(client, nonce);
   }
 
   forget(id: string): void {
@@ -52,6 +51,11 @@ export class RoomCheckIns {
   handlers(): MessageHandlers {
     return {
       [ClientMessage.CheckIn]: (client, payload, sender) => void this.handleCheckIn(client, payload, sender),
+      [ClientMessage.CheckInTicket]: (client) => {
+        const nonce = this.nonces.get(client.sessionId);
+        if (!this.counter || !nonce) return this.host.refuse(client, ClientMessage.CheckInTicket, "not_allowed", "Check-ins are not kept on this server.");
+        this.sendTicket(client, nonce);
+      },
     };
   }
 

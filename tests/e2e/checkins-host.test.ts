@@ -62,6 +62,7 @@ describe("a host sees how people arrive at and leave a circle, from anonymous co
       room.onMessage(ServerMessage.Error, (e: ErrorReply) => seat.errors.push(e));
       room.onMessage("*", () => undefined); // poses, notices: not what this test reads
     });
+    seat.room.send("checkInTicket", {});
     await waitFor(`${pseudonym}'s check-in token`, () => seat.tickets.length > 0);
     seats.push(seat);
     return seat;

@@ -26,7 +26,7 @@ describe("the guide and the check-in, in the browser", () => {
   beforeAll(async () => {
     hearth = await startHearthForTest({ CLIENT_DIR: "dist/client", FACILITATOR_KEY, DATA_DIR: ":memory:" });
     browser = await launchChromium();
-    const newPage = () => browser.newPage({ viewport: { width: 1200, height: 760 } });
+    const newPage = () => browser.newPage({ viewport: { width: 960, height: 600 } });
     [facilitator, participant] = [await newPage(), await newPage()];
     for (const page of [facilitator, participant]) errors.push(...watchErrors(page));
     await enterCircle(facilitator, hearth.url, "Sam Facilitator", { facilitatorKey: FACILITATOR_KEY });
@@ -48,10 +48,12 @@ describe("the guide and the check-in, in the browser", () => {
       await guide.getByText(`Step ${i + 1} of ${GUIDE.steps.length}`).waitFor();
       await guide.getByText(step.prompt).waitFor();
       expect(await guide.getByRole("button", { name: `Go to ${step.title}` }).getAttribute("aria-current")).toBe("step");
-      // Everyone sees the step's card, and the circle is in the step's phase.
-      const card = participant.getByRole("complementary", { name: "Now in the circle" });
-      await card.getByText(step.card).waitFor();
-      await participant.locator(".circle-bar").getByText(phases[step.phase]).waitFor();
+      // Everyone sees the step's card, and the circle is in the step's phase (checked at each change of phase).
+      if (i === 0 || step.phase !== GUIDE.steps[i - 1]!.phase) {
+        const card = participant.getByRole("complementary", { name: "Now in the circle" });
+        await card.getByText(step.card).waitFor();
+        await participant.locator(".circle-bar").getByText(phases[step.phase]).waitFor();
+      }
       if (i === 1) await screenshot(facilitator, "guide-facilitator");
     }
     await guide.getByText("That was the last step.").waitFor();
