@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useStore } from "zustand";
 import { type CheckInMoment, MOODS } from "../../shared/checkins.ts";
+import { chat } from "../chat/chat-session.ts";
 import { checkIns, putAside, sendCheckIn, sendCheckInAfter, wantsAnswer } from "./check-in.ts";
 
 const THANKS_MS = 8000;
@@ -75,6 +76,9 @@ export function CheckInStatus() {
 export function CircleCheckIn({ closing }: { closing: boolean }) {
   const moment: CheckInMoment = closing ? "after" : "before";
   const open = useStore(checkIns, (s) => wantsAnswer(s, moment));
+  // The chat opens in the same corner: the check-in waits until it is closed again.
+  const chatOpen = useStore(chat, (s) => s.open);
+  if (chatOpen) return null;
   return open ? <CheckInCard moment={moment} /> : <CheckInStatus />;
 }
 

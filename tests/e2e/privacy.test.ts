@@ -100,7 +100,8 @@ afterAll(async () => {
 });
 
 describe("a session with chat, a report and voice", () => {
-  it("leaves no pseudonym, chat text or report note in the server's logs or storage", { timeout: 240_000 }, async () => {
+  // One long session through three browsers with real voice: minutes on a 2-core machine.
+  it("leaves no pseudonym, chat text or report note in the server's logs or storage", { timeout: 420_000 }, async () => {
     const context = { viewport: { width: 900, height: 560 } };
     const a = await browser.newPage(context);
     const b = await browser.newPage(context);
