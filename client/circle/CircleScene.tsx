@@ -1,6 +1,6 @@
-import { Canvas, useFrame } from "@react-three/fiber";
+import { Canvas, useFrame, useThree } from "@react-three/fiber";
 import { PerformanceMonitor } from "@react-three/drei";
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { xrPresence } from "../xr/presence.ts";
 import { useConnection, useSelf } from "../net/useConnection.ts";
@@ -19,7 +19,7 @@ import { SpeakingGlow } from "./SpeakingGlow.tsx";
 import { StatusIcons } from "./StatusIcons.tsx";
 import { advanceSceneTime } from "./scene-time.ts";
 import { SKIES, skyFor } from "./night/sky.ts";
-import { chooseInitialQuality, declineQuality, useQuality } from "./quality.ts";
+import { chooseInitialQuality, declineQuality, SOFTWARE_FPS, SOFTWARE_PIXEL_RATIO, useQuality, useSoftwareRendering } from "./quality.ts";
 import { lazyChunk } from "../lazy-chunk.tsx";
 
 // The headset path loads only on browsers that can enter VR.
@@ -34,6 +34,16 @@ function SceneTimer() {
   return null;
 }
 
+/** With frameloop "demand": asks for a frame SOFTWARE_FPS times a second (an XR session paces its own). */
+function FrameBudget() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const timer = setInterval(() => invalidate(), 1000 / SOFTWARE_FPS);
+    return () => clearInterval(timer);
+  }, [invalidate]);
+  return null;
+}
+
 export function CircleScene() {
   const xrSupported = useStore(xrPresence, (s) => s.supported);
   const capacity = useConnection((s) => s.capacity);
@@ -42,12 +52,20 @@ export function CircleScene() {
   // Antialiasing is fixed when the context is made: decided once, from the renderer and the user's settings.
   const [antialias] = useState(() => chooseInitialQuality() === "high");
   const level = useQuality();
+  const software = useSoftwareRendering();
   if (!capacity || seat === undefined || seat >= capacity) return null; // no seat: in the waiting room
   const sky = skyFor(circleId);
   const look = SKIES[sky];
 
   return (
-    <Canvas className="circle-canvas" dpr={level === "high" ? [1, 1.5] : 1} camera={{ fov: 70, near: 0.05, far: 80 }} gl={{ antialias }}>
+    <Canvas
+      className="circle-canvas"
+      dpr={level === "high" ? [1, 1.5] : software ? SOFTWARE_PIXEL_RATIO : 1}
+      frameloop={software ? "demand" : "always"}
+      camera={{ fov: 70, near: 0.05, far: 80 }}
+      gl={{ antialias }}
+    >
+      {software && <FrameBudget />}
       <SceneTimer />
       {level === "high" && <PerformanceMonitor bounds={slowBounds} onDecline={declineQuality} />}
       <color attach="background" args={[look.fog]} />

@@ -51,3 +51,14 @@ export function declineQuality(): void {
 }
 
 export const useQuality = () => useStore(quality, (s) => s.level);
+
+/**
+ * Without a GPU (software WebGL) every pixel is drawn by the CPU that also carries the voice:
+ * the desktop circle draws at half resolution and at most SOFTWARE_FPS frames a second, so the
+ * microphone, the connection and the rest of the machine keep their share. A headset's frames
+ * are paced by the headset, never capped.
+ */
+export const SOFTWARE_FPS = 24;
+export const SOFTWARE_PIXEL_RATIO = 0.5;
+
+export const useSoftwareRendering = () => useStore(quality, (s) => s.reason === "software-renderer");

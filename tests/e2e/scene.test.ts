@@ -132,6 +132,22 @@ describe("when people sit in the circle with voice", () => {
       }
   });
 
+  it("on software WebGL, draws at half resolution and at most 24 frames a second, leaving the CPU to the voice", async () => {
+    expect(await a.evaluate(() => [window.__hearth.quality(), window.__hearth.qualityReason()])).toEqual(["low", "software-renderer"]);
+    const canvas = await a.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>(".circle-canvas canvas")!;
+      return { width: c.width, cssWidth: c.clientWidth };
+    });
+    expect(canvas.width).toBe(Math.round(canvas.cssWidth / 2));
+    const before = await a.evaluate(() => window.__hearth.render().frames);
+    const startedAt = Date.now();
+    await a.waitForTimeout(3000);
+    const drawn = (await a.evaluate(() => window.__hearth.render().frames)) - before;
+    const seconds = (Date.now() - startedAt) / 1000;
+    expect(drawn).toBeGreaterThan(0); // it still draws
+    expect(drawn).toBeLessThanOrEqual(Math.ceil(seconds * 24) + 2);
+  });
+
   it("works in a phone's portrait viewport", async () => {
     // Three WebGL pages at once are too much for a software renderer on a small machine.
     await a.close();
