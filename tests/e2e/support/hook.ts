@@ -39,6 +39,8 @@ export interface HearthHook {
   fire(): { volume: number };
   talkingPiece(): { holder: string; visible: boolean; position: [number, number, number] };
   render(): { calls: number; triangles: number; frames: number };
+  quality(): "high" | "low";
+  qualityReason(): "default" | "software-renderer" | "reduced-motion" | "slow-frames";
   frameTimes(): number[];
 }
 
