@@ -16,6 +16,7 @@ import { abuseLimits, limitMatchmaking, trustProxyValue } from "./http/rate-limi
 import { log } from "./log.ts";
 import { type Push, startPush } from "./push/push-service.ts";
 import { circleRoomWith } from "./rooms/CircleRoom.ts";
+import { setPoseFlushWindow } from "./rooms/pose-flush.ts";
 import { storeRecords } from "./safety/room-records.ts";
 import { blockStore } from "./safety/blocks-store.ts";
 import { crisisResourcesRouter, loadCrisisResources } from "./safety/crisis-resources.ts";
@@ -82,6 +83,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   scheduling.services.push = push?.services;
 
   const voice = voiceServiceFromConfig(config);
+  setPoseFlushWindow(config.POSE_FLUSH_MS);
 
   const redis = redisForCounts(config);
   const app = httpApp(config, { redis, voice, crisisResources, scheduling });

@@ -54,6 +54,12 @@ const envSchema = z.object({
   HEARTH_FAKE_NOW: optional(z.iso.datetime({ offset: true, error: "HEARTH_FAKE_NOW must be an ISO date and time." })),
   ALLOW_FAKE_CLOCK: z.enum(["0", "1"]).default("0"),
 
+  /**
+   * How long a circle's new poses may wait to go out together (ms): 0 sends them after the
+   * event-loop turn they arrive in; a window trades that much latency for fewer socket writes.
+   * 16 ms is one frame of a 60 Hz screen (bench:load: README, Benchmarks).
+   */
+  POSE_FLUSH_MS: z.coerce.number().int().min(0).max(50).default(16),
   /** Voice through LiveKit: "on" (default) or "off" (everything else keeps working without it). */
   VOICE: z.enum(["on", "off"], { error: 'VOICE must be "on" or "off".' }).default("on"),
   /**

@@ -104,9 +104,12 @@ export class PoseRelay {
     this.seenBy.delete(viewerId);
   }
 
-  /** Sends each client the poses it has not received yet. Call right after the state patch. */
+  /**
+   * Sends each client the poses it has not received yet. Call right after the state patch. A new
+   * frame of a pose id the client already knows is left to the pending flush (it is on its way):
+   * in a steady circle this sends nothing, and costs no extra socket write per patch.
+   */
   flush(clients: readonly Client[]): void {
-    this.clearDirty();
     if (clients.length === 0) return; // also while the room is still being created: no audience yet
     const audience = this.audience();
     const everyone = audience.everyoneSeesEveryone();
@@ -114,7 +117,10 @@ export class PoseRelay {
       const client = clients[c]!;
       const seen = this.seenOf(client.sessionId);
       let length = this.header;
-      for (let poseId = 0; poseId < this.slots.length; poseId++) length = this.append(poseId, client.sessionId, seen, audience, everyone, length);
+      for (let poseId = 0; poseId < this.slots.length; poseId++) {
+        if (this.isDirty[poseId] && seen[poseId]) continue;
+        length = this.append(poseId, client.sessionId, seen, audience, everyone, length);
+      }
       this.send(client, length);
     }
   }
