@@ -20,13 +20,20 @@ export type Mode = "hearth" | "json" | "binary";
 
 export interface BotsConfig {
   mode: Mode;
-  /** ws://127.0.0.1:port */
-  url: string;
+  /** ws://127.0.0.1:port of each server process: circle c is on urls[c % urls.length]. */
+  urls: string[];
   /** Circle indices this process fills. */
   circles: number[];
   perCircle: number;
   capacity: number;
   hz: number;
+  /**
+   * Hearth join options by circle index, one per slot (the real server's scheduled sessions:
+   * circle and session id, participant key, registration); else the always-open "load-<c>".
+   */
+  joins?: Record<number, Record<string, string>[]>;
+  /** Joins in flight at once (the real server lets one address hold only a few unconnected seats). */
+  joinConcurrency?: number;
 }
 
 export interface BotsReport {
@@ -39,6 +46,8 @@ export interface BotsReport {
   messagesReceived: number;
   /** Pose updates delivered, as the receivers count them: every receiver, every pose entry it got. */
   deliveries: number;
+  /** The same, by server process (circle c % number of servers). */
+  deliveriesByServer: number[];
   latenciesMs: number[];
   cpuSeconds: number;
 }
@@ -61,7 +70,13 @@ interface Bot {
   close(): void;
 }
 
-const counters = { active: false, startedAt: 0, cpu: process.cpuUsage(), sent: 0, bytesSent: 0, bytesReceived: 0, messagesReceived: 0, deliveries: 0, latencies: [] as number[] };
+const counters = { active: false, startedAt: 0, cpu: process.cpuUsage(), sent: 0, bytesSent: 0, bytesReceived: 0, messagesReceived: 0, deliveries: 0, deliveriesByServer: [] as number[], latencies: [] as number[] };
+let servers = 1;
+
+function delivered(circle: number, entries: number): void {
+  counters.deliveries += entries;
+  counters.deliveriesByServer[circle % servers] = (counters.deliveriesByServer[circle % servers] ?? 0) + entries;
+}
 const byId = new Map<string, Bot>();
 const timers: NodeJS.Timeout[] = [];
 const bots: Bot[] = [];
@@ -83,12 +98,14 @@ function observed(id: string, headX: number, lastSeen: Map<string, number>): voi
 }
 
 /** Every receiver counts the pose entries of each batch it gets (Hearth's Poses, the binary relay's batches). */
-function countEntries(bytes: Uint8Array): void {
+function countEntries(bytes: Uint8Array, circle: number): void {
   if (!counters.active) return;
   let entries = 0;
   readPoseBatch(bytes, () => entries++);
-  counters.deliveries += entries;
+  delivered(circle, entries);
 }
+
+const urlOf = (config: BotsConfig, circle: number) => config.urls[circle % config.urls.length]!;
 
 // ---------------------------------------------------------------- Hearth: the pose codec over Colyseus
 
@@ -109,13 +126,15 @@ function hearthFrames(seat: number, capacity: number): { baseX: number; frames: 
 }
 
 async function joinHearth(config: BotsConfig, circle: number, slot: number): Promise<Bot> {
-  const client = new Client(config.url);
+  const client = new Client(urlOf(config, circle));
   const room: Room = await client.joinOrCreate(ROOM_NAME, {
-    circleId: `load-${circle}`,
+    ...(config.joins?.[circle]?.[slot] ?? { circleId: `load-${circle}` }),
     pseudonym: `Bot ${circle}-${slot}`,
     color: AVATAR_COLORS[slot % AVATAR_COLORS.length],
   });
   const participants = () => (room.state as { participants?: Map<string, { seat: number; poseId: number }> }).participants;
+  // A scheduled session has seats for its facilitators too: place the poses by the room's own count.
+  const seats = () => (room.state as { capacity?: number }).capacity || config.capacity;
   // colyseus.js uses Node's own WebSocket (Node 22+) or the ws package, whichever it finds.
   const ws = (room.connection.transport as unknown as { ws: WebSocket | globalThis.WebSocket }).ws;
   const onBytes = (data: ArrayBuffer | Buffer) => {
@@ -130,7 +149,7 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
     const lastSeen = new Map<string, number>();
     const poses = new RemotePoses();
     room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => {
-      countEntries(bytes);
+      countEntries(bytes, circle);
       const state = participants();
       if (!state) return;
       poses.receive(bytes, state);
@@ -142,7 +161,7 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
   } else {
     // Decoding is the browser's work, not the server's: the other bots only count bytes.
     (room as unknown as { serializer: { patch(): void } }).serializer.patch = () => {};
-    room.onMessage(ServerMessage.Poses, countEntries);
+    room.onMessage(ServerMessage.Poses, (bytes: Uint8Array) => countEntries(bytes, circle));
   }
   const seat = await new Promise<number>((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error("no seat in time")), 30_000);
@@ -155,7 +174,7 @@ async function joinHearth(config: BotsConfig, circle: number, slot: number): Pro
     };
     check();
   });
-  const { baseX, frames } = hearthFrames(seat, config.capacity);
+  const { baseX, frames } = hearthFrames(seat, seats());
   const bot: Bot = {
     id: room.sessionId,
     circle,
@@ -195,7 +214,7 @@ function nafEntity(networkId: string, owner: string, position: { x: number; y: n
 
 async function joinJson(config: BotsConfig, circle: number, slot: number): Promise<Bot> {
   const id = `c${circle}s${slot}-${Math.random().toString(36).slice(2, 10)}`;
-  const ws = new WebSocket(`${config.url}/?circle=load-${circle}&id=${id}`, { perMessageDeflate: false });
+  const ws = new WebSocket(`${urlOf(config, circle)}/?circle=load-${circle}&id=${id}`, { perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
@@ -208,7 +227,7 @@ async function joinJson(config: BotsConfig, circle: number, slot: number): Promi
     if (counters.active) {
       counters.bytesReceived += data.length;
       counters.messagesReceived++;
-      counters.deliveries++;
+      delivered(circle, 1);
     }
     if (!observer) return;
     // Every receiver counted its delivery above; the observer also measures latency.
@@ -253,7 +272,7 @@ async function joinJson(config: BotsConfig, circle: number, slot: number): Promi
 // ---------------------------------------------------------------- binary relay: the same frames, batched
 
 async function joinBinary(config: BotsConfig, circle: number, slot: number): Promise<Bot> {
-  const ws = new WebSocket(`${config.url}/?circle=load-${circle}&slot=${slot}`, { perMessageDeflate: false });
+  const ws = new WebSocket(`${urlOf(config, circle)}/?circle=load-${circle}&slot=${slot}`, { perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
@@ -266,7 +285,7 @@ async function joinBinary(config: BotsConfig, circle: number, slot: number): Pro
       counters.bytesReceived += data.length;
       counters.messagesReceived++;
     }
-    countEntries(data);
+    countEntries(data, circle);
     if (!observer) return;
     readPoseBatch(data, (peer, frame) => {
       const head = decodeFrame(frame)?.head;
@@ -300,9 +319,10 @@ async function start(config: BotsConfig): Promise<void> {
   // The observer of each circle joins first, so it is seated and decoding before its peers arrive.
   todo.sort((a, b) => a[1] - b[1]);
   const join = { hearth: joinHearth, json: joinJson, binary: joinBinary }[config.mode];
+  servers = config.urls.length;
   let next = 0;
   await Promise.all(
-    Array.from({ length: JOIN_CONCURRENCY }, async () => {
+    Array.from({ length: config.joinConcurrency ?? JOIN_CONCURRENCY }, async () => {
       while (next < todo.length) {
         const [circle, slot] = todo[next++]!;
         const bot = await join(config, circle, slot);
@@ -333,7 +353,7 @@ process.on("message", (command: BotsCommand) => {
       go(config!);
       return;
     case "window-start":
-      Object.assign(counters, { active: true, startedAt: performance.now(), cpu: process.cpuUsage(), sent: 0, bytesSent: 0, bytesReceived: 0, messagesReceived: 0, deliveries: 0, latencies: [] });
+      Object.assign(counters, { active: true, startedAt: performance.now(), cpu: process.cpuUsage(), sent: 0, bytesSent: 0, bytesReceived: 0, messagesReceived: 0, deliveries: 0, deliveriesByServer: [], latencies: [] });
       return;
     case "window-end": {
       const cpu = process.cpuUsage(counters.cpu);
@@ -347,6 +367,7 @@ process.on("message", (command: BotsCommand) => {
         bytesReceived: counters.bytesReceived,
         messagesReceived: counters.messagesReceived,
         deliveries: counters.deliveries,
+        deliveriesByServer: counters.deliveriesByServer,
         latenciesMs: counters.latencies,
         cpuSeconds: (cpu.user + cpu.system) / 1e6,
       });

@@ -13,14 +13,24 @@ export interface LoopReport {
   p99Ms: number;
   maxMs: number;
   rssMiB: number;
+  /** Rooms and clients this process holds (Colyseus' local stats), where the server says. */
+  rooms?: number;
+  clients?: number;
 }
 
 export type ServerSignal = { type: "ready"; port: number } | { type: "reset" } | LoopReport;
 
 const RESOLUTION_MS = 10;
 
+export interface LoopOptions {
+  /** Rooms and clients held here: shows which process of several holds which circles. */
+  counts?: () => { rooms: number; clients: number };
+  /** Before "exit" ends the process: a server sharing Redis takes its rooms out of it. */
+  beforeExit?: () => Promise<unknown>;
+}
+
 /** Answers "reset", "report" and "exit" from the parent; tells it "ready" with the port. */
-export function serveLoopMetrics(port: number): void {
+export function serveLoopMetrics(port: number, options: LoopOptions = {}): void {
   // The histogram records the whole interval between samples: the delay is what exceeds the resolution.
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   const lag = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
@@ -37,6 +47,7 @@ export function serveLoopMetrics(port: number): void {
       delay.reset();
       send({ type: "reset" });
     } else if (message === "exit") {
+      await options.beforeExit?.().catch(() => {});
       process.exit(0); // lets --cpu-prof write its profile
     } else if (message === "report") {
       if (profiler && profileDir) {
@@ -50,6 +61,7 @@ export function serveLoopMetrics(port: number): void {
         p99Ms: lag(delay.percentile(99)),
         maxMs: lag(delay.max),
         rssMiB: process.memoryUsage().rss / 2 ** 20,
+        ...options.counts?.(),
       });
     }
   });
