@@ -1,5 +1,5 @@
 import "./no-eval.ts";
-import "./i18n/index.ts";
+import { i18nReady } from "./i18n/index.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
@@ -12,6 +12,7 @@ if (new URLSearchParams(location.search).has("xr-emulator")) {
   installXREmulator();
 }
 detectXRSupport();
+await i18nReady.catch(() => undefined); // a language that fails to load falls back to English
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

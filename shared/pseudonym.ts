@@ -1,6 +1,7 @@
 import { PSEUDONYM_MAX_LENGTH, PSEUDONYM_MIN_LENGTH } from "./limits.ts";
-import { confusableSkeleton } from "./confusables.ts";
 import { hasControlCharacters, normaliseText } from "./text.ts";
+
+export { looksAlike, pseudonymKey } from "./pseudonym-key.ts";
 
 export type PseudonymCheck = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -9,25 +10,6 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Trims, strips invisible characters (zero-width, bidi, controls) and collapses whitespace: shared/text.ts. */
 export function normalisePseudonym(raw: string): string {
   return normaliseText(raw);
-}
-
-/**
- * The form used to compare pseudonyms: two names that look alike get the same key (case,
- * fullwidth and styled letters, look-alike letters of other scripts, combining strokes and
- * accents, invisible characters), so a circle never seats visible twins, e.g. of its facilitator.
- */
-export function pseudonymKey(name: string): string {
-  return confusableSkeleton(normalisePseudonym(name).toLocaleLowerCase("und")).replace(/\s+/gu, " ").trim();
-}
-
-/**
- * Whether two names look alike: the same under case folding ("QUIET otter" and "Quiet Otter"), or
- * the same skeleton before case folding, where a capital I is a lower-case l ("AIex" and "Alex").
- */
-export function looksAlike(a: string, b: string): boolean {
-  if (pseudonymKey(a) === pseudonymKey(b)) return true;
-  const caseSensitive = (name: string) => confusableSkeleton(normalisePseudonym(name)).replace(/\s+/gu, " ").trim();
-  return caseSensitive(a) === caseSensitive(b);
 }
 
 export function checkPseudonym(raw: unknown): PseudonymCheck {

@@ -1,4 +1,3 @@
-import { pseudonymKey } from "../../shared/pseudonym.ts";
 import { connection, JOIN_OPTIONS_KEY } from "./connection.ts";
 
 /**
@@ -8,11 +7,16 @@ import { connection, JOIN_OPTIONS_KEY } from "./connection.ts";
  * so coming back after a crash still pre-fills the saved name and takes the held seat back.
  */
 const PREFIX = "hearth.in-circle:";
+/** The look-alike key brings the confusables table: loaded when a name is first compared. */
+const lockName = async (pseudonym: string) => `${PREFIX}${(await import("../../shared/pseudonym-key.ts")).pseudonymKey(pseudonym)}`;
 let release: (() => void) | null = null;
 
 function hold(pseudonym: string): void {
   if (release || !navigator.locks) return;
-  void navigator.locks.request(`${PREFIX}${pseudonymKey(pseudonym)}`, () => new Promise<void>((resolve) => (release = resolve)));
+  void lockName(pseudonym).then((name) => {
+    if (release) return;
+    void navigator.locks.request(name, () => new Promise<void>((resolve) => (release = resolve)));
+  });
 }
 
 function letGo(): void {
@@ -24,7 +28,7 @@ function letGo(): void {
 export async function nameInUseByAnotherWindow(pseudonym: string): Promise<boolean> {
   if (!navigator.locks || release) return false;
   const { held = [] } = await navigator.locks.query();
-  const name = `${PREFIX}${pseudonymKey(pseudonym)}`;
+  const name = await lockName(pseudonym);
   return held.some((lock) => lock.name === name);
 }
 

@@ -1,4 +1,4 @@
-import { pseudonymKey } from "../../shared/pseudonym.ts";
+import { pseudonymKey } from "../../shared/pseudonym-key.ts";
 import { isUniqueViolation, one, type Queryable } from "../store/db.ts";
 import { newId } from "../store/ids.ts";
 import { queuePromotionNotices } from "../push/notices-store.ts";

@@ -4,7 +4,7 @@ import { Spaces } from "../../shared/facilitation.ts";
 import { notice } from "../../shared/notices.ts";
 import { CloseCode, type Role, ServerMessage } from "../../shared/protocol.ts";
 import { AVATAR_COLORS } from "../../shared/avatar.ts";
-import { looksAlike } from "../../shared/pseudonym.ts";
+import { looksAlike } from "../../shared/pseudonym-key.ts";
 import type { RoomRecords } from "../safety/room-records.ts";
 import { type CircleState, NO_SEAT, Participant } from "./state.ts";
 

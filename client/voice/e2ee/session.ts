@@ -6,7 +6,6 @@ import type { Room } from "colyseus.js";
 import { ServerMessage } from "../../../shared/protocol.ts";
 import type { VoiceKeyDelivery, VoiceKeyRotation } from "../../../shared/voice-keys.ts";
 import { CircleKeyExchange } from "./exchange.ts";
-import { circleKeyProvider } from "./provider.ts";
 import { voice } from "../voice.ts";
 
 /** Starts the key exchange on a circle connection; returns what stops it. */
@@ -18,7 +17,8 @@ export function startKeyExchange(room: Room): () => void {
     { selfId: () => room.sessionId, send: (type, payload) => room.send(type, payload) },
     (key) => {
       if (stopped) return;
-      void circleKeyProvider().install(key);
+      // The provider is livekit-client's: it loads with voice, not with the circle page.
+      void import("./provider.ts").then(({ circleKeyProvider }) => circleKeyProvider().install(key));
       voice.setState({ encryption: { status: "on", code: key.code, epoch: key.epoch } });
     },
   ).then((exchange) => {
