@@ -28,8 +28,10 @@ function letGo(): void {
 export async function nameInUseByAnotherWindow(pseudonym: string): Promise<boolean> {
   if (!navigator.locks || release) return false;
   const { held = [] } = await navigator.locks.query();
+  const ours = held.filter((lock) => lock.name?.startsWith(PREFIX));
+  if (ours.length === 0) return false; // no other window in a circle: no need for the look-alike key
   const name = await lockName(pseudonym);
-  return held.some((lock) => lock.name === name);
+  return ours.some((lock) => lock.name === name);
 }
 
 connection.subscribe((s, prev) => {
