@@ -221,8 +221,6 @@ export const en = {
     createCircle: "Create a circle",
     title: "Title",
     description: "Description",
-    topics: "Topics (comma separated)",
-    topicsHint: "For example: fathers, separation, grief, work stress",
     languageCode: "Language code",
     agreements: "Community agreements",
     placesRange: "Places ({{min}}–{{max}})",

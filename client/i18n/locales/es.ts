@@ -223,8 +223,6 @@ export const es: Resources = {
     createCircle: "Crear un círculo",
     title: "Título",
     description: "Descripción",
-    topics: "Temas (separados por comas)",
-    topicsHint: "Por ejemplo: padres, separación, duelo, estrés laboral",
     languageCode: "Código de idioma",
     agreements: "Acuerdos de la comunidad",
     placesRange: "Plazas ({{min}}–{{max}})",
