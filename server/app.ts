@@ -86,6 +86,7 @@ export async function startHearth(config: Config): Promise<HearthServer> {
   setPoseFlushWindow(config.POSE_FLUSH_MS);
 
   const redis = redisForCounts(config);
+  scheduling.services.checkIns?.shareThrough(redis);
   const app = httpApp(config, { redis, voice, crisisResources, scheduling });
 
   const httpServer = http.createServer(app);

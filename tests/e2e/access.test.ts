@@ -84,8 +84,10 @@ describe("access for everyone", () => {
         expect(focused.visible, `focus visible on "${focused.name}"`).toBe(true);
         reached.add(focused.name);
       }
-      expect([...reached].some((n) => /^Chat/.test(n))).toBe(true);
-      expect([...reached].some((n) => /Leave/.test(n))).toBe(true);
+      const order = `Tab reached, in order: ${[...reached].map((n) => JSON.stringify(n)).join(", ")}`;
+      if (![...reached].some((n) => /Leave/.test(n))) await screenshot(page, "access-tab-order");
+      expect([...reached].some((n) => /^Chat/.test(n)), order).toBe(true);
+      expect([...reached].some((n) => /Leave/.test(n)), order).toBe(true);
 
       await page.getByRole("button", { name: /^Chat/ }).focus();
       await page.keyboard.press("Enter");

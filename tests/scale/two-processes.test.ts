@@ -8,7 +8,8 @@ import { OPEN_CIRCLE_ID } from "../../server/circles/catalog.ts";
 import { HTTP_LIMITS } from "../../server/http/rate-limits.ts";
 import type { CircleState } from "../../server/rooms/state.ts";
 import { encodeFrame } from "../../shared/pose-codec.ts";
-import { ClientMessage, ROOM_NAME } from "../../shared/protocol.ts";
+import type { CheckInTicket } from "../../shared/checkins.ts";
+import { ClientMessage, ROOM_NAME, ServerMessage } from "../../shared/protocol.ts";
 import { seatedHeadPose } from "../../shared/seats.ts";
 import { type HearthProcess, startHearthProcess } from "../support/hearth-process.ts";
 import { startTestRedis, type TestRedis } from "../support/redis.ts";
@@ -46,6 +47,8 @@ beforeAll(async () => {
     DATA_DIR: ":memory:",
     OPEN_CIRCLE_CAPACITY: String(CAPACITY),
     REDIS_SWEEP_SECONDS: "1",
+    // Signs the check-in tokens that either process may be handed (the README: every process the same).
+    TICKET_SECRET: "two-processes-ticket-secret-0123456789abcdef",
     // The limits test speaks for other addresses through X-Forwarded-For.
     TRUST_PROXY: "loopback",
   };
@@ -112,6 +115,25 @@ describe("with two server processes sharing Redis", () => {
       });
     for (let i = 0; i < limit; i++) expect((await register(i % 2 === 0 ? first : second)).status).not.toBe(429);
     for (const server of [first, second]) expect((await register(server)).status).toBe(429);
+  });
+
+  it("counts an after-session check-in once, whichever process the page reaches", async () => {
+    const room = rooms[0]!;
+    const tickets: CheckInTicket[] = [];
+    room.onMessage(ServerMessage.CheckInToken, (t: CheckInTicket) => tickets.push(t));
+    room.send(ClientMessage.CheckInTicket, {});
+    await waitFor("the check-in token", () => tickets.length > 0);
+    const post = (server: HearthProcess) =>
+      fetch(`${server.httpUrl}/api/checkins`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: tickets[0]!.token, moment: "after", mood: 4 }),
+      });
+    expect((await post(first)).status).toBe(201);
+    const again = await post(second);
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: string }).error).toMatch(/already checked in/);
+    expect((await post(first)).status).toBe(409);
   });
 
   it("forgets a crashed process's circle, and seats a newcomer through the survivor", async () => {
