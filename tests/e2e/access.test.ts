@@ -71,7 +71,7 @@ describe("access for everyone", () => {
       await enterCircle(page, hearth.url, "Steady Heron");
       const reached = new Set<string>();
       // As many presses as it takes (people from the earlier tests may still be listed, each with their own controls).
-      for (let i = 0; i < 80 && !([...reached].some((n) => /^Chat/.test(n)) && [...reached].some((n) => /Leave/.test(n))); i++) {
+      for (let i = 0; i < 200 && !([...reached].some((n) => /^Chat/.test(n)) && [...reached].some((n) => /Leave/.test(n))); i++) {
         await page.keyboard.press("Tab");
         const focused = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
