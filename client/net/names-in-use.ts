@@ -10,23 +10,32 @@ const PREFIX = "hearth.in-circle:";
 /** The look-alike key brings the confusables table: loaded when a name is first compared. */
 const lockName = async (pseudonym: string) => `${PREFIX}${(await import("../../shared/pseudonym-key.ts")).pseudonymKey(pseudonym)}`;
 let release: (() => void) | null = null;
+/** In a circle (a lock is held or on its way): set by hold, cleared by letGo. */
+let holding = false;
 
 function hold(pseudonym: string): void {
-  if (release || !navigator.locks) return;
+  if (holding || !navigator.locks) return;
+  holding = true;
   void lockName(pseudonym).then((name) => {
-    if (release) return;
-    void navigator.locks.request(name, () => new Promise<void>((resolve) => (release = resolve)));
+    if (!holding) return; // left before the key was ready
+    void navigator.locks.request(name, () =>
+      new Promise<void>((resolve) => {
+        if (holding) release = resolve;
+        else resolve();
+      }),
+    );
   });
 }
 
 function letGo(): void {
+  holding = false;
   release?.();
   release = null;
 }
 
 /** Whether another window of this browser is in a circle as `pseudonym`. */
 export async function nameInUseByAnotherWindow(pseudonym: string): Promise<boolean> {
-  if (!navigator.locks || release) return false;
+  if (!navigator.locks || holding) return false;
   const { held = [] } = await navigator.locks.query();
   const ours = held.filter((lock) => lock.name?.startsWith(PREFIX));
   if (ours.length === 0) return false; // no other window in a circle: no need for the look-alike key
