@@ -3,7 +3,8 @@
  * sender's space who can see the sender, and keeps nothing once it has sent it.
  */
 import { z } from "zod";
-import { freeText, normaliseText } from "./text.ts";
+import { normaliseText } from "./text.ts";
+import { freeText } from "./text-schemas.ts";
 
 export const CHAT_TEXT_MAX = 500;
 /** Messages one participant may send per window before being asked to slow down. */

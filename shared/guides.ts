@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { type Phase, Phases } from "./protocol.ts";
-import { freeText } from "./text.ts";
+import { freeText } from "./text-schemas.ts";
 
 export const TECHNIQUES = ["welcome", "check-in", "active-listening", "i-statements", "sharing", "taking-a-break", "closing-round"] as const;
 export type Technique = (typeof TECHNIQUES)[number];
@@ -19,9 +19,9 @@ export const GUIDE_CARD_MAX = 200;
 export const GUIDE_PHASES = Phases.filter((p): p is Exclude<Phase, "ended"> => p !== "ended");
 
 export const guideStepSchema = z.strictObject({
-  technique: z.enum(TECHNIQUES, { error: `A step's technique is one of: ${TECHNIQUES.join(", ")}.` }),
+  technique: z.enum(TECHNIQUES, { error: () => `A step's technique is one of: ${TECHNIQUES.join(", ")}.` }),
   /** The circle's phase while this step runs. */
-  phase: z.enum(GUIDE_PHASES, { error: `A step's phase is one of: ${GUIDE_PHASES.join(", ")}.` }),
+  phase: z.enum(GUIDE_PHASES, { error: () => `A step's phase is one of: ${GUIDE_PHASES.join(", ")}.` }),
   title: freeText({ min: 1, max: 60, what: "A step's title", required: "Give each step a title." }),
   /** What the facilitator reads or says: for the facilitator only. */
   prompt: freeText({ min: 1, max: GUIDE_PROMPT_MAX, what: "A prompt", required: "Write a prompt for each step.", multiline: true }),

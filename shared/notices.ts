@@ -36,6 +36,8 @@ export const NoticeKinds = {
   ReportReceived: "report-received",
   Blocked: "blocked",
   Unblocked: "unblocked",
+  VoicePausedApart: "voice-paused-apart",
+  VoiceResumedApart: "voice-resumed-apart",
   ChatPaused: "chat-paused",
   ChatResumed: "chat-resumed",
   // Crisis assist and the chat cool-down
@@ -85,6 +87,9 @@ export const noticeTexts = {
       : `Thank you. No facilitator is here right now; your report waits for the first one who joins this session. ${target} is muted for you.`,
   blocked: (target: string) => `You won't see or hear ${target} any more, and they won't see or hear you, here or in later circles.`,
   unblocked: () => "Unblocked.",
+  "voice-paused-apart": () =>
+    "The circle's voice is paused for you for now: the app of someone you're kept apart from cannot keep their voice from you on its own. It comes back when they leave voice.",
+  "voice-resumed-apart": () => "You can hear the circle again.",
   "chat-paused": () => "The facilitator has paused the chat for now.",
   "chat-resumed": () => "The chat is open again.",
   "support-request-received": (facilitatorsHere: boolean) =>

@@ -18,6 +18,8 @@ export const ClientMessage = {
   ChatModerate: "chatModerate",
   Block: "block",
   Unblock: "unblock",
+  /** My client made LiveKit refuse my microphone to those kept apart from me (voiceBlocksAppliedSchema). */
+  VoiceBlocksApplied: "voiceBlocksApplied",
   Report: "report",
   /** Facilitators: take a report off the queue (reportResolveSchema). */
   ReportResolve: "reportResolve",

@@ -3,7 +3,7 @@
  * Payloads are validated with these schemas on the server; the client builds them from the same types.
  */
 import { z } from "zod";
-import { freeText } from "./text.ts";
+import { freeText } from "./text-schemas.ts";
 import { DEFAULT_HELPLINES } from "./crisis/helplines.ts";
 
 /** A participant id (the Colyseus sessionId). */
@@ -11,6 +11,23 @@ const participantId = z.string().min(1).max(64);
 
 export const blockSchema = z.object({ target: participantId }).strict();
 export type BlockRequest = z.infer<typeof blockSchema>;
+
+/** At most this many people listed in one VoiceBlocksApplied (a circle is far smaller). */
+export const MAX_APART_LISTED = 64;
+
+/**
+ * ClientMessage.VoiceBlocksApplied: "on my LiveKit connection `sid`, the SFU now refuses my
+ * microphone to `hidden`" (LiveKit's track subscription permission). Until a participant's
+ * client says so for someone kept apart from them, that person does not hear the voice room
+ * (server/rooms/voice-apart.ts): a client that sets no permission cannot leak its voice.
+ */
+export const voiceBlocksAppliedSchema = z
+  .object({
+    sid: z.string().min(1).max(64),
+    hidden: z.array(participantId).max(MAX_APART_LISTED),
+  })
+  .strict();
+export type VoiceBlocksApplied = z.infer<typeof voiceBlocksAppliedSchema>;
 
 export const REPORT_CATEGORIES = ["harassment", "hate", "sexual", "threat", "disruptive", "other"] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];

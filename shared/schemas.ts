@@ -5,14 +5,15 @@ import { PARTICIPANT_KEY_PATTERN } from "./participant-key.ts";
 import { facilitatorActionSchema, leavePrivateTalkSchema, passPieceSchema } from "./facilitation.ts";
 import { ClientMessage, type ClientMessageType } from "./protocol.ts";
 import { chatModerateSchema, chatSendSchema } from "./chat.ts";
-import { blockSchema, reportResolveSchema, reportSchema } from "./safety.ts";
+import { blockSchema, reportResolveSchema, reportSchema, voiceBlocksAppliedSchema } from "./safety.ts";
 import { checkInSchema } from "./checkins.ts";
 import { supportRequestSchema } from "./crisis-support.ts";
 import { captionSendSchema } from "./captions.ts";
 import { voiceMarksSchema } from "./voice-features.ts";
 import { voiceKeyPublishSchema, voiceKeyShareSchema } from "./voice-keys.ts";
 import { checkPseudonym } from "./pseudonym.ts";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters, plainToken } from "./text.ts";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.ts";
+import { plainToken } from "./text-schemas.ts";
 
 export const pseudonymSchema = z.string({ error: "Please choose a pseudonym." }).transform((raw, ctx) => {
   const check = checkPseudonym(raw);
@@ -73,6 +74,7 @@ export const clientMessageSchemas = {
   [ClientMessage.ChatModerate]: chatModerateSchema,
   [ClientMessage.Block]: blockSchema,
   [ClientMessage.Unblock]: blockSchema,
+  [ClientMessage.VoiceBlocksApplied]: voiceBlocksAppliedSchema,
   [ClientMessage.Report]: reportSchema,
   [ClientMessage.ReportResolve]: reportResolveSchema,
   [ClientMessage.SupportRequest]: supportRequestSchema,

@@ -3,9 +3,8 @@
  * and the rule that refuses control characters. Schemas refuse (400 naming the field) what has
  * control characters; the normaliser then strips what is invisible, so nothing shown to others
  * can hide or reorder text (zero-width characters, bidi embeddings, overrides and isolates).
+ * The schemas built on these are in text-schemas.ts (zod stays out of what the client loads).
  */
-import { z } from "zod";
-
 /** C0 and C1 control characters other than tab, line feed and carriage return, and DEL. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
@@ -33,35 +32,4 @@ export function normaliseText(raw: string, { multiline = false }: TextShape = {}
     .replace(/ *\n */g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-}
-
-export interface FreeTextOptions extends TextShape {
-  min?: number;
-  max: number;
-  /** Words for the length limits, e.g. "A title". */
-  what: string;
-  required?: string;
-}
-
-/**
- * A free-text field's schema: a string without control characters, normalised, then measured
- * (in code points, after normalising). The raw string may be at most twice `max` long.
- */
-export function freeText({ min = 0, max, what, required, multiline }: FreeTextOptions) {
-  return z
-    .string({ error: required ?? `${what} must be text.` })
-    .max(max * 2, `${what} can have at most ${max} characters.`)
-    .refine((raw) => !hasControlCharacters(raw), CONTROL_CHARACTERS_MESSAGE)
-    .transform((raw) => normaliseText(raw, { multiline }))
-    .refine((text) => [...text].length >= min, required ?? `${what} needs at least ${min} characters.`)
-    .refine((text) => [...text].length <= max, `${what} can have at most ${max} characters.`);
-}
-
-/** An identifier-like string (ids, tokens, keys): no control characters, no whitespace, bounded. */
-export function plainToken(max: number, what = "This value") {
-  return z
-    .string()
-    .min(1, `${what} is missing.`)
-    .max(max, `${what} is too long.`)
-    .regex(/^[\x21-\x7E]+$/, `${what} is not valid.`);
 }

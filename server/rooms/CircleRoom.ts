@@ -310,10 +310,22 @@ export class CircleRoom extends Room<CircleState> implements VoiceRoomApi {
       freeSeat: (space) => this.flow.freeSeat(space),
       records: () => this.services.records,
     });
-    this.safety = new RoomSafety(this, { blocks: this.services.blocks, voice: this.services.voice }, refuse);
+    this.safety = new RoomSafety(
+      this,
+      { blocks: this.services.blocks, voice: this.services.voice, applyVoicePermission: (id) => void this.voice.applyMic(id) },
+      refuse,
+    );
     this.poses = new RoomPoses(() => this.state.capacity, () => this.safety.visibility, refuse, this);
     this.voice = new RoomVoice(
-      { roomId: this.roomId, state: this.state, clock: this.clock, client, heard: (event) => this.safety.onVoiceEvent(event), refuse },
+      {
+        roomId: this.roomId,
+        state: this.state,
+        clock: this.clock,
+        client,
+        heard: (event) => this.safety.onVoiceEvent(event),
+        canSubscribe: (id) => this.safety.voiceApart.canSubscribe(id),
+        refuse,
+      },
       this.services.voice,
     );
     this.audit = new RoomAudit({

@@ -13,12 +13,14 @@ const RETRY_DELAYS_MS = [50, 150, 400, 1000];
 interface MicPermissionHost {
   roomId(): string;
   participant(id: string): Participant | undefined;
+  /** False while a block pauses the person's hearing (server/rooms/voice-apart.ts). */
+  canSubscribe(id: string): boolean;
   voice(): VoiceService | undefined;
   later(fn: () => void, ms: number): void;
 }
 
 /**
- * Applies each participant's `micAllowed` at LiveKit. One update per participant at a time,
+ * Applies each participant's `micAllowed` (and whether a block pauses their hearing) at LiveKit. One update per participant at a time,
  * each reading the state when it starts, so quick mute/allow changes cannot arrive out of
  * order; a failed one is retried a few times, soon at first (RETRY_DELAYS_MS).
  */
@@ -43,7 +45,8 @@ export class MicPermissions {
     const voice = this.host.voice();
     if (!participant || !voice || participant.space === Spaces.Waiting) return;
     try {
-      await voice.setMicrophoneAllowed(this.host.roomId(), participantId, participant.micAllowed, participant.space);
+      const permission = { canPublish: participant.micAllowed, canSubscribe: this.host.canSubscribe(participantId) };
+      await voice.setVoicePermission(this.host.roomId(), participantId, permission, participant.space);
     } catch (error) {
       log.error({ roomId: this.host.roomId(), participantId, attempt, err: String(error) }, "could not apply the microphone permission at LiveKit");
       const delay = RETRY_DELAYS_MS[attempt - 1];

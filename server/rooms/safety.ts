@@ -20,12 +20,15 @@ import { CircleChat } from "./chat.ts";
 import type { MessageHandlers, Refuse } from "./message-gate.ts";
 import { CrisisAssist } from "./crisis-assist.ts";
 import type { CircleState, Participant } from "./state.ts";
+import { VoiceApart } from "./voice-apart.ts";
 import { Visibility } from "./visibility.ts";
 
 export interface SafetyServices {
   /** Blocks between participant keys that outlive the session; without it blocks last the session. */
   blocks?: BlockStore;
   voice?: VoiceService;
+  /** Re-applies someone's whole LiveKit permission, in order with their mutes (the room's voice). */
+  applyVoicePermission(id: string): void;
 }
 
 /** What the safety features need to know about a joining participant beyond the state. */
@@ -38,7 +41,6 @@ export interface SafetyIdentity {
 
 /** After a webhook "joined" or "trackPublished", blocks are re-applied at LiveKit now and after these delays. */
 const VOICE_REAPPLY_MS = [0, 1000, 3000];
-
 const pairsKey = (blocker: string, blocked: string) => `${blocker}>${blocked}`;
 
 /**
@@ -55,6 +57,8 @@ export class RoomSafety {
   private readonly blocks = new Set<string>();
   private readonly reports = new Map<string, ReportForFacilitators>();
   private readonly reportTimes = new Map<string, number[]>();
+  /** Blocks at the SFU, whatever the clients do (server/rooms/voice-apart.ts). */
+  readonly voiceApart: VoiceApart;
 
   constructor(
     private readonly room: Room<CircleState>,
@@ -63,6 +67,15 @@ export class RoomSafety {
     private readonly refuse: Refuse,
   ) {
     this.visibility = new Visibility(() => this.room.state.participants);
+    this.voiceApart = new VoiceApart({
+      roomId: this.room.roomId,
+      clock: this.room.clock,
+      voice: this.services.voice,
+      blocks: () => [...this.blocks].map((key) => key.split(">") as [string, string]),
+      participant: (id) => this.participant(id),
+      applyPermission: (id) => this.services.applyVoicePermission(id),
+      tell: (id, paused) => this.room.clients.getById(id)?.send(ServerMessage.Notice, notice(paused ? "voice-paused-apart" : "voice-resumed-apart")),
+    });
     this.chat = new CircleChat({
       now: () => Date.now(),
       seated: () => this.seated(),
@@ -91,6 +104,7 @@ export class RoomSafety {
       [ClientMessage.ChatModerate]: (client, payload, actor) => this.chat.handleModerate(client, payload, actor),
       [ClientMessage.Block]: (client, payload, blocker) => void this.handleBlock(client, payload, blocker),
       [ClientMessage.Unblock]: (client, payload, blocker) => void this.handleUnblock(client, payload, blocker),
+      [ClientMessage.VoiceBlocksApplied]: (_client, payload, sender) => this.voiceApart.confirm(sender.id, payload),
       [ClientMessage.Report]: (client, payload, reporter) => this.handleReport(client, payload, reporter),
       [ClientMessage.ReportResolve]: (client, payload, actor) => this.handleResolve(client, payload, actor),
       [ClientMessage.SupportRequest]: (client, payload, sender) => this.crisis.handleSupportRequest(client, payload, sender),
@@ -135,13 +149,18 @@ export class RoomSafety {
     this.reportTimes.delete(id);
     for (const key of [...this.blocks]) if (key.startsWith(`${id}>`) || key.endsWith(`>${id}`)) this.blocks.delete(key);
     for (const other of others) this.sendBlocks(other);
+    this.voiceApart.forget(id);
   }
 
   /** LiveKit told the room about someone's voice: re-apply their blocks there (see server/voice/voice-blocks.ts). */
   onVoiceEvent(event: VoiceEvent): void {
-    if (event.kind !== "joined" && event.kind !== "trackPublished") return;
+    if (event.kind === "left" || event.kind === "trackUnpublished") {
+      if (this.visibility.apartFrom(event.identity).length) this.voiceApart.changed();
+      return;
+    }
     const others = this.visibility.apartFrom(event.identity);
     if (others.length === 0) return;
+    this.voiceApart.changed();
     for (const delay of VOICE_REAPPLY_MS) {
       this.room.clock.setTimeout(() => void this.applyVoice(event.identity, others), delay);
     }
@@ -185,6 +204,7 @@ export class RoomSafety {
     if (!this.blocks.has(pairsKey(targetId, blocker.id))) this.visibility.setApart(blocker.id, targetId, false);
     this.sendBlocks(blocker.id);
     this.sendBlocks(targetId);
+    this.voiceApart.changed();
     client.send(ServerMessage.Notice, notice("unblocked"));
     log.info({ roomId: this.room.roomId, participantId: blocker.id, targetId }, "participant unblocked someone");
     const [a, b] = [this.keyHashes.get(blocker.id), this.keyHashes.get(targetId)];
@@ -212,6 +232,7 @@ export class RoomSafety {
     this.sendBlocks(id);
     for (const other of others) this.sendBlocks(other);
     void this.applyVoice(id, others);
+    this.voiceApart.changed();
   }
 
   private keepApart(blocker: string, target: string): void {
@@ -220,6 +241,7 @@ export class RoomSafety {
     this.sendBlocks(blocker);
     this.sendBlocks(target);
     void this.applyVoice(blocker, [target]);
+    this.voiceApart.changed();
   }
 
   private sendBlocks(id: string): void {

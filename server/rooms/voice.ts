@@ -18,6 +18,8 @@ export interface RoomVoiceHost {
   client(id: string): Client | undefined;
   /** LiveKit told the room about someone seated here (safety re-applies their blocks). */
   heard(event: VoiceEvent): void;
+  /** Whether the person may hear the voice room now (a block may pause it: server/rooms/voice-apart.ts). */
+  canSubscribe(id: string): boolean;
   refuse: Refuse;
 }
 
@@ -55,6 +57,7 @@ export class RoomVoice implements FlowVoice {
     this.mic = new MicPermissions({
       roomId: () => host.roomId,
       participant: (id) => host.state.participants.get(id),
+      canSubscribe: (id) => host.canSubscribe(id),
       voice: () => service,
       later: (fn, ms) => host.clock.setTimeout(fn, ms),
     });
@@ -131,7 +134,7 @@ export class RoomVoice implements FlowVoice {
   grantFor(participantId: string): VoiceGrant | null {
     const participant = this.host.state.participants.get(participantId);
     if (!participant || participant.space === Spaces.Waiting) return null;
-    return { identity: participant.id, canPublish: participant.micAllowed, space: participant.space };
+    return { identity: participant.id, canPublish: participant.micAllowed, canSubscribe: this.host.canSubscribe(participant.id), space: participant.space };
   }
 
   /**

@@ -5,23 +5,30 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ServerError && (error.status === 404 || error.code === "not_found");
 }
 
+export interface VoicePermission {
+  /** The facilitator's decision (micAllowed): false is the hard mute. */
+  canPublish: boolean;
+  /** False only while someone kept apart from them speaks from a client that cannot refuse them its voice (server/rooms/voice-apart.ts). */
+  canSubscribe: boolean;
+}
+
 /**
- * The hard mute: replaces the participant's whole permission set so that, when `allowed` is
- * false, LiveKit unpublishes their microphone and refuses to let them publish it again.
- * Someone who has not connected to voice yet is fine: their token is minted from the room's
- * current state, and the room re-applies this when LiveKit reports them joining.
+ * The hard mute (and the hearing a block may pause): replaces the participant's whole
+ * permission set so that, when `canPublish` is false, LiveKit unpublishes their microphone and
+ * refuses to let them publish it again. Someone who has not connected to voice yet is fine:
+ * tokens never carry the publish right, and the room re-applies this when LiveKit reports them joining.
  */
-export async function setMicrophoneAllowed(
+export async function setVoicePermission(
   rooms: RoomServiceClient,
   voiceRoom: string,
   identity: string,
-  allowed: boolean,
+  { canPublish, canSubscribe }: VoicePermission,
 ): Promise<void> {
   try {
     await rooms.updateParticipant(voiceRoom, identity, {
       permission: {
-        canSubscribe: true,
-        canPublish: allowed,
+        canSubscribe,
+        canPublish,
         canPublishSources: [TrackSource.MICROPHONE],
         canPublishData: false,
         canUpdateMetadata: false,

@@ -4,6 +4,8 @@ import { matchMaker } from "@colyseus/core";
 export interface VoiceGrant {
   identity: string;
   canPublish: boolean;
+  /** False while a block pauses their hearing (server/rooms/voice-apart.ts); tokens are minted with it. */
+  canSubscribe: boolean;
   /** The space whose voice room the token is for: "main" or "breakout:<name>". */
   space: string;
 }

@@ -10,6 +10,8 @@ export interface VoiceTokenRequest {
   room: string;
   /** The participant id: never a pseudonym or anything else personal. */
   identity: string;
+  /** False while a block pauses their hearing (server/rooms/voice-apart.ts). */
+  canSubscribe?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function mintVoiceToken(request: VoiceTokenRequest): Promise<string> {
   token.addGrant({
     roomJoin: true,
     room: request.room,
-    canSubscribe: true,
+    canSubscribe: request.canSubscribe ?? true,
     canPublish: false,
     canPublishSources: [TrackSource.MICROPHONE],
     canPublishData: false,

@@ -5,8 +5,9 @@
  * (`setTrackSubscriptionPermissions`, enforced by the SFU). So:
  *
  * 1. the server unsubscribes each side of a blocked pair from the other's audio tracks at the
- *    SFU (RoomServiceClient.updateSubscriptions), when the block is made and again whenever
- *    either of them joins voice or publishes a track, which is enough for any unmodified client;
+ *    SFU (RoomServiceClient.updateSubscriptions), when the block is made, whenever either of them
+ *    joins voice or publishes a track, and every VOICE_APART_RECONCILE_MS while both are in the
+ *    same space, so a client that subscribes again anyway is cut off again within that time;
  * 2. each side's client is told whom it is kept apart from (ServerMessage.Blocks) and denies
  *    them its microphone with track subscription permissions, which the SFU enforces against
  *    any client, modified or not (client/safety/voice-blocks.ts);
@@ -35,9 +36,12 @@ export function audioTracksOf(participants: ParticipantInfo[], identity: string)
  * Unsubscribes each of `pairs` from the other's audio in `voiceRoom`. A side that is not in
  * voice (or publishes nothing) is fine: the room calls this again when that changes.
  */
-export async function unsubscribePairs(rooms: RoomServiceClient, voiceRoom: string, pairs: [string, string][]): Promise<void> {
-  if (pairs.length === 0) return;
-  const participants = await voiceParticipants(rooms, voiceRoom);
+export async function unsubscribePairs(
+  rooms: RoomServiceClient,
+  voiceRoom: string,
+  pairs: [string, string][],
+  participants: ParticipantInfo[],
+): Promise<void> {
   const present = new Set(participants.map((p) => p.identity));
   const calls: Promise<void>[] = [];
   for (const [a, b] of pairs) {

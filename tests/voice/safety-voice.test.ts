@@ -1,6 +1,7 @@
-import { dispose } from "@livekit/rtc-node";
+import { dispose, RoomEvent } from "@livekit/rtc-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ClientMessage, ServerMessage } from "../../shared/protocol.ts";
+import type { NoticeMessage } from "../../shared/notices.ts";
 import type { BlocksMessage } from "../../shared/safety.ts";
 import { sleep, waitFor } from "../support/wait.ts";
 import { type AudioMonitor, joinCircle, type Seat, tokenFor, VoiceBot } from "./support/bots.ts";
@@ -13,15 +14,17 @@ let hearth: VoiceHearth;
 const bots: VoiceBot[] = [];
 const seats: Seat[] = [];
 
-async function seatWithBot(pseudonym: string): Promise<{ seat: Seat; bot: VoiceBot; blocks: BlocksMessage[] }> {
+async function seatWithBot(pseudonym: string): Promise<{ seat: Seat; bot: VoiceBot; blocks: BlocksMessage[]; notices: NoticeMessage[] }> {
   const seat = await joinCircle(hearth.wsUrl, pseudonym);
   seats.push(seat);
   const blocks: BlocksMessage[] = [];
+  const notices: NoticeMessage[] = [];
   seat.room.onMessage(ServerMessage.Blocks, (m: BlocksMessage) => blocks.push(m));
+  seat.room.onMessage(ServerMessage.Notice, (m: NoticeMessage) => notices.push(m));
   const bot = await VoiceBot.connect(await tokenFor(hearth.httpUrl, seat));
   bots.push(bot);
   await bot.publishMicrophone();
-  return { seat, bot, blocks };
+  return { seat, bot, blocks, notices };
 }
 
 const hears = (monitor: AudioMonitor, what: string) =>
@@ -82,6 +85,44 @@ describe("a block in voice (real LiveKit)", () => {
     expect(aHearsB.audibleCountSince(after)).toBe(0);
     expect(cHearsA.audibleCountSince(after)).toBeGreaterThan(50);
     expect(cHearsB.audibleCountSince(after)).toBeGreaterThan(50);
+  });
+
+  it("cuts off a client that ignores the block and subscribes again, however often it tries", async () => {
+    // A is a client that sets no subscription permission (as an old client or a reload window
+    // would): only the server stands between B and A's microphone.
+    const a = await seatWithBot("Still Water");
+    const b = await seatWithBot("Open Field");
+    const c = await seatWithBot("Warm Stone");
+    const bHearsA = b.bot.listenTo(a.seat.id);
+    const cHearsA = c.bot.listenTo(a.seat.id);
+    await hears(bHearsA, "B to hear A before the block");
+
+    const resubscribe = () => {
+      for (const publication of b.bot.room.remoteParticipants.get(a.seat.id)?.trackPublications.values() ?? []) publication.setSubscribed(true);
+    };
+    b.bot.room.on(RoomEvent.TrackUnsubscribed, resubscribe);
+    const hammer = setInterval(resubscribe, 50);
+    try {
+      const blockedAt = performance.now();
+      a.seat.room.send(ClientMessage.Block, { target: b.seat.id });
+      await sleep(300 + 4000);
+      const cutOff = blockedAt + 300;
+      const heardAfter = bHearsA.audibleAt.filter((t) => t >= cutOff);
+      expect(heardAfter, `B heard A ${heardAfter.length} times after the block, last at +${Math.round((heardAfter.at(-1) ?? cutOff) - blockedAt)} ms`).toEqual([]);
+      expect(cHearsA.audibleCountSince(cutOff)).toBeGreaterThan(100);
+      // A's client never confirmed that the SFU refuses B its microphone: B's hearing is paused, and B is told why.
+      expect(b.notices.map((n) => n.kind)).toContain("voice-paused-apart");
+      expect(a.notices.map((n) => n.kind)).not.toContain("voice-paused-apart");
+    } finally {
+      clearInterval(hammer);
+      b.bot.room.off(RoomEvent.TrackUnsubscribed, resubscribe);
+    }
+
+    // Once A leaves voice, B hears the circle again.
+    const bHearsC = b.bot.listenTo(c.seat.id);
+    await a.bot.close();
+    await waitFor("B to be told the circle's voice is back", () => b.notices.some((n) => n.kind === "voice-resumed-apart"), 5000);
+    await hears(bHearsC, "B to hear C again once A left voice");
   });
 
   it("applies the block again when the blocked side comes back to voice with a fresh connection", async () => {

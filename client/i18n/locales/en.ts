@@ -311,6 +311,8 @@ export const en = {
     "holding-piece_open": "The talking piece is with you. Share what you wish, or pass it on. Unmute when you're ready.",
     "share-time-up": "Your time is gently up. Finish your thought when you're ready, then pass the piece on.",
     unblocked: "Unblocked.",
+    "voice-paused-apart": "The circle's voice is paused for you for now: the app of someone you're kept apart from cannot keep their voice from you on its own. It comes back when they leave voice.",
+    "voice-resumed-apart": "You can hear the circle again.",
     "chat-paused": "The facilitator has paused the chat for now.",
     "chat-resumed": "The chat is open again.",
     "support-request-received_here": "The facilitators know, privately, that you'd like to talk. One of them will reach out to you. Nobody else was told.",

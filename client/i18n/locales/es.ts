@@ -313,6 +313,8 @@ export const es: Resources = {
     "holding-piece_open": "El objeto de la palabra está contigo. Comparte lo que quieras, o pásalo. Activa el micrófono cuando estés listo.",
     "share-time-up": "Tu tiempo ha terminado, sin prisa. Termina tu idea cuando estés listo y luego pasa el objeto.",
     unblocked: "Desbloqueado.",
+    "voice-paused-apart": "La voz del círculo está en pausa para ti por ahora: la aplicación de alguien de quien te mantenemos aparte no puede impedir por sí sola que oigas su voz. Vuelve cuando esa persona salga de la voz.",
+    "voice-resumed-apart": "Ya puedes volver a oír el círculo.",
     "chat-paused": "El facilitador ha pausado el chat por ahora.",
     "chat-resumed": "El chat vuelve a estar abierto.",
     "support-request-received_here": "Los facilitadores saben, en privado, que te gustaría hablar. Uno de ellos se pondrá en contacto contigo. Nadie más lo sabe.",
