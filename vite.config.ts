@@ -2,12 +2,13 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { xrInputProfiles } from "./scripts/xr-input-profiles.ts";
+import { clientZod } from "./scripts/client-zod-plugin.ts";
 import { timerClock } from "./scripts/timer-clock-plugin.ts";
 
 export default defineConfig({
   root: "client",
   publicDir: "../assets",
-  plugins: [react(), xrInputProfiles(), timerClock()],
+  plugins: [react(), xrInputProfiles(), timerClock(), clientZod()],
   resolve: {
     // @pmndrs/xr's emulator imports @iwer/sem statically; Hearth never uses it (see the stub).
     alias: {
@@ -23,9 +24,16 @@ export default defineConfig({
     manifest: true, // read by bench/render.ts to size the desktop route and the XR chunk
     rolldownOptions: {
       output: {
-        // zod with client/no-eval.ts (its jitless switch) in one chunk: every chunk that builds a
-        // schema imports it, so the switch is set before the first schema exists.
-        codeSplitting: { groups: [{ name: "zod", test: /node_modules[\\/]zod[\\/]|client[\\/]no-eval\.ts/ }] },
+        // zod in one chunk of its own, loaded only by the pages that build schemas.
+        // The look-alike letters table in its own chunk too (only a circle with name locks loads it),
+        // apart from the text normaliser every page needs.
+        codeSplitting: {
+          groups: [
+            { name: "zod", test: /node_modules[\\/]zod[\\/]/ },
+            { name: "confusables", test: /shared[\\/]confusables\.ts/ },
+            { name: "text", test: /shared[\\/]text\.ts/ },
+          ],
+        },
       },
     },
   },

@@ -1,4 +1,4 @@
-import "./no-eval.ts";
+import "./zod-jitless.ts";
 import { i18nReady } from "./i18n/index.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -89,7 +89,7 @@ export const circleInputSchema = z.strictObject({
    * A built-in template (shared/guide-templates.ts) to start the guide from, in the circle's
    * language, when no `guide` is given: the circle keeps its own copy, which the host may edit.
    */
-  template: z.enum(GUIDE_TEMPLATE_IDS, { error: `Choose one of the templates: ${GUIDE_TEMPLATE_IDS.join(", ")}.` }).optional(),
+  template: z.enum(GUIDE_TEMPLATE_IDS, { error: () => `Choose one of the templates: ${GUIDE_TEMPLATE_IDS.join(", ")}.` }).optional(),
 });
 export type CircleInput = z.input<typeof circleInputSchema>;
 export const circlePatchSchema = circleInputSchema.partial();

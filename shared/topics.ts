@@ -27,7 +27,7 @@ export type GroupTopic = (typeof GROUP_TOPICS)[number];
 
 export const isCuratedTopic = (tag: string): tag is CuratedTopic => (CURATED_TOPICS as readonly string[]).includes(tag);
 
-export const forGroupSchema = z.enum(GROUP_TOPICS, { error: `A circle can be for one of these groups: ${GROUP_TOPICS.join(", ")}.` }).nullable();
+export const forGroupSchema = z.enum(GROUP_TOPICS, { error: () => `A circle can be for one of these groups: ${GROUP_TOPICS.join(", ")}.` }).nullable();
 
 /** Parts of the day, in the viewer's own time zone, for browsing sessions: [first hour, end hour). */
 export const TIMES_OF_DAY = {
@@ -37,7 +37,7 @@ export const TIMES_OF_DAY = {
   night: [22, 29], // 22:00 to 05:00 the next morning
 } as const;
 export type TimeOfDay = keyof typeof TIMES_OF_DAY;
-export const timeOfDaySchema = z.enum(Object.keys(TIMES_OF_DAY) as [TimeOfDay, ...TimeOfDay[]], {
+export const timeOfDaySchema = z.enum(["morning", "afternoon", "evening", "night"] satisfies TimeOfDay[], {
   error: "Choose morning, afternoon, evening or night.",
 });
 

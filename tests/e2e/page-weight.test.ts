@@ -23,7 +23,7 @@ describe("when a page outside a circle loads", () => {
   /** The JavaScript files `path` loads, with whether each holds three.js or livekit-client. */
   async function scriptsOf(path: string, ready: (page: Page) => Promise<unknown>) {
     const page = await browser.newPage();
-    const scripts: { url: string; three: boolean; livekit: boolean; confusables: boolean; spanish: boolean }[] = [];
+    const scripts: { url: string; three: boolean; livekit: boolean; zod: boolean; confusables: boolean; spanish: boolean }[] = [];
     page.on("response", async (response) => {
       if (!response.url().endsWith(".js")) return;
       const body = await response.text().catch(() => "");
@@ -31,6 +31,7 @@ describe("when a page outside a circle loads", () => {
         url: response.url(),
         three: body.includes(THREE_MARK),
         livekit: body.includes("LivekitError"),
+        zod: body.includes("$ZodType"), // the name of zod's base class, kept as a string by its constructor helper
         confusables: body.includes("\\u{1D5A0}") || body.includes("𝖠"), // a styled letter only the confusables table holds
         spanish: body.includes("Entrar en el círculo") || body.includes("Entrar al círculo"),
       });
@@ -42,10 +43,10 @@ describe("when a page outside a circle loads", () => {
     return scripts;
   }
 
-  it("the lobby loads no three.js and no livekit-client", async () => {
+  it("the lobby loads no three.js, no livekit-client and no zod", async () => {
     const scripts = await scriptsOf("/", (page) => page.getByLabel(/Pseudonym/).waitFor());
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((s) => s.three || s.livekit).map((s) => s.url)).toEqual([]);
+    expect(scripts.filter((s) => s.three || s.livekit || s.zod).map((s) => s.url)).toEqual([]);
   });
 
   it("the lobby in English loads neither the Spanish words nor the look-alike letters table", async () => {
@@ -65,7 +66,8 @@ describe("when a page outside a circle loads", () => {
       await page.waitForFunction(() => window.__hearth?.render().frames > 2, undefined, { timeout: 60_000 });
     });
     expect(scripts.some((s) => s.three)).toBe(true);
-    expect(scripts.filter((s) => s.livekit).map((s) => s.url)).toEqual([]);
+    // The server checks every message; the client builds no schema (scripts/client-zod-plugin.ts).
+    expect(scripts.filter((s) => s.livekit || s.zod).map((s) => s.url)).toEqual([]);
   });
 
   it("the schedule page loads no three.js", async () => {
