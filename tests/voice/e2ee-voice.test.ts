@@ -109,14 +109,18 @@ describe("when a circle's voice is end-to-end encrypted", () => {
     const [plain, keyless] = [plainBot.listenTo(a.seat.id), keylessBot.listenTo(a.seat.id)];
     const control = b.bot.listenTo(a.seat.id);
     const since = performance.now();
-    await sleep(LISTEN_MS);
-    expect(control.audibleCountSince(since)).toBeGreaterThan(50);
-    expect(plain.frames).toBeGreaterThan(0); // the SFU forwards the packets…
-    expect(plain.loudFrames).toBeGreaterThan(0); // loud, even: undecodable, not silent
-    expect(plain.audibleAt).toHaveLength(0); // …which decode to no voice
-    expect(keyless.audibleAt).toHaveLength(0);
-    await Promise.all([plainBot.close(), keylessBot.close()]);
-    await Promise.all(seats.slice(-2).map((s) => s.room.leave()));
+    try {
+      await sleep(LISTEN_MS);
+      expect(control.audibleCountSince(since)).toBeGreaterThan(50);
+      expect(plain.frames).toBeGreaterThan(0); // the SFU forwards the packets…
+      expect(plain.loudFrames).toBeGreaterThan(0); // loud, even: undecodable, not silent
+      expect(plain.audibleAt).toHaveLength(0); // …which decode to no voice
+      expect(keyless.audibleAt).toHaveLength(0);
+    } finally {
+      // The outsiders leave even when this fails, so the next test's round is not passed to them.
+      await Promise.all([plainBot.close(), keylessBot.close()]);
+      await Promise.all(seats.slice(-2).map((s) => s.room.leave()));
+    }
   });
 
   it("rotates the key when someone is removed: their copy of the old key decodes nothing that follows", { timeout: 90_000 }, async () => {

@@ -44,6 +44,8 @@ const SINE_AMPLITUDE = 0.3 * 32767;
 export const AUDIBLE_RMS = 500;
 /** …and it is the sine only when this share of its energy is at SINE_HZ (undecodable audio is not). */
 export const TONE_SHARE = 0.5;
+/** Frames running that must hold the tone before a frame counts as audible. */
+const TONE_FRAMES = 3;
 
 /** Whether a received frame carries the bots' tone. */
 export function hasTone(samples: Int16Array, hz = SINE_HZ): boolean {
@@ -161,8 +163,9 @@ export class AudioMonitor {
     const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1 }).getReader();
     this.readers.add(reader);
     void (async () => {
-      // The tone in two frames running (20 ms): one chance frame of undecodable audio is not a voice.
-      let previousHadTone = false;
+      // The tone in three frames running (30 ms): a chance frame or two of undecodable audio (or
+      // its concealment repeating it) is not a voice; a voice holds it for much longer.
+      let toneRun = 0;
       try {
         for (;;) {
           const { done, value } = await reader.read();
@@ -170,8 +173,8 @@ export class AudioMonitor {
           this.frames++;
           if (rms(value.data) > AUDIBLE_RMS) this.loudFrames++;
           const tone = hasTone(value.data, this.hz);
-          if (tone && previousHadTone) this.audibleAt.push(performance.now());
-          previousHadTone = tone;
+          toneRun = tone ? toneRun + 1 : 0;
+          if (toneRun >= TONE_FRAMES) this.audibleAt.push(performance.now());
         }
       } catch {
         // the track went away
