@@ -132,6 +132,7 @@ export class VoiceApart {
     const now = this.host.clock.currentTime;
     const wanted = new Set<string>();
     const seen = new Set<string>();
+    let soonest = Infinity;
     for (const [space, pairs] of bySpace) {
       const listing = listings.get(space) ?? [];
       for (const [speaker, listener] of pairs) {
@@ -143,8 +144,17 @@ export class VoiceApart {
         seen.add(key);
         const since = this.unconfirmedSince.get(key) ?? now;
         this.unconfirmedSince.set(key, since);
-        if (now - since >= VOICE_APART_CONFIRM_MS) wanted.add(listener);
+        const left = VOICE_APART_CONFIRM_MS - (now - since);
+        if (left <= 0) wanted.add(listener);
+        else soonest = Math.min(soonest, left);
       }
+    }
+    // Look again the moment the first grace ends, not at the next round.
+    if (soonest < VOICE_APART_RECONCILE_MS) {
+      this.host.clock.setTimeout(() => {
+        this.fresh = true;
+        void this.reconcile();
+      }, soonest);
     }
     for (const key of this.unconfirmedSince.keys()) if (!seen.has(key)) this.unconfirmedSince.delete(key);
     for (const id of wanted) {

@@ -109,6 +109,8 @@ describe("a block in voice (real LiveKit)", () => {
       const cutOff = blockedAt + 300;
       const heardAfter = bHearsA.audibleAt.filter((t) => t >= cutOff);
       expect(heardAfter, `B heard A ${heardAfter.length} times after the block, last at +${Math.round((heardAfter.at(-1) ?? cutOff) - blockedAt)} ms`).toEqual([]);
+      // Nor anything loud at all, tone or not (the stream's last frames after the SFU stops are silence).
+      expect(Math.round(bHearsA.lastLoudAt - blockedAt)).toBeLessThan(300);
       expect(cHearsA.audibleCountSince(cutOff)).toBeGreaterThan(100);
       // A's client never confirmed that the SFU refuses B its microphone: B's hearing is paused, and B is told why.
       expect(b.notices.map((n) => n.kind)).toContain("voice-paused-apart");

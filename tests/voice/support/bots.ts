@@ -134,6 +134,8 @@ export function rms(samples: Int16Array): number {
 export class AudioMonitor {
   readonly audibleAt: number[] = [];
   frames = 0;
+  /** When the latest loud frame arrived (performance.now), tone or not. */
+  lastLoudAt = -Infinity;
   /** Frames loud enough to be speech, tone or not (undecodable audio counts here, not in audibleAt). */
   loudFrames = 0;
   subscriptions = 0;
@@ -171,7 +173,10 @@ export class AudioMonitor {
           const { done, value } = await reader.read();
           if (done) break;
           this.frames++;
-          if (rms(value.data) > AUDIBLE_RMS) this.loudFrames++;
+          if (rms(value.data) > AUDIBLE_RMS) {
+            this.loudFrames++;
+            this.lastLoudAt = performance.now();
+          }
           const tone = hasTone(value.data, this.hz);
           toneRun = tone ? toneRun + 1 : 0;
           if (toneRun >= TONE_FRAMES) this.audibleAt.push(performance.now());
