@@ -39,8 +39,6 @@ export interface SafetyIdentity {
   participantKey?: string;
 }
 
-/** After a webhook "joined" or "trackPublished", blocks are re-applied at LiveKit now and after these delays. */
-const VOICE_REAPPLY_MS = [0, 1000, 3000];
 const pairsKey = (blocker: string, blocked: string) => `${blocker}>${blocked}`;
 
 /**
@@ -152,18 +150,9 @@ export class RoomSafety {
     this.voiceApart.forget(id);
   }
 
-  /** LiveKit told the room about someone's voice: re-apply their blocks there (see server/voice/voice-blocks.ts). */
+  /** LiveKit told the room about someone's voice: re-apply their blocks there at once (server/rooms/voice-apart.ts). */
   onVoiceEvent(event: VoiceEvent): void {
-    if (event.kind === "left" || event.kind === "trackUnpublished") {
-      if (this.visibility.apartFrom(event.identity).length) this.voiceApart.changed();
-      return;
-    }
-    const others = this.visibility.apartFrom(event.identity);
-    if (others.length === 0) return;
-    this.voiceApart.changed();
-    for (const delay of VOICE_REAPPLY_MS) {
-      this.room.clock.setTimeout(() => void this.applyVoice(event.identity, others), delay);
-    }
+    if (this.visibility.apartFrom(event.identity).length) this.voiceApart.changed();
   }
 
   /** Whether `viewer` receives `target`'s state (and chat). */
@@ -231,7 +220,6 @@ export class RoomSafety {
     if (others.length === 0) return;
     this.sendBlocks(id);
     for (const other of others) this.sendBlocks(other);
-    void this.applyVoice(id, others);
     this.voiceApart.changed();
   }
 
@@ -240,7 +228,6 @@ export class RoomSafety {
     this.visibility.setApart(blocker, target, true);
     this.sendBlocks(blocker);
     this.sendBlocks(target);
-    void this.applyVoice(blocker, [target]);
     this.voiceApart.changed();
   }
 
@@ -255,23 +242,6 @@ export class RoomSafety {
     }
     const message: BlocksMessage = { hidden: this.visibility.apartFrom(id), blocked };
     client.send(ServerMessage.Blocks, message);
-  }
-
-  private async applyVoice(id: string, others: string[]): Promise<void> {
-    const voice = this.services.voice;
-    const self = this.participant(id);
-    if (!voice || !self) return;
-    const bySpace = new Map<string, [string, string][]>();
-    for (const otherId of others) {
-      const other = this.participant(otherId);
-      if (!other || other.space !== self.space || !this.visibility.isApart(id, otherId)) continue;
-      bySpace.set(self.space, [...(bySpace.get(self.space) ?? []), [id, otherId]]);
-    }
-    for (const [space, pairs] of bySpace) {
-      await voice.keepApart(this.room.roomId, pairs, space).catch((error: unknown) => {
-        log.warn({ roomId: this.room.roomId, participantId: id, err: String(error) }, "could not apply a block in voice");
-      });
-    }
   }
 
   // ---------------------------------------------------------------- reports

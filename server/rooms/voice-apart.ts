@@ -54,6 +54,7 @@ export class VoiceApart {
   /** speaker>listener|sid → when this speaker's connection was first seen unconfirmed for the listener. */
   private readonly unconfirmedSince = new Map<string, number>();
   private timer?: Delayed;
+  private graceEnd?: Delayed;
   private running = false;
   private rerun = false;
   private fresh = true;
@@ -150,8 +151,9 @@ export class VoiceApart {
       }
     }
     // Look again the moment the first grace ends, not at the next round.
-    if (soonest < VOICE_APART_RECONCILE_MS) {
-      this.host.clock.setTimeout(() => {
+    if (soonest < VOICE_APART_RECONCILE_MS && !this.graceEnd) {
+      this.graceEnd = this.host.clock.setTimeout(() => {
+        this.graceEnd = undefined;
         this.fresh = true;
         void this.reconcile();
       }, soonest);
