@@ -41,6 +41,17 @@ async function joinOpen(options: Record<string, unknown>, headers: Record<string
 }
 
 /** The page's own connection as its test hook reports it. */
+/** "in-circle" is set as the room attaches; the participants follow with its first state. */
+const inCircleWithSelf = () =>
+  page.waitForFunction(
+    () => {
+      const c = window.__hearth?.connection();
+      return c?.status === "in-circle" && c.participants.some((p) => p.id === c.selfId);
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+
 const pageSelf = () =>
   page.evaluate(() => {
     const c = window.__hearth.connection();
@@ -98,7 +109,7 @@ describe("when the server process restarts", () => {
     await page.goto(`http://localhost:${server.port}/?e2e=1`);
     await page.getByLabel(/Pseudonym/).fill("Quiet Otter");
     await page.getByRole("button", { name: "Enter the circle" }).click();
-    await page.waitForFunction(() => window.__hearth?.connection().status === "in-circle");
+    await inCircleWithSelf();
     await page.evaluate(() => Object.assign(window, { __beforeRestart: true }));
     const before = await pageSelf();
     expect(before.me?.pseudonym).toBe("Quiet Otter");
@@ -109,7 +120,7 @@ describe("when the server process restarts", () => {
     await page.getByText(/Reconnecting…/).waitFor({ timeout: 10_000 });
     await screenshot(page, "server-restart-waiting");
     server = await startHearthProcess(env);
-    await page.waitForFunction(() => window.__hearth.connection().status === "in-circle", undefined, { timeout: 30_000 });
+    await inCircleWithSelf();
     const afterRestart = await pageSelf();
     expect(afterRestart.reloaded).toBe(false);
     expect(afterRestart.me?.pseudonym).toBe("Quiet Otter");
@@ -134,7 +145,7 @@ describe("when the server process restarts", () => {
     await server.stop("SIGKILL");
     await page.waitForFunction(() => window.__hearth.connection().status === "reconnecting", undefined, { timeout: 10_000 });
     server = await startHearthProcess(env);
-    await page.waitForFunction(() => window.__hearth.connection().status === "in-circle", undefined, { timeout: 30_000 });
+    await inCircleWithSelf();
     const afterCrash = await pageSelf();
     expect(afterCrash.reloaded).toBe(false);
     expect(afterCrash.me?.pseudonym).toBe("Quiet Otter");
