@@ -6,7 +6,7 @@ import type { Plugin } from "vite";
  * authority), yet the shared/ modules it imports for their constants and types build their
  * schemas as they load, which would keep zod and every schema in the bundle.
  */
-const SCHEMA_CALL = /(^|[^\w$.])((?:z\.[A-Za-z]+|freeText|plainToken|text|base64url|participantId|Object\.(?:keys|values|entries)|[A-Z][A-Z0-9_]*\.join)\()/g;
+const SCHEMA_CALL = /(^|[^\w$.])((?:z\.[A-Za-z]+|freeText|plainToken|text|base64url|Object\.(?:keys|values|entries)|[A-Z][A-Z0-9_]*\.join)\()/g;
 
 /**
  * zod in the client build: each schema-building call in shared/ is marked pure
@@ -16,17 +16,17 @@ const SCHEMA_CALL = /(^|[^\w$.])((?:z\.[A-Za-z]+|freeText|plainToken|text|base64
  */
 export function clientZod(): Plugin {
   return {
-      name: "hearth-pure-schemas",
-      apply: "build",
-      enforce: "post",
-      transform(code, id) {
-        if (!/[\\/]shared[\\/][^?]*\.ts$/.test(id) || !code.includes("zod")) return null;
-        // Line by line, leaving comments alone (a mark inside a block comment would end it).
-        const marked = code
-          .split("\n")
-          .map((line) => (/^\s*(\*|\/\/|\/\*)/.test(line) ? line : line.replace(SCHEMA_CALL, "$1/*#__PURE__*/ $2")))
-          .join("\n");
-        return { code: marked, map: null };
-      },
+    name: "hearth-pure-schemas",
+    apply: "build",
+    enforce: "post",
+    transform(code, id) {
+      if (!/[\\/]shared[\\/][^?]*\.ts$/.test(id) || !code.includes("zod")) return null;
+      // Line by line, leaving comments alone (a mark inside a block comment would end it).
+      const marked = code
+        .split("\n")
+        .map((line) => (/^\s*(\*|\/\/|\/\*)/.test(line) ? line : line.replace(SCHEMA_CALL, "$1/*#__PURE__*/ $2")))
+        .join("\n");
+      return { code: marked, map: null };
+    },
   };
 }

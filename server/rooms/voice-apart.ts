@@ -53,6 +53,8 @@ export class VoiceApart {
   private readonly deafened = new Set<string>();
   /** speaker>listener|sid → when this speaker's connection was first seen unconfirmed for the listener. */
   private readonly unconfirmedSince = new Map<string, number>();
+  /** LiveKit's listing of each space's voice room, as last fetched (the rounds between reuse it). */
+  private readonly listings = new Map<string, { at: number; participants: ParticipantInfo[] }>();
   private timer?: Delayed;
   private graceEnd?: Delayed;
   private running = false;
@@ -102,18 +104,17 @@ export class VoiceApart {
       return;
     }
     this.running = true;
-    const maxAge = this.fresh ? 0 : LISTING_MAX_AGE_MS;
+    const fresh = this.fresh;
     this.fresh = false;
     try {
-      const listings = new Map<string, ParticipantInfo[]>();
       await Promise.all(
         [...bySpace].map(async ([space, pairs]) => {
-          const listing = await voice.listing(this.host.roomId, space, maxAge);
-          listings.set(space, listing);
+          const listing = await this.listing(voice, space, fresh);
           await voice.keepApart(this.host.roomId, pairs, space, listing);
         }),
       );
-      this.updateDeafened(bySpace, listings);
+      for (const space of this.listings.keys()) if (!bySpace.has(space)) this.listings.delete(space);
+      this.updateDeafened(bySpace);
       this.failing = false;
     } catch (error) {
       // Once per outage, not ten times a second.
@@ -128,14 +129,24 @@ export class VoiceApart {
     }
   }
 
+  /** A space's voice room listing: fetched again after a change, else at most LISTING_MAX_AGE_MS old. */
+  private async listing(voice: VoiceService, space: string, fresh: boolean): Promise<ParticipantInfo[]> {
+    const now = this.host.clock.currentTime;
+    const kept = this.listings.get(space);
+    if (!fresh && kept && now - kept.at <= LISTING_MAX_AGE_MS) return kept.participants;
+    const participants = await voice.listing(this.host.roomId, space);
+    this.listings.set(space, { at: now, participants });
+    return participants;
+  }
+
   /** Deafens each blocked listener kept from a speaker in voice whose client has not confirmed the block in time. */
-  private updateDeafened(bySpace: Map<string, [string, string][]>, listings: Map<string, ParticipantInfo[]>): void {
+  private updateDeafened(bySpace: Map<string, [string, string][]>): void {
     const now = this.host.clock.currentTime;
     const wanted = new Set<string>();
     const seen = new Set<string>();
     let soonest = Infinity;
     for (const [space, pairs] of bySpace) {
-      const listing = listings.get(space) ?? [];
+      const listing = this.listings.get(space)?.participants ?? [];
       for (const [speaker, listener] of pairs) {
         const info = listing.find((p) => p.identity === speaker);
         if (!info || !info.tracks.some((t) => t.type === TrackType.AUDIO)) continue; // nothing to hear

@@ -10,8 +10,6 @@ import { mintVoiceToken } from "./tokens.ts";
 
 /** LiveKit API calls give up after this long, so a dead LiveKit never stalls a room for long. */
 const LIVEKIT_REQUEST_TIMEOUT_SECONDS = 5;
-/** Listings older than this are dropped whenever a new one is made. */
-const LISTING_KEPT_MS = 10_000;
 
 export interface VoiceServiceOptions {
   /** LiveKit's server API (http(s) or ws(s)). */
@@ -33,8 +31,6 @@ export class VoiceService {
   private readonly rooms: RoomServiceClient;
   private readonly tickets: TicketSigner;
   private readonly webhooks: WebhookReceiver;
-  /** Voice room listings kept for the block reconcile, which asks often (see keepApart). */
-  private readonly listings = new Map<string, { at: number; participants: Promise<ParticipantInfo[]> }>();
 
   constructor(private readonly options: VoiceServiceOptions) {
     this.publicUrl = options.publicUrl;
@@ -76,27 +72,14 @@ export class VoiceService {
     return removeFromVoice(this.rooms, voiceRoomName(roomId, space), identity);
   }
 
-  /**
-   * Unsubscribes both sides of each blocked pair from the other's audio (server/voice/voice-blocks.ts),
-   * using `listing` of the voice room when the caller has a recent one.
-   */
-  async keepApart(roomId: string, pairs: [string, string][], space?: string, listing?: ParticipantInfo[]): Promise<void> {
-    if (pairs.length === 0) return;
-    const room = voiceRoomName(roomId, space);
-    return unsubscribePairs(this.rooms, room, pairs, listing ?? (await voiceParticipants(this.rooms, room)));
+  /** Unsubscribes both sides of each blocked pair from the other's audio, as `listing` shows their tracks (server/voice/voice-blocks.ts). */
+  keepApart(roomId: string, pairs: [string, string][], space: string, listing: ParticipantInfo[]): Promise<void> {
+    return unsubscribePairs(this.rooms, voiceRoomName(roomId, space), pairs, listing);
   }
 
-  /** LiveKit's listing of a voice room, reused when it is at most `maxAgeMs` old (for the block reconcile, which asks often). */
-  listing(roomId: string, space: string | undefined, maxAgeMs: number): Promise<ParticipantInfo[]> {
-    const room = voiceRoomName(roomId, space);
-    const now = Date.now();
-    const kept = this.listings.get(room);
-    if (kept && now - kept.at <= maxAgeMs) return kept.participants;
-    for (const [name, entry] of this.listings) if (now - entry.at > LISTING_KEPT_MS) this.listings.delete(name);
-    const participants = voiceParticipants(this.rooms, room);
-    this.listings.set(room, { at: now, participants });
-    participants.catch(() => this.listings.delete(room));
-    return participants;
+  /** LiveKit's participants of a voice room with their tracks; none when the room does not exist (yet). */
+  listing(roomId: string, space?: string): Promise<ParticipantInfo[]> {
+    return voiceParticipants(this.rooms, voiceRoomName(roomId, space));
   }
 
   /** Who LiveKit has in a voice room now (none when the room does not exist); throws when LiveKit cannot be reached. */
@@ -106,7 +89,6 @@ export class VoiceService {
   }
 
   closeRoom(roomId: string, space?: string): Promise<void> {
-    this.listings.delete(voiceRoomName(roomId, space));
     return closeVoiceRoom(this.rooms, voiceRoomName(roomId, space));
   }
 

@@ -10,7 +10,7 @@
  *    same space, so a client that subscribes again anyway is cut off again within that time;
  * 2. each side's client is told whom it is kept apart from (ServerMessage.Blocks) and denies
  *    them its microphone with track subscription permissions, which the SFU enforces against
- *    any client, modified or not (client/safety/voice-blocks.ts);
+ *    any client, modified or not (client/voice/voice-blocks.ts), and confirms it to the room;
  * 3. each client never plays audio from someone it is kept apart from.
  */
 import { type ParticipantInfo, type RoomServiceClient, TrackType } from "livekit-server-sdk";
